@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 4173;
+
+/** Debian's Chromium, never a downloaded browser; quiet flags for a machine without internet. */
+const chromium = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-dev-shm-usage',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--disable-quic',
+		'--no-first-run'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: chromium,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'js', use: { javaScriptEnabled: true } },
+		// The same flows with JavaScript off, for tests tagged @no-js: forms must work without it.
+		{ name: 'no-js', grep: /@no-js/, use: { javaScriptEnabled: false } }
+	],
+	webServer: {
+		command: 'npm run build && node build',
+		url: `http://localhost:${PORT}/healthz`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		env: {
+			PORT: String(PORT),
+			// A fresh database for every run of the suite.
+			DATABASE_URL: join(tmpdir(), `yh-e2e-${Date.now()}.db`)
+		}
+	}
+});

@@ -1,0 +1,69 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { ConfigError, config } from '$lib/server/config';
+import { initDatabase } from '$lib/server/db';
+import { isLocale, negotiateLocale } from '$lib/i18n/locales';
+
+/** Stops start-up with one readable line: a half-configured server must not take requests. */
+function stop(reason: string): never {
+	console.error(reason);
+	process.exit(1);
+}
+
+export const init: ServerInit = async () => {
+	try {
+		config();
+	} catch (error) {
+		if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
+		throw error;
+	}
+	try {
+		await initDatabase();
+	} catch (error) {
+		stop(`Database error: ${error instanceof Error ? error.message : String(error)}`);
+	}
+};
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+/** Chooses the request's language and writes it into `<html lang>`. */
+const locale: Handle = async ({ event, resolve }) => {
+	const requested = event.url.searchParams.get('lang');
+	if (isLocale(requested)) {
+		event.locals.locale = requested;
+		event.cookies.set('lang', requested, {
+			path: '/',
+			maxAge: ONE_YEAR,
+			sameSite: 'lax',
+			httpOnly: true,
+			secure: event.url.protocol === 'https:'
+		});
+	} else {
+		const remembered = event.cookies.get('lang');
+		event.locals.locale = isLocale(remembered)
+			? remembered
+			: negotiateLocale(event.request.headers.get('accept-language'));
+	}
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+/** Headers that the CSP in svelte.config.js does not cover. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(locale, securityHeaders);
+
+/** Logs the real error on the server; the visitor only ever sees a generic, localised page. */
+export const handleError: HandleServerError = ({ error, status, event }) => {
+	if (status !== 404) {
+		console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	}
+	return { message: status === 404 ? 'Not Found' : 'Internal Error' };
+};

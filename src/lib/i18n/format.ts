@@ -1,0 +1,19 @@
+import { intlTags, type Locale } from './locales';
+
+/** Formats a number the way the locale writes it (`1.234,5` in Turkish, `1,234.5` in English). */
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
+	return new Intl.NumberFormat(intlTags[locale], options).format(value);
+}
+
+/** Formats a calendar date in words (`11 Aralık 2019`, `11 December 2019`). */
+export function formatDate(locale: Locale, date: Date | string) {
+	const value = typeof date === 'string' ? new Date(date) : date;
+	return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+		value
+	);
+}
+
+/** Upper-cases with the locale's rules: Turkish `i` becomes `İ` and `ı` becomes `I`. */
+export function upperCase(locale: Locale, text: string) {
+	return text.toLocaleUpperCase(intlTags[locale]);
+}

@@ -1,0 +1,42 @@
+import type { Db } from './connect';
+import { newId } from './ids';
+
+export interface AuditEntry {
+	at: string;
+	actor: string;
+	action: string;
+	target: string | null;
+}
+
+/** Appends one entry to the audit log (sign-ins, exports, deletions). */
+export async function record(
+	db: Db,
+	entry: { actor: string; action: string; target?: string | null },
+	now = new Date()
+): Promise<void> {
+	await db
+		.insertInto('audit_log')
+		.values({
+			id: newId(),
+			at: now.toISOString(),
+			actor: entry.actor,
+			action: entry.action,
+			target: entry.target ?? null
+		})
+		.execute();
+}
+
+/** The newest entries first, optionally only those about one target. */
+export async function listRecent(
+	db: Db,
+	options: { target?: string; limit?: number } = {}
+): Promise<AuditEntry[]> {
+	let query = db
+		.selectFrom('audit_log')
+		.select(['at', 'actor', 'action', 'target'])
+		.orderBy('at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(options.limit ?? 100);
+	if (options.target !== undefined) query = query.where('target', '=', options.target);
+	return query.execute();
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as auditLog from './0001-audit-log';
+
+/**
+ * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
+ * inside its bundle and needs no source files at run time.
+ */
+const migrations: Record<string, Migration> = {
+	'0001-audit-log': auditLog
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: async () => migrations
+};

@@ -1,0 +1,32 @@
+import adapter from '@sveltejs/adapter-node';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	kit: {
+		adapter: adapter(),
+		typescript: {
+			// Type-check the scripts and the Playwright configuration with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../playwright.config.ts');
+			}
+		},
+		// Pages carry user data, so nothing is prerendered; every response gets a fresh nonce.
+		csp: {
+			mode: 'nonce',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'frame-ancestors': ['none']
+			}
+		}
+	}
+};
+
+export default config;
