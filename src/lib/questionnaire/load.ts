@@ -1,0 +1,139 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { locales as productLocales } from '../i18n/locales';
+import {
+	checkProvinces,
+	checkQuestionnaire,
+	checkResources,
+	formatPath,
+	type Problem
+} from './check';
+import {
+	provincesFile,
+	questionnaireFile,
+	resourcesFile,
+	type Province,
+	type Questionnaire,
+	type Resource
+} from './schema';
+
+export const RESOURCES_FILE = 'resources.yaml';
+export const PROVINCES_FILE = 'provinces.yaml';
+
+/** Everything the product reads from `questionnaires/`, validated and cross-checked. */
+export interface Catalogue {
+	questionnaires: Map<string, Questionnaire>;
+	resources: Map<string, Resource>;
+	provinces: Province[];
+}
+
+export interface FileProblem extends Problem {
+	file: string;
+}
+
+/** `green-deal-readiness.yaml: themes[2].questions[0].text.en: missing translation` */
+export function formatProblem(problem: FileProblem): string {
+	return `${problem.file}: ${problem.path || '(file)'}: ${problem.message}`;
+}
+
+/** Thrown when the files have problems; carries all of them, not just the first. */
+export class CatalogueError extends Error {
+	constructor(readonly problems: FileProblem[]) {
+		super(problems.map(formatProblem).join('\n'));
+	}
+}
+
+function parseFile<T>(
+	file: string,
+	source: string,
+	schema: z.ZodType<T>,
+	problems: FileProblem[]
+): T | undefined {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter });
+	if (document.errors.length > 0) {
+		for (const error of document.errors) {
+			const { line } = lineCounter.linePos(error.pos[0]);
+			problems.push({ file, path: `line ${line}`, message: error.message.split('\n')[0] });
+		}
+		return undefined;
+	}
+	const result = schema.safeParse(document.toJS());
+	if (result.success) return result.data;
+	for (const issue of result.error.issues) {
+		problems.push({ file, path: formatPath(issue.path), message: issue.message });
+	}
+	return undefined;
+}
+
+/** Replaces `optionsFrom: provinces` by ordinary options, so the rest of the product sees one shape. */
+function resolveProvinces(questionnaire: Questionnaire, provinces: Province[]): Questionnaire {
+	const options = provinces.map((province) => ({
+		id: province.code,
+		// Proper names are written the same in every language.
+		label: Object.fromEntries(questionnaire.locales.map((locale) => [locale, province.name]))
+	}));
+	for (const question of questionnaire.profile.questions) {
+		if (question.type === 'single' && question.optionsFrom === 'provinces')
+			question.options = options;
+	}
+	return questionnaire;
+}
+
+/**
+ * Parses and checks the files of `questionnaires/`, given as file name -> contents. Pure: reading the folder is the
+ * caller's job, so the same code serves the server, the checker command and the tests.
+ */
+export function parseCatalogue(files: Record<string, string>): Catalogue {
+	const problems: FileProblem[] = [];
+	const inFile = (file: string, list: Problem[]) =>
+		list.forEach((problem) => problems.push({ file, ...problem }));
+
+	const resources =
+		files[RESOURCES_FILE] === undefined
+			? (problems.push({ file: RESOURCES_FILE, path: '', message: 'file is missing' }), undefined)
+			: parseFile(RESOURCES_FILE, files[RESOURCES_FILE], resourcesFile, problems)?.resources;
+	const provinces =
+		files[PROVINCES_FILE] === undefined
+			? undefined
+			: parseFile(PROVINCES_FILE, files[PROVINCES_FILE], provincesFile, problems)?.provinces;
+	if (provinces) inFile(PROVINCES_FILE, checkProvinces(provinces));
+
+	const questionnaires = new Map<string, Questionnaire>();
+	const questionnaireFiles = Object.keys(files)
+		.filter((file) => file !== RESOURCES_FILE && file !== PROVINCES_FILE)
+		.sort();
+	if (questionnaireFiles.length === 0) {
+		problems.push({ file: '(folder)', path: '', message: 'no questionnaire file' });
+	}
+	for (const file of questionnaireFiles) {
+		const questionnaire = parseFile(file, files[file], questionnaireFile, problems);
+		if (!questionnaire) continue;
+		if (questionnaires.has(questionnaire.id)) {
+			problems.push({
+				file,
+				path: 'id',
+				message: `another file already has id "${questionnaire.id}"`
+			});
+		}
+		const resourceIds = resources && new Set(resources.map((resource) => resource.id));
+		inFile(file, checkQuestionnaire(questionnaire, resourceIds, provinces !== undefined));
+		questionnaires.set(questionnaire.id, resolveProvinces(questionnaire, provinces ?? []));
+	}
+
+	if (resources) {
+		const themeIds = new Set(
+			[...questionnaires.values()].flatMap((questionnaire) =>
+				questionnaire.themes.map((theme) => theme.id)
+			)
+		);
+		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds));
+	}
+
+	if (problems.length > 0 || !resources) throw new CatalogueError(problems);
+	return {
+		questionnaires,
+		resources: new Map(resources.map((resource) => [resource.id, resource])),
+		provinces: provinces ?? []
+	};
+}

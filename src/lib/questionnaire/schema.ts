@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+/**
+ * The shape of the files in `questionnaires/`. Objects are strict, so a misspelt key (`requried`) is an error rather
+ * than a silently ignored setting. Rules that look across the file (duplicate ids, translations, references) are in
+ * check.ts.
+ */
+
+/** The highest score an option can carry; every question is scored on 0–4. */
+export const SCORE_MAX = 4;
+
+/** The reserved option id for "not applicable". */
+export const NOT_APPLICABLE = 'na';
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower case letters, digits and _');
+const optionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, _ and -');
+const resourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower case letters, digits and -');
+
+/** A text in every language of the questionnaire: `{ tr: …, en: … }`. */
+export const text = z.record(z.string(), z.string().trim().min(1, 'must not be empty'));
+export type Text = z.infer<typeof text>;
+
+const score = z
+	.number({ error: 'expected a number' })
+	.min(0, `must be between 0 and ${SCORE_MAX}`)
+	.max(SCORE_MAX, `must be between 0 and ${SCORE_MAX}`);
+
+export type Condition =
+	| { question: string; equals: string | boolean }
+	| { question: string; in: string[] }
+	| { question: string; includes: string }
+	| { all: Condition[] }
+	| { any: Condition[] };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+	z.union([
+		z.strictObject({ question: id, equals: z.union([z.string(), z.boolean()]) }),
+		z.strictObject({ question: id, in: z.array(z.string()).min(1) }),
+		z.strictObject({ question: id, includes: z.string() }),
+		z.strictObject({ all: z.array(condition).min(1) }),
+		z.strictObject({ any: z.array(condition).min(1) })
+	])
+);
+
+export const roles = [
+	'company_name',
+	'contact_email',
+	'sector',
+	'employees',
+	'turnover',
+	'province'
+] as const;
+export type Role = (typeof roles)[number];
+
+const option = z.strictObject({
+	id: optionId,
+	label: text,
+	score: score.optional(),
+	/** For the `employees` and `turnover` roles: the KOBİ size class this band falls in. */
+	sizeClass: id.optional(),
+	/** "None of these": cannot be chosen together with other options of a multi question. */
+	exclusive: z.boolean().optional()
+});
+export type Option = z.infer<typeof option>;
+
+const common = {
+	id,
+	text,
+	help: text.optional(),
+	required: z.boolean().default(true),
+	allowNA: z.boolean().default(false),
+	weight: z.number().positive().default(1),
+	showIf: condition.optional(),
+	role: z.enum(roles).optional()
+};
+
+const singleQuestion = z.strictObject({
+	...common,
+	type: z.literal('single'),
+	options: z.array(option).min(2).optional(),
+	/** Fills the options from another file instead of listing them (`provinces`). */
+	optionsFrom: z.literal('provinces').optional()
+});
+
+const multiQuestion = z.strictObject({
+	...common,
+	type: z.literal('multi'),
+	options: z.array(option).min(2),
+	max: score.default(SCORE_MAX)
+});
+
+const scaleQuestion = z.strictObject({
+	...common,
+	type: z.literal('scale'),
+	scaleLabels: z.strictObject({ low: text, high: text })
+});
+
+const yesnoQuestion = z.strictObject({
+	...common,
+	type: z.literal('yesno'),
+	scores: z.strictObject({ yes: score, no: score }).default({ yes: SCORE_MAX, no: 0 })
+});
+
+const numberQuestion = z.strictObject({
+	...common,
+	type: z.literal('number'),
+	unit: text.optional(),
+	min: z.number().default(0),
+	max: z.number(),
+	integer: z.boolean().default(false)
+});
+
+const textQuestion = z.strictObject({
+	...common,
+	type: z.literal('text'),
+	format: z.literal('email').optional(),
+	maxLength: z.number().int().positive().max(2000).default(200)
+});
+
+export const question = z.discriminatedUnion('type', [
+	singleQuestion,
+	multiQuestion,
+	scaleQuestion,
+	yesnoQuestion,
+	numberQuestion,
+	textQuestion
+]);
+export type Question = z.infer<typeof question>;
+export type QuestionType = Question['type'];
+
+const theme = z.strictObject({
+	id,
+	title: text,
+	description: text,
+	weight: z.number().positive(),
+	colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #1f6f8b'),
+	questions: z.array(question).min(1)
+});
+export type Theme = z.infer<typeof theme>;
+
+const level = z.strictObject({
+	id,
+	min: z.number().min(0).max(100),
+	max: z.number().min(0).max(100),
+	name: text,
+	description: text
+});
+export type Level = z.infer<typeof level>;
+
+export const impacts = ['low', 'medium', 'high'] as const;
+export type Grade = (typeof impacts)[number];
+
+const recommendation = z.strictObject({
+	id,
+	theme: id,
+	when: z.union([
+		z.strictObject({ question: id, below: z.number().positive() }),
+		z.strictObject({ theme: id, below: z.number().positive().max(100) })
+	]),
+	impact: z.enum(impacts),
+	effort: z.enum(impacts),
+	title: text,
+	text,
+	resources: z.array(resourceId).min(1, 'point to at least one resource')
+});
+export type Recommendation = z.infer<typeof recommendation>;
+
+export const questionnaireFile = z.strictObject({
+	id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower case letters, digits and -'),
+	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 1.0.0'),
+	locales: z.array(z.string()).min(1),
+	title: text,
+	description: text,
+	sources: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })),
+	sizeClasses: z.array(z.strictObject({ id, label: text })).min(1),
+	profile: z.strictObject({
+		title: text,
+		description: text.optional(),
+		questions: z.array(question)
+	}),
+	themes: z.array(theme).min(1),
+	levels: z.array(level).min(1),
+	recommendations: z.array(recommendation)
+});
+export type Questionnaire = z.infer<typeof questionnaireFile>;
+
+export const resourceTypes = [
+	'guide',
+	'training',
+	'support_programme',
+	'finance',
+	'standard',
+	'regulation',
+	'tool',
+	'event'
+] as const;
+
+const resource = z.strictObject({
+	id: resourceId,
+	title: text,
+	description: text,
+	provider: text,
+	type: z.enum(resourceTypes),
+	themes: z.array(id).min(1),
+	languages: z.array(z.string()).min(1),
+	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }),
+	checked: z.iso.date('expected a date such as 2026-11-22')
+});
+export type Resource = z.infer<typeof resource>;
+
+export const resourcesFile = z.strictObject({ resources: z.array(resource).min(1) });
+
+const province = z.strictObject({
+	code: z.string().regex(/^\d{2}$/, "expected a two-digit plate code such as '34'"),
+	name: z.string().trim().min(1)
+});
+export type Province = z.infer<typeof province>;
+
+export const provincesFile = z.strictObject({ provinces: z.array(province).min(1) });

@@ -1,0 +1,94 @@
+import type { Level, Questionnaire } from '../questionnaire/schema';
+import { answerScore, isScored, maxScore } from '../questionnaire/questions';
+import { visibleQuestionIds, type Answers } from '../questionnaire/visibility';
+import { rankRecommendations, type RankedRecommendation } from './recommend';
+
+export interface ThemeResult {
+	id: string;
+	/** 0–100 with one decimal, or null when none of the theme's questions applies. */
+	score: number | null;
+	/** How many of its questions were answered with something other than "not applicable". */
+	answered: number;
+}
+
+/** What an assessment scores: enough, with the questionnaire id and version, to show it again later. */
+export interface Result {
+	questionnaire: string;
+	version: string;
+	overall: number;
+	level: string;
+	themes: ThemeResult[];
+	/** Highest priority first; the first three are the SME's priorities. */
+	recommendations: RankedRecommendation[];
+}
+
+const roundToTenth = (value: number) => Math.round(value * 10) / 10;
+
+/** The maturity band an overall score falls in; a score equal to a band's max belongs to the next band. */
+export function levelFor(levels: Level[], overall: number): Level {
+	return (
+		levels.find((level) => overall >= level.min && overall < level.max) ?? levels[levels.length - 1]
+	);
+}
+
+/** The raw score of each applicable, answered, visible scored question. */
+export function questionScores(
+	questionnaire: Questionnaire,
+	answers: Answers
+): Map<string, number> {
+	const visible = visibleQuestionIds(questionnaire, answers);
+	const scores = new Map<string, number>();
+	for (const theme of questionnaire.themes) {
+		for (const question of theme.questions) {
+			if (!visible.has(question.id) || !isScored(question)) continue;
+			const score = answerScore(question, answers[question.id]);
+			if (score !== undefined) scores.set(question.id, score);
+		}
+	}
+	return scores;
+}
+
+/**
+ * Scores a set of answers. Theme score = 100 × Σ(weight × score) / Σ(weight × max) over the applicable answered
+ * questions (not-applicable and hidden ones are out of both sums); overall = theme scores averaged by theme weight,
+ * leaving out themes where nothing applies. Pure and deterministic: the server always recomputes it from stored
+ * answers, never trusting a score sent by a browser.
+ */
+export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Result {
+	const scores = questionScores(questionnaire, answers);
+	const exact = new Map<string, number>();
+	const themes = questionnaire.themes.map((theme): ThemeResult => {
+		let earned = 0;
+		let possible = 0;
+		let answered = 0;
+		for (const question of theme.questions) {
+			const score = scores.get(question.id);
+			if (score === undefined || !isScored(question)) continue;
+			earned += question.weight * score;
+			possible += question.weight * maxScore(question);
+			answered += 1;
+		}
+		if (possible === 0) return { id: theme.id, score: null, answered };
+		exact.set(theme.id, (100 * earned) / possible);
+		return { id: theme.id, score: roundToTenth((100 * earned) / possible), answered };
+	});
+
+	let weighted = 0;
+	let weights = 0;
+	for (const theme of questionnaire.themes) {
+		const score = exact.get(theme.id);
+		if (score === undefined) continue;
+		weighted += theme.weight * score;
+		weights += theme.weight;
+	}
+	const overall = weights === 0 ? 0 : roundToTenth(weighted / weights);
+
+	return {
+		questionnaire: questionnaire.id,
+		version: questionnaire.version,
+		overall,
+		level: levelFor(questionnaire.levels, overall).id,
+		themes,
+		recommendations: rankRecommendations(questionnaire, scores, themes)
+	};
+}
