@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test.describe('methodology', () => {
+	test('explains themes, weights, N/A and levels in Turkish', async ({ page }) => {
+		await page.goto('/methodology?lang=tr');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puanlar nasıl hesaplanıyor?');
+		const themes = page.getByRole('table').getByRole('row');
+		// A header row and one row per theme (six themes).
+		await expect(themes).toHaveCount(7);
+		await expect(page.getByRole('heading', { name: '"Uygulanamaz" cevaplar' })).toBeVisible();
+		await expect(page.locator('.levels__item')).toHaveCount(5);
+		await expect(page.getByText('80–100', { exact: false })).toBeVisible();
+	});
+
+	test('is complete in English and passes axe', async ({ page }) => {
+		await page.goto('/methodology?lang=en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'How the scores are calculated'
+		);
+		await expect(
+			page.getByRole('columnheader', { name: 'Share of the overall score' })
+		).toBeVisible();
+		const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+		expect(results.violations).toEqual([]);
+	});
+});
+
+test.describe('resources', () => {
+	test('filters the catalogue by theme and type without JavaScript @no-js', async ({ page }) => {
+		await page.goto('/resources?lang=en');
+		const all = await page.locator('.resource').count();
+		expect(all).toBeGreaterThanOrEqual(25);
+		await page.getByLabel('Type').selectOption({ label: 'Support programme' });
+		await page.getByRole('button', { name: 'Filter' }).click();
+		await expect(page).toHaveURL(/type=support_programme/);
+		const filtered = await page.locator('.resource').count();
+		expect(filtered).toBeGreaterThan(0);
+		expect(filtered).toBeLessThan(all);
+		for (const tag of await page.locator('.resource .tag').allInnerTexts()) {
+			expect(tag).toBe('Support programme');
+		}
+	});
+
+	test('opens resource links in a new tab and says so, and passes axe', async ({ page }) => {
+		await page.goto('/resources?lang=tr');
+		const link = page.locator('.resource h2 a').first();
+		await expect(link).toHaveAttribute('target', '_blank');
+		await expect(link).toHaveAttribute('rel', /noopener/);
+		await expect(link).toContainText('yeni sekmede açılır');
+		const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+		expect(results.violations).toEqual([]);
+	});
+});
