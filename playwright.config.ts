@@ -43,6 +43,7 @@ export default defineConfig({
 		reuseExistingServer: false,
 		env: {
 			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
 			// A fresh database for every run of the suite.
 			DATABASE_URL: join(tmpdir(), `yh-e2e-${Date.now()}.db`)
 		}

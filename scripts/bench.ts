@@ -2,11 +2,15 @@
 import { execSync } from 'node:child_process';
 import { load } from './bench/load';
 import { measurePageWeight } from './bench/page-weight';
+import { measureLoad, measureScoring } from './bench/questionnaire';
 import { startServer } from './bench/server';
 
 function report(name: string, value: number, unit: string) {
 	console.log(`${name}: ${value} ${unit}`);
 }
+
+report('questionnaire files load and check', Number(measureLoad().toFixed(1)), 'ms');
+report('scoring throughput', Math.round(measureScoring()), 'answer sets/s');
 
 execSync('npm run build', { stdio: 'ignore' });
 const server = await startServer(4300);

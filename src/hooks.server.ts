@@ -1,7 +1,11 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError, config } from '$lib/server/config';
-import { initDatabase } from '$lib/server/db';
+import { db, initDatabase } from '$lib/server/db';
+import { purgeStaleDrafts } from '$lib/server/db/assessments';
+import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
+import { catalogue } from '$lib/server/questionnaires';
+import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
 
 /** Stops start-up with one readable line: a half-configured server must not take requests. */
@@ -18,11 +22,33 @@ export const init: ServerInit = async () => {
 		throw error;
 	}
 	try {
+		catalogue();
+	} catch (error) {
+		if (!(error instanceof CatalogueError)) throw error;
+		// Every problem, each on its own line, exactly as `npm run questionnaire:check` prints them.
+		stop(`Questionnaire files have problems:\n${error.problems.map(formatProblem).join('\n')}`);
+	}
+	try {
 		await initDatabase();
 	} catch (error) {
 		stop(`Database error: ${error instanceof Error ? error.message : String(error)}`);
 	}
+	await purgeDrafts();
+	// Daily; unref so the timer never keeps a stopping server alive. Safe to run on every instance at once.
+	setInterval(() => void purgeDrafts(), ONE_DAY_MS).unref();
 };
+
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
+async function purgeDrafts() {
+	const before = new Date();
+	before.setMonth(before.getMonth() - DRAFT_RETENTION_MONTHS);
+	try {
+		await purgeStaleDrafts(db(), before);
+	} catch (error) {
+		console.error('Purging stale drafts failed:', error);
+	}
+}
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 

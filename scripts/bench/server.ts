@@ -15,7 +15,13 @@ export async function startServer(
 ): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'yh-bench-'));
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), DATABASE_URL: join(dir, 'bench.db'), ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			DATABASE_URL: join(dir, 'bench.db'),
+			...env
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://localhost:${port}`;

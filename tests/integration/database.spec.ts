@@ -20,7 +20,7 @@ describe.each(testDatabases())('database on $name', (target) => {
 		const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
 			db
 		);
-		expect(Number(rows[0].n)).toBe(1);
+		expect(Number(rows[0].n)).toBe(2);
 	});
 
 	it('keeps audit entries newest first and filters by target', async () => {

@@ -43,7 +43,8 @@ describe('UI translations', () => {
 			[...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z0-9_.]+)'/g)].map((match) => match[1])
 		);
 		expect(used.length).toBeGreaterThan(10);
-		expect(used.filter((key) => !(key in tr))).toEqual([]);
+		// A plural key exists as key_one / key_other.
+		expect(used.filter((key) => !(key in tr) && !(`${key}_other` in tr))).toEqual([]);
 	});
 
 	it('translates in the requested language with interpolation', async () => {

@@ -12,10 +12,14 @@ export function allQuestions(questionnaire: Questionnaire): Question[] {
 	];
 }
 
-function matches(condition: Condition, answers: Answers, visible: Set<string>): boolean {
-	if ('all' in condition) return condition.all.every((c) => matches(c, answers, visible));
-	if ('any' in condition) return condition.any.some((c) => matches(c, answers, visible));
-	// An answer to a hidden question does not count: hiding cascades down a chain of conditions.
+/** Whether a condition holds; an answer to a hidden question does not count, so hiding cascades down a chain. */
+export function conditionHolds(
+	condition: Condition,
+	answers: Answers,
+	visible: Set<string>
+): boolean {
+	if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers, visible));
+	if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers, visible));
 	if (!visible.has(condition.question)) return false;
 	const answer = answers[condition.question];
 	if ('equals' in condition) return answer === condition.equals;
@@ -24,13 +28,23 @@ function matches(condition: Condition, answers: Answers, visible: Set<string>): 
 }
 
 /**
- * The ids of the questions shown for these answers. Conditions only point backwards (the checker enforces it), so
- * one pass in question order settles every chain.
+ * Adds to `visible` the questions of `questions` (in asking order) that the answers show. Conditions only point
+ * backwards (the checker enforces it), so one pass settles every chain. The browser uses it for one step's
+ * questions, starting from what the server says of the earlier steps.
  */
-export function visibleQuestionIds(questionnaire: Questionnaire, answers: Answers): Set<string> {
-	const visible = new Set<string>();
-	for (const question of allQuestions(questionnaire)) {
-		if (!question.showIf || matches(question.showIf, answers, visible)) visible.add(question.id);
+export function addVisible(
+	questions: { id: string; showIf?: Condition }[],
+	answers: Answers,
+	visible: Set<string>
+): Set<string> {
+	for (const question of questions) {
+		if (!question.showIf || conditionHolds(question.showIf, answers, visible))
+			visible.add(question.id);
 	}
 	return visible;
+}
+
+/** The ids of the questions shown for these answers. */
+export function visibleQuestionIds(questionnaire: Questionnaire, answers: Answers): Set<string> {
+	return addVisible(allQuestions(questionnaire), answers, new Set());
 }

@@ -18,7 +18,10 @@ const envSchema = z.object({
 			.string()
 			.regex(/^(\d+[KMG]?|Infinity)$/, 'expected a byte count such as 512K or 1M')
 			.default('512K')
-	)
+	),
+	// Who answers for the data (KVKK art. 10): shown in the privacy notice.
+	OPERATOR_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+	OPERATOR_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional())
 });
 
 export type Database =
@@ -35,6 +38,7 @@ export interface Config {
 	database: Database;
 	minGroupSize: number;
 	bodySizeLimit: string;
+	operator: { name: string | undefined; contact: string | undefined };
 }
 
 /** Thrown when the environment holds a bad value; its message is one line naming the variable. */
@@ -62,7 +66,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		origin: values.ORIGIN,
 		database: parseDatabaseUrl(values.DATABASE_URL),
 		minGroupSize: values.MIN_GROUP_SIZE,
-		bodySizeLimit: values.BODY_SIZE_LIMIT
+		bodySizeLimit: values.BODY_SIZE_LIMIT,
+		operator: { name: values.OPERATOR_NAME, contact: values.OPERATOR_CONTACT }
 	};
 }
 

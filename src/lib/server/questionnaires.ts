@@ -5,6 +5,9 @@ import { parseCatalogue, type Catalogue } from '../questionnaire/load';
 
 const FOLDER = 'questionnaires';
 
+/** The questionnaire an assessment uses unless a campaign names another. */
+export const DEFAULT_QUESTIONNAIRE = 'green-deal-readiness';
+
 /**
  * Finds `questionnaires/` from where the process was started, else from where this module lives (so `node build`
  * works whatever the working directory), walking up the parents.
@@ -37,4 +40,11 @@ let cached: Catalogue | undefined;
 export function catalogue(): Catalogue {
 	cached ??= loadCatalogue();
 	return cached;
+}
+
+/** A questionnaire by id; throws when it is not loaded (ids come from code or stored records, not from users). */
+export function questionnaire(id = DEFAULT_QUESTIONNAIRE) {
+	const found = catalogue().questionnaires.get(id);
+	if (!found) throw new Error(`questionnaire "${id}" is not loaded`);
+	return found;
 }

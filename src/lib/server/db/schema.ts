@@ -6,6 +6,9 @@ import type { Generated } from 'kysely';
  */
 export interface Schema {
 	audit_log: AuditLogTable;
+	questionnaire_version: QuestionnaireVersionTable;
+	assessment: AssessmentTable;
+	assessment_score: AssessmentScoreTable;
 }
 
 export interface AuditLogTable {
@@ -17,4 +20,49 @@ export interface AuditLogTable {
 	action: string;
 	/** What it happened to (an id or slug), if anything. */
 	target: string | null;
+}
+
+export interface QuestionnaireVersionTable {
+	questionnaire_id: string;
+	version: string;
+	/** The whole validated definition as JSON. */
+	definition: string;
+	hash: string;
+	stored_at: string;
+}
+
+export interface AssessmentTable {
+	id: string;
+	/** SHA-256 of the resume-link token; the token itself is never stored. */
+	token_hash: string;
+	questionnaire_id: string;
+	questionnaire_version: string;
+	locale: string;
+	campaign_id: string | null;
+	chamber_id: string | null;
+	/** The assessment this one re-assesses, for showing progress. */
+	previous_id: string | null;
+	status: 'draft' | 'submitted';
+	/** Every answer, profile included, as JSON keyed by question id. */
+	answers: string;
+	sector: string | null;
+	size_class: string | null;
+	province: string | null;
+	overall_score: number | null;
+	level: string | null;
+	/** The scored result as JSON, fixed at submission. */
+	result: string | null;
+	/** 1 when the SME agreed to share its identity with the campaign's chamber. */
+	consent_share_identity: number;
+	consent_version: string | null;
+	consent_at: string | null;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface AssessmentScoreTable {
+	assessment_id: string;
+	theme_id: string;
+	score: number;
 }

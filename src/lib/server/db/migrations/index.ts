@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as auditLog from './0001-audit-log';
+import * as assessment from './0002-assessment';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
  * inside its bundle and needs no source files at run time.
  */
 const migrations: Record<string, Migration> = {
-	'0001-audit-log': auditLog
+	'0001-audit-log': auditLog,
+	'0002-assessment': assessment
 };
 
 export const migrationProvider: MigrationProvider = {

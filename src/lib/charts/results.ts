@@ -1,0 +1,96 @@
+import type { ChartConfiguration } from 'chart.js';
+
+/**
+ * Chart.js configurations for an assessment's results. The page (and, later, the PDF) build the same charts from
+ * the same numbers; the page also shows these numbers as a table.
+ */
+
+export interface ThemePoint {
+	title: string;
+	colour: string;
+	score: number | null;
+	peers: number | null;
+}
+
+const GRID = '#c9d6cd';
+const INK = '#17201b';
+const PRIMARY = '#15703a';
+const PEERS = '#4a5550';
+
+/** The themes around a radar, 0–100. */
+export function radarChart(
+	themes: ThemePoint[],
+	labels: { you: string }
+): ChartConfiguration<'radar'> {
+	return {
+		type: 'radar',
+		data: {
+			labels: themes.map((theme) => theme.title),
+			datasets: [
+				{
+					label: labels.you,
+					data: themes.map((theme) => theme.score ?? 0),
+					borderColor: PRIMARY,
+					backgroundColor: 'rgba(21, 112, 58, 0.2)',
+					pointBackgroundColor: PRIMARY,
+					borderWidth: 2
+				}
+			]
+		},
+		options: {
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				r: {
+					min: 0,
+					max: 100,
+					ticks: { stepSize: 20, color: INK, backdropColor: 'transparent' },
+					grid: { color: GRID },
+					angleLines: { color: GRID },
+					pointLabels: { color: INK, font: { size: 12 } }
+				}
+			},
+			plugins: { legend: { display: false } }
+		}
+	};
+}
+
+/** One bar per theme, beside the peers' mean where one may be shown. */
+export function themeBarChart(
+	themes: ThemePoint[],
+	labels: { you: string; peers: string }
+): ChartConfiguration<'bar'> {
+	const withPeers = themes.some((theme) => theme.peers !== null);
+	return {
+		type: 'bar',
+		data: {
+			labels: themes.map((theme) => theme.title),
+			datasets: [
+				{
+					label: labels.you,
+					data: themes.map((theme) => theme.score),
+					backgroundColor: themes.map((theme) => theme.colour)
+				},
+				...(withPeers
+					? [
+							{
+								label: labels.peers,
+								data: themes.map((theme) => theme.peers),
+								backgroundColor: PEERS
+							}
+						]
+					: [])
+			]
+		},
+		options: {
+			indexAxis: 'y',
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				x: { min: 0, max: 100, grid: { color: GRID }, ticks: { color: INK } },
+				y: { grid: { display: false }, ticks: { color: INK } }
+			},
+			plugins: { legend: { display: withPeers, labels: { color: INK } } }
+		}
+	};
+}

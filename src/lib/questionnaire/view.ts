@@ -1,0 +1,92 @@
+import type { Locale } from '../i18n/locales';
+import { localize } from './localize';
+import type { Condition, Question, Questionnaire } from './schema';
+
+/** A question in one language: what a page or an API client needs to ask it. */
+export interface QuestionView {
+	id: string;
+	type: Question['type'];
+	text: string;
+	help?: string;
+	required: boolean;
+	allowNA: boolean;
+	options?: { id: string; label: string; score?: number; exclusive?: boolean }[];
+	min?: number;
+	max?: number;
+	integer?: boolean;
+	unit?: string;
+	scaleLabels?: { low: string; high: string };
+	format?: 'email';
+	maxLength?: number;
+	showIf?: Condition;
+}
+
+export function viewQuestion(question: Question, locale: Locale): QuestionView {
+	const view: QuestionView = {
+		id: question.id,
+		type: question.type,
+		text: localize(question.text, locale),
+		help: localize(question.help, locale),
+		required: question.required,
+		allowNA: question.allowNA,
+		showIf: question.showIf
+	};
+	switch (question.type) {
+		case 'single':
+		case 'multi':
+			view.options = (question.options ?? []).map((option) => ({
+				id: option.id,
+				label: localize(option.label, locale),
+				score: option.score,
+				exclusive: option.exclusive
+			}));
+			if (question.type === 'multi') view.max = question.max;
+			break;
+		case 'scale':
+			view.scaleLabels = {
+				low: localize(question.scaleLabels.low, locale),
+				high: localize(question.scaleLabels.high, locale)
+			};
+			break;
+		case 'number':
+			Object.assign(view, {
+				min: question.min,
+				max: question.max,
+				integer: question.integer,
+				unit: localize(question.unit, locale)
+			});
+			break;
+		case 'text':
+			Object.assign(view, { format: question.format, maxLength: question.maxLength });
+			break;
+	}
+	return view;
+}
+
+/** The whole questionnaire in one language: the public API's shape (`GET /api/v1/questionnaires/<id>`). */
+export function viewQuestionnaire(questionnaire: Questionnaire, locale: Locale) {
+	return {
+		id: questionnaire.id,
+		version: questionnaire.version,
+		locale,
+		title: localize(questionnaire.title, locale),
+		profile: {
+			title: localize(questionnaire.profile.title, locale),
+			questions: questionnaire.profile.questions.map((question) => viewQuestion(question, locale))
+		},
+		themes: questionnaire.themes.map((theme) => ({
+			id: theme.id,
+			title: localize(theme.title, locale),
+			description: localize(theme.description, locale),
+			weight: theme.weight,
+			colour: theme.colour,
+			questions: theme.questions.map((question) => viewQuestion(question, locale))
+		})),
+		levels: questionnaire.levels.map((level) => ({
+			id: level.id,
+			name: localize(level.name, locale),
+			min: level.min,
+			max: level.max
+		}))
+	};
+}

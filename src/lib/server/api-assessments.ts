@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Locale } from '$lib/i18n/locales';
+import type { AnswerIssue } from '$lib/questionnaire/answers';
+import type { Result } from '$lib/scoring/score';
+import { apiError, type ApiIssue } from './api';
+import { describeIssues } from './answer-issues';
+import * as assessmentService from './assessment-service';
+import type { Opened } from './assessment-service';
+
+/** An answer as JSON: option id, option ids, number, boolean or text; null clears it. */
+const answerValue = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.null()]);
+export const answersBody = z.record(z.string().max(100), answerValue);
+
+/** Refused answers as API issues at `answers.<question>`. */
+export async function answerIssues(issues: AnswerIssue[], locale: Locale): Promise<ApiIssue[]> {
+	const messages = await describeIssues(issues, locale);
+	return issues.map((issue) => ({
+		path: `answers.${issue.question}`,
+		message: messages[issue.question]
+	}));
+}
+
+/** The results as the API shows them (see DESIGN.md). */
+export function resultsBody(result: Result) {
+	return {
+		questionnaire: result.questionnaire,
+		version: result.version,
+		overall: result.overall,
+		level: result.level,
+		themes: result.themes.map((theme) => ({ id: theme.id, score: theme.score })),
+		recommendations: result.recommendations
+	};
+}
+
+/** Opens the assessment of a token or answers 404 (unknown, malformed and erased tokens alike). */
+export async function openOr404(
+	token: string,
+	locale: Locale
+): Promise<{ opened: Opened } | { response: Response }> {
+	const opened = await assessmentService.open(token);
+	if (!opened) return { response: await apiError(404, 'assessment_not_found', locale) };
+	return { opened };
+}

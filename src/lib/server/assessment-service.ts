@@ -1,0 +1,120 @@
+import type { Locale } from '$lib/i18n/locales';
+import {
+	checkAnswers,
+	mergeAnswers,
+	missingRequired,
+	type AnswerIssue
+} from '$lib/questionnaire/answers';
+import { profileFacts } from '$lib/questionnaire/profile';
+import type { Questionnaire } from '$lib/questionnaire/schema';
+import type { Answers } from '$lib/questionnaire/visibility';
+import { scoreAnswers, type Result } from '$lib/scoring/score';
+import { db } from './db';
+import * as assessments from './db/assessments';
+import type { Assessment } from './db/assessments';
+import * as versions from './db/questionnaire-versions';
+import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
+import { hashToken, isTokenShaped, newToken } from './tokens';
+
+/**
+ * The rules of an assessment's life, shared by the pages and the JSON API so both behave the same: start, save
+ * answers while a draft, submit once, erase.
+ */
+
+export interface Opened {
+	assessment: Assessment;
+	/** The definition its answers are read with: the current files for a draft, the stored version once submitted. */
+	questionnaire: Questionnaire;
+}
+
+/** Starts a draft and returns the token of its resume link (the only time the token exists outside the URL). */
+export async function start(options: {
+	locale: Locale;
+	questionnaireId?: string;
+	answers?: Answers;
+	campaignId?: string | null;
+	chamberId?: string | null;
+	previousId?: string | null;
+}): Promise<string> {
+	const definition = catalogue().questionnaires.get(
+		options.questionnaireId ?? DEFAULT_QUESTIONNAIRE
+	);
+	if (!definition) throw new Error(`unknown questionnaire ${options.questionnaireId}`);
+	const token = newToken();
+	await assessments.create(db(), {
+		tokenHash: hashToken(token),
+		questionnaireId: definition.id,
+		questionnaireVersion: definition.version,
+		locale: options.locale,
+		campaignId: options.campaignId,
+		chamberId: options.chamberId,
+		previousId: options.previousId,
+		answers: options.answers
+	});
+	return token;
+}
+
+/** The assessment a token opens, or undefined for an unknown, malformed or erased one. */
+export async function open(token: string): Promise<Opened | undefined> {
+	if (!isTokenShaped(token)) return undefined;
+	const assessment = await assessments.findByTokenHash(db(), hashToken(token));
+	if (!assessment) return undefined;
+	const current = catalogue().questionnaires.get(assessment.questionnaireId);
+	if (assessment.status === 'draft' && current) return { assessment, questionnaire: current };
+	const stored =
+		(await versions.find(db(), assessment.questionnaireId, assessment.questionnaireVersion)) ??
+		current;
+	if (!stored)
+		throw new Error(
+			`no definition for ${assessment.questionnaireId}@${assessment.questionnaireVersion}`
+		);
+	return { assessment, questionnaire: stored };
+}
+
+export type SaveOutcome =
+	| { ok: true; answers: Answers }
+	| { ok: false; reason: 'invalid'; issues: AnswerIssue[] }
+	| { ok: false; reason: 'submitted' };
+
+/**
+ * Checks and merges answers into a draft. Nothing is saved when any answer is refused, so a mistake never leaves half
+ * a change behind; the caller shows the issues next to the fields and keeps what the user typed.
+ */
+export async function saveAnswers(
+	opened: Opened,
+	input: Record<string, unknown>
+): Promise<SaveOutcome> {
+	if (opened.assessment.status !== 'draft') return { ok: false, reason: 'submitted' };
+	const { changes, issues } = checkAnswers(opened.questionnaire, input);
+	if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
+	const answers = mergeAnswers(opened.assessment.answers, changes);
+	const saved = await assessments.saveAnswers(db(), opened.assessment.id, answers);
+	return saved ? { ok: true, answers } : { ok: false, reason: 'submitted' };
+}
+
+export type SubmitOutcome = { ok: true; result: Result } | { ok: false; missing: string[] };
+
+/**
+ * Scores the stored answers and freezes the assessment. Idempotent: submitting again returns the stored result. The
+ * score is always computed here from stored answers, never taken from the client.
+ */
+export async function submit(opened: Opened): Promise<SubmitOutcome> {
+	const { assessment, questionnaire } = opened;
+	if (assessment.status === 'submitted' && assessment.result)
+		return { ok: true, result: assessment.result };
+	const missing = missingRequired(questionnaire, assessment.answers);
+	if (missing.length > 0) return { ok: false, missing };
+	const result = scoreAnswers(questionnaire, assessment.answers);
+	await versions.remember(db(), questionnaire);
+	const outcome = await assessments.submit(db(), assessment.id, {
+		answers: assessment.answers,
+		result,
+		facts: profileFacts(questionnaire, assessment.answers)
+	});
+	if (outcome === 'already') {
+		// Another request submitted first; its stored result is the one that counts.
+		const stored = await assessments.findById(db(), assessment.id);
+		if (stored?.result) return { ok: true, result: stored.result };
+	}
+	return { ok: true, result };
+}

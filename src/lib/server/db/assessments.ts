@@ -1,0 +1,276 @@
+import type { Answers } from '$lib/questionnaire/visibility';
+import type { ProfileFacts } from '$lib/questionnaire/profile';
+import type { Result } from '$lib/scoring/score';
+import type { Db } from './connect';
+import type { AssessmentTable } from './schema';
+import { newId } from './ids';
+
+export type AssessmentStatus = 'draft' | 'submitted';
+
+/** An assessment as the rest of the server sees it: JSON columns parsed, booleans as booleans. */
+export interface Assessment {
+	id: string;
+	questionnaireId: string;
+	questionnaireVersion: string;
+	locale: string;
+	campaignId: string | null;
+	chamberId: string | null;
+	previousId: string | null;
+	status: AssessmentStatus;
+	answers: Answers;
+	/** Filed at submission from the profile, for peer groups and chamber breakdowns. */
+	sector: string | null;
+	sizeClass: string | null;
+	result: Result | null;
+	consentShareIdentity: boolean;
+	createdAt: string;
+	updatedAt: string;
+	submittedAt: string | null;
+}
+
+export interface NewAssessment {
+	tokenHash: string;
+	questionnaireId: string;
+	questionnaireVersion: string;
+	locale: string;
+	campaignId?: string | null;
+	chamberId?: string | null;
+	previousId?: string | null;
+	answers?: Answers;
+}
+
+/** Starts a draft. Returns its id; the caller keeps the token that `tokenHash` was made from. */
+export async function create(db: Db, draft: NewAssessment, now = new Date()): Promise<string> {
+	const id = newId();
+	const at = now.toISOString();
+	await db
+		.insertInto('assessment')
+		.values({
+			id,
+			token_hash: draft.tokenHash,
+			questionnaire_id: draft.questionnaireId,
+			questionnaire_version: draft.questionnaireVersion,
+			locale: draft.locale,
+			campaign_id: draft.campaignId ?? null,
+			chamber_id: draft.chamberId ?? null,
+			previous_id: draft.previousId ?? null,
+			status: 'draft',
+			answers: JSON.stringify(draft.answers ?? {}),
+			consent_share_identity: 0,
+			created_at: at,
+			updated_at: at
+		})
+		.execute();
+	return id;
+}
+
+const columns = [
+	'id',
+	'questionnaire_id',
+	'questionnaire_version',
+	'locale',
+	'campaign_id',
+	'chamber_id',
+	'previous_id',
+	'status',
+	'answers',
+	'sector',
+	'size_class',
+	'result',
+	'consent_share_identity',
+	'created_at',
+	'updated_at',
+	'submitted_at'
+] as const;
+
+type Row = Pick<AssessmentTable, (typeof columns)[number]>;
+
+function fromRow(row: Row): Assessment {
+	return {
+		id: row.id,
+		questionnaireId: row.questionnaire_id,
+		questionnaireVersion: row.questionnaire_version,
+		locale: row.locale,
+		campaignId: row.campaign_id,
+		chamberId: row.chamber_id,
+		previousId: row.previous_id,
+		status: row.status,
+		answers: JSON.parse(row.answers) as Answers,
+		sector: row.sector,
+		sizeClass: row.size_class,
+		result: row.result ? (JSON.parse(row.result) as Result) : null,
+		consentShareIdentity: Number(row.consent_share_identity) === 1,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		submittedAt: row.submitted_at
+	};
+}
+
+/** The assessment a resume link opens, if any. */
+export async function findByTokenHash(db: Db, tokenHash: string): Promise<Assessment | undefined> {
+	const row = await db
+		.selectFrom('assessment')
+		.select(columns)
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
+	return row ? fromRow(row) : undefined;
+}
+
+export async function findById(db: Db, id: string): Promise<Assessment | undefined> {
+	const row = await db
+		.selectFrom('assessment')
+		.select(columns)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row ? fromRow(row) : undefined;
+}
+
+/** Replaces a draft's answers. False when the assessment is gone or already submitted (answers are then frozen). */
+export async function saveAnswers(
+	db: Db,
+	id: string,
+	answers: Answers,
+	now = new Date()
+): Promise<boolean> {
+	const result = await db
+		.updateTable('assessment')
+		.set({ answers: JSON.stringify(answers), updated_at: now.toISOString() })
+		.where('id', '=', id)
+		.where('status', '=', 'draft')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Freezes a draft with its result. Idempotent: only the first call changes anything, so a double click, a retry or
+ * a replay all end with one submitted assessment; later calls return 'already'.
+ */
+export async function submit(
+	db: Db,
+	id: string,
+	submission: { answers: Answers; result: Result; facts: ProfileFacts },
+	now = new Date()
+): Promise<'submitted' | 'already'> {
+	return db.transaction().execute(async (trx) => {
+		const at = now.toISOString();
+		const updated = await trx
+			.updateTable('assessment')
+			.set({
+				status: 'submitted',
+				answers: JSON.stringify(submission.answers),
+				result: JSON.stringify(submission.result),
+				overall_score: submission.result.overall,
+				level: submission.result.level,
+				sector: submission.facts.sector ?? null,
+				size_class: submission.facts.sizeClass ?? null,
+				province: submission.facts.province ?? null,
+				submitted_at: at,
+				updated_at: at
+			})
+			.where('id', '=', id)
+			.where('status', '=', 'draft')
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) return 'already';
+		const scores = submission.result.themes.flatMap((theme) =>
+			theme.score === null ? [] : [{ assessment_id: id, theme_id: theme.id, score: theme.score }]
+		);
+		if (scores.length > 0) await trx.insertInto('assessment_score').values(scores).execute();
+		return 'submitted';
+	});
+}
+
+/** Records the SME's answer to the chamber's identity-sharing question, with the notice version it saw. */
+export async function setConsent(
+	db: Db,
+	id: string,
+	consent: { share: boolean; version: string },
+	now = new Date()
+): Promise<void> {
+	await db
+		.updateTable('assessment')
+		.set({
+			consent_share_identity: consent.share ? 1 : 0,
+			consent_version: consent.version,
+			consent_at: now.toISOString()
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Erases an assessment for good, with its scores. */
+export async function remove(db: Db, id: string): Promise<void> {
+	await db.deleteFrom('assessment').where('id', '=', id).execute();
+}
+
+export interface PeerBenchmark {
+	/** How many firms the benchmark is drawn from. */
+	firms: number;
+	overall: number;
+	/** Mean score per theme, only for themes scored by at least the minimum group of firms. */
+	themes: Map<string, number>;
+}
+
+/**
+ * The mean scores of the SME's peers: other submitted assessments of the same questionnaire, sector and size class.
+ * A firm that re-assessed counts once, with its latest result. Nothing is returned for a group smaller than
+ * `minGroupSize`, so no single firm's scores can be read from it.
+ */
+export async function peerBenchmark(
+	db: Db,
+	peers: { questionnaireId: string; sector: string; sizeClass: string; excludeId: string },
+	minGroupSize: number
+): Promise<PeerBenchmark | undefined> {
+	const group = db
+		.selectFrom('assessment as a')
+		.where('a.status', '=', 'submitted')
+		.where('a.questionnaire_id', '=', peers.questionnaireId)
+		.where('a.sector', '=', peers.sector)
+		.where('a.size_class', '=', peers.sizeClass)
+		.where('a.id', '!=', peers.excludeId)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('assessment as later')
+						.select('later.id')
+						.whereRef('later.previous_id', '=', 'a.id')
+						.where('later.status', '=', 'submitted')
+				)
+			)
+		);
+	const totals = await group
+		.select((eb) => [
+			eb.fn.countAll<number>().as('firms'),
+			eb.fn.avg<number>('a.overall_score').as('overall')
+		])
+		.executeTakeFirstOrThrow();
+	if (Number(totals.firms) < minGroupSize) return undefined;
+	const themes = await group
+		.innerJoin('assessment_score as s', 's.assessment_id', 'a.id')
+		.select((eb) => [
+			's.theme_id',
+			eb.fn.countAll<number>().as('firms'),
+			eb.fn.avg<number>('s.score').as('mean')
+		])
+		.groupBy('s.theme_id')
+		.execute();
+	return {
+		firms: Number(totals.firms),
+		overall: Number(totals.overall),
+		themes: new Map(
+			themes
+				.filter((theme) => Number(theme.firms) >= minGroupSize)
+				.map((theme) => [theme.theme_id, Number(theme.mean)])
+		)
+	};
+}
+
+/** Deletes drafts never submitted and not changed since `before`, as the privacy notice promises. */
+export async function purgeStaleDrafts(db: Db, before: Date): Promise<number> {
+	const result = await db
+		.deleteFrom('assessment')
+		.where('status', '=', 'draft')
+		.where('updated_at', '<', before.toISOString())
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

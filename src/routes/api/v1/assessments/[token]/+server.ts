@@ -1,0 +1,58 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { apiError, handleApi, readJson } from '$lib/server/api';
+import { answerIssues, answersBody, openOr404, resultsBody } from '$lib/server/api-assessments';
+import * as assessmentService from '$lib/server/assessment-service';
+import { db } from '$lib/server/db';
+import * as assessments from '$lib/server/db/assessments';
+import * as auditLog from '$lib/server/db/audit-log';
+
+const noStore = { 'cache-control': 'no-store' };
+
+export async function GET({ params, locals }) {
+	const found = await openOr404(params.token, locals.locale);
+	if ('response' in found) return found.response;
+	const { assessment } = found.opened;
+	return json(
+		{
+			status: assessment.status,
+			answers: assessment.answers,
+			...(assessment.result ? { results: resultsBody(assessment.result) } : {})
+		},
+		{ headers: noStore }
+	);
+}
+
+const patchBody = z.strictObject({ answers: answersBody });
+
+/** Merges answers into a draft; null clears one. Nothing changes when any answer is refused. */
+export async function PATCH({ params, request, locals }) {
+	return handleApi(locals.locale, async () => {
+		const found = await openOr404(params.token, locals.locale);
+		if ('response' in found) return found.response;
+		const body = await readJson(request, patchBody, locals.locale);
+		const outcome = await assessmentService.saveAnswers(found.opened, body.answers);
+		if (outcome.ok)
+			return json({ status: 'draft', answers: outcome.answers }, { headers: noStore });
+		if (outcome.reason === 'submitted') return apiError(409, 'already_submitted', locals.locale);
+		return apiError(
+			400,
+			'invalid_answers',
+			locals.locale,
+			await answerIssues(outcome.issues, locals.locale)
+		);
+	});
+}
+
+/** The SME erases its assessment for good (KVKK art. 7: deletion at the data subject's request). */
+export async function DELETE({ params, locals }) {
+	const found = await openOr404(params.token, locals.locale);
+	if ('response' in found) return found.response;
+	await assessments.remove(db(), found.opened.assessment.id);
+	await auditLog.record(db(), {
+		actor: 'anonymous',
+		action: 'assessment.delete',
+		target: found.opened.assessment.id
+	});
+	return new Response(null, { status: 204, headers: noStore });
+}

@@ -1,0 +1,33 @@
+import { json } from '@sveltejs/kit';
+import { createTranslator } from '$lib/i18n';
+import { describeMissing } from '$lib/server/missing';
+import { apiError } from '$lib/server/api';
+import { openOr404, resultsBody } from '$lib/server/api-assessments';
+import * as assessmentService from '$lib/server/assessment-service';
+
+/**
+ * Scores and freezes the assessment. Idempotent: a retry or replay, with or without the same Idempotency-Key,
+ * returns the same results; 422 lists the required answers still missing.
+ */
+export async function POST({ params, locals }) {
+	const found = await openOr404(params.token, locals.locale);
+	if ('response' in found) return found.response;
+	const outcome = await assessmentService.submit(found.opened);
+	if (!outcome.ok) {
+		const missing = describeMissing(found.opened.questionnaire, outcome.missing, locals.locale);
+		const t = await createTranslator(locals.locale);
+		return apiError(
+			422,
+			'missing_answers',
+			locals.locale,
+			missing.map((question) => ({
+				path: `answers.${question.id}`,
+				message: t('api.answer_required', { question: question.text })
+			}))
+		);
+	}
+	return json(
+		{ results: resultsBody(outcome.result) },
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+}

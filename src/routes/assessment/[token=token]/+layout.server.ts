@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { localize } from '$lib/questionnaire/localize';
+import { progressOf, stepsOf } from '$lib/questionnaire/steps';
+import * as assessmentService from '$lib/server/assessment-service';
+
+export const load = async ({ params, locals, url, setHeaders }) => {
+	const opened = await assessmentService.open(params.token);
+	if (!opened) error(404, 'Not Found');
+	// The pages hold a firm's answers under a secret link: keep them out of shared caches and search engines.
+	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+
+	const { assessment, questionnaire } = opened;
+	const progress = new Map(
+		progressOf(questionnaire, assessment.answers).map((step) => [step.id, step])
+	);
+	const themeTitles = new Map(
+		questionnaire.themes.map((theme) => [theme.id, localize(theme.title, locals.locale)])
+	);
+	return {
+		token: params.token,
+		status: assessment.status,
+		/** The link that reopens this assessment from any device. */
+		resumeUrl: `${url.origin}/assessment/${params.token}`,
+		/** Every step with its title and how far it is, for the progress indicator. */
+		steps: stepsOf(questionnaire).map((step) => ({
+			...progress.get(step.id)!,
+			kind: step.kind,
+			/** Null for the review step, whose title is an interface string. */
+			title:
+				step.kind === 'theme'
+					? (themeTitles.get(step.id) ?? step.id)
+					: step.kind === 'profile'
+						? localize(questionnaire.profile.title, locals.locale)
+						: null
+		}))
+	};
+};

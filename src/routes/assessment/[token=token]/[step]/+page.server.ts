@@ -1,0 +1,78 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { fromFormFields } from '$lib/questionnaire/answers';
+import { localize } from '$lib/questionnaire/localize';
+import { stepsOf } from '$lib/questionnaire/steps';
+import { viewQuestion } from '$lib/questionnaire/view';
+import { visibleQuestionIds } from '$lib/questionnaire/visibility';
+import * as assessmentService from '$lib/server/assessment-service';
+import { describeIssues } from '$lib/server/answer-issues';
+
+async function openStep(token: string, stepId: string) {
+	const opened = await assessmentService.open(token);
+	if (!opened) error(404, 'Not Found');
+	const steps = stepsOf(opened.questionnaire);
+	const index = steps.findIndex((step) => step.id === stepId && step.kind !== 'review');
+	if (index === -1) error(404, 'Not Found');
+	return { opened, steps, index, step: steps[index] };
+}
+
+export const load = async ({ params, locals }) => {
+	const { opened, steps, index, step } = await openStep(params.token, params.step);
+	if (opened.assessment.status === 'submitted')
+		redirect(303, `/assessment/${params.token}/results`);
+	const { questionnaire, assessment } = opened;
+	const theme = questionnaire.themes.find((candidate) => candidate.id === step.id);
+	return {
+		step: {
+			id: step.id,
+			title: localize(theme?.title ?? questionnaire.profile.title, locals.locale),
+			description: localize(theme?.description ?? questionnaire.profile.description, locals.locale),
+			previous: steps[index - 1]?.id ?? null,
+			next: steps[index + 1].id
+		},
+		/** The step's questions in the page's language, with their show-if rules for the browser. */
+		questions: step.questions.map((question) => viewQuestion(question, locals.locale)),
+		/** Every saved answer: this step's fill the form, the others decide what this step shows. */
+		answers: assessment.answers,
+		/** Questions shown for the saved answers, so the page is right without JavaScript. */
+		visible: [...visibleQuestionIds(questionnaire, assessment.answers)],
+		savedAt: assessment.updatedAt
+	};
+};
+
+export const actions = {
+	/**
+	 * Saves the step and moves on (or back). Without JavaScript, a "next" that reveals new questions on this step
+	 * comes back here so they can be answered: the server applies the same show-if rules as the browser.
+	 */
+	save: async ({ params, request, locals }) => {
+		const { opened, steps, index, step } = await openStep(params.token, params.step);
+		const form = await request.formData();
+		const intent = form.get('intent');
+		const visibleBefore = visibleQuestionIds(opened.questionnaire, opened.assessment.answers);
+		const outcome = await assessmentService.saveAnswers(
+			opened,
+			fromFormFields(step.questions, form, locals.locale)
+		);
+		if (!outcome.ok && outcome.reason === 'submitted') {
+			redirect(303, `/assessment/${params.token}/results`);
+		}
+		if (!outcome.ok) {
+			const values = Object.fromEntries(
+				step.questions.map((question) => [question.id, form.getAll(question.id).map(String)])
+			);
+			return fail(400, { values, errors: await describeIssues(outcome.issues, locals.locale) });
+		}
+		if (intent === 'back' && index > 0)
+			redirect(303, `/assessment/${params.token}/${steps[index - 1].id}`);
+		const visibleAfter = visibleQuestionIds(opened.questionnaire, outcome.answers);
+		const revealed = step.questions.find(
+			(question) =>
+				visibleAfter.has(question.id) &&
+				!visibleBefore.has(question.id) &&
+				outcome.answers[question.id] === undefined
+		);
+		if (revealed) redirect(303, `/assessment/${params.token}/${step.id}?more=1#q-${revealed.id}`);
+		redirect(303, `/assessment/${params.token}/${steps[index + 1].id}`);
+	}
+};

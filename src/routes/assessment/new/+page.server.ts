@@ -1,0 +1,11 @@
+import { redirect } from '@sveltejs/kit';
+import * as assessmentService from '$lib/server/assessment-service';
+import { PROFILE_STEP } from '$lib/questionnaire/steps';
+
+export const actions = {
+	/** Starts an anonymous draft and sends the browser to its first step, under its secret link. */
+	default: async ({ locals }) => {
+		const token = await assessmentService.start({ locale: locals.locale });
+		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
+	}
+};
