@@ -2,6 +2,8 @@
 import { execSync } from 'node:child_process';
 import { load } from './bench/load';
 import { measurePageWeight } from './bench/page-weight';
+import { questionnaire } from '../src/lib/server/questionnaires';
+import { createAssessment, createSubmitted } from './bench/assessment';
 import { measureLoad, measureScoring } from './bench/questionnaire';
 import { startServer } from './bench/server';
 
@@ -19,12 +21,40 @@ try {
 	report('landing JS (gzip)', landing.jsGzipBytes, 'bytes');
 	report('landing CSS (gzip)', landing.cssGzipBytes, 'bytes');
 
-	for (const path of ['/', '/healthz']) {
+	const draft = await createAssessment(server.url);
+	const submitted = await createSubmitted(server.url, questionnaire());
+	const step = await measurePageWeight(`${server.url}/assessment/${draft}/resource`);
+	report('step page JS (gzip)', step.jsGzipBytes, 'bytes');
+	report('step page CSS (gzip)', step.cssGzipBytes, 'bytes');
+	const results = await measurePageWeight(`${server.url}/assessment/${submitted}/results`);
+	report('results page JS (gzip)', results.jsGzipBytes, 'bytes');
+	report('results page CSS (gzip)', results.cssGzipBytes, 'bytes');
+
+	const pages: [string, string][] = [
+		['/', '/'],
+		['/healthz', '/healthz'],
+		['a step page', `/assessment/${draft}/resource`]
+	];
+	for (const [name, path] of pages) {
 		const result = await load(`${server.url}${path}`);
-		report(`GET ${path} throughput`, result.requestsPerSecond, 'req/s');
-		report(`GET ${path} p99 latency`, result.p99Ms, 'ms');
-		if (result.errors > 0) report(`GET ${path} errors`, result.errors, 'responses');
+		report(`GET ${name} throughput`, result.requestsPerSecond, 'req/s');
+		report(`GET ${name} p99 latency`, result.p99Ms, 'ms');
+		if (result.errors > 0) report(`GET ${name} errors`, result.errors, 'responses');
 	}
+
+	// Saving a step as the enhanced form does (JavaScript on): the action answers with JSON, not a redirect page.
+	const save = await load(`${server.url}/assessment/${draft}/resource?/save`, {
+		method: 'POST',
+		body: 'res_material_tracking=monthly&res_scrap=measured&res_water=bills&intent=next',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			'x-sveltekit-action': 'true'
+		}
+	});
+	report('POST save a step throughput (SQLite)', save.requestsPerSecond, 'req/s');
+	report('POST save a step p99 latency (SQLite)', save.p99Ms, 'ms');
+	if (save.errors > 0) report('POST save a step errors', save.errors, 'responses');
 } finally {
 	server.stop();
 }

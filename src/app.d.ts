@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			/** The language of this request: `?lang`, then the `lang` cookie, then Accept-Language, then Turkish. */
 			locale: Locale;
+			/** The assessment of this request's token, opened once and shared by its layout and page loads. */
+			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
 		}
 		interface PageData {
 			locale: Locale;

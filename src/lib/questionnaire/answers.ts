@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
-import { NOT_APPLICABLE, SCORE_MAX, type Question, type Questionnaire } from './schema';
+import { NOT_APPLICABLE, SCORE_MAX } from './constants';
+import type { Question, Questionnaire } from './schema';
 import { allQuestions, visibleQuestionIds, type AnswerValue, type Answers } from './visibility';
 
 /**

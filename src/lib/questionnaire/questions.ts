@@ -1,4 +1,5 @@
-import { NOT_APPLICABLE, SCORE_MAX, type Question } from './schema';
+import { NOT_APPLICABLE, SCORE_MAX } from './constants';
+import type { Question } from './schema';
 import type { AnswerValue } from './visibility';
 
 export type ScoredQuestion = Extract<Question, { type: 'single' | 'multi' | 'scale' | 'yesno' }>;

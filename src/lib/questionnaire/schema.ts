@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCORE_MAX } from './constants';
 
 /**
  * The shape of the files in `questionnaires/`. Objects are strict, so a misspelt key (`requried`) is an error rather
@@ -6,11 +7,7 @@ import { z } from 'zod';
  * check.ts.
  */
 
-/** The highest score an option can carry; every question is scored on 0–4. */
-export const SCORE_MAX = 4;
-
-/** The reserved option id for "not applicable". */
-export const NOT_APPLICABLE = 'na';
+export { NOT_APPLICABLE, SCORE_MAX } from './constants';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower case letters, digits and _');
 const optionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, _ and -');

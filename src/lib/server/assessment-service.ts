@@ -71,6 +71,12 @@ export async function open(token: string): Promise<Opened | undefined> {
 	return { assessment, questionnaire: stored };
 }
 
+/** `open`, once per request: a page's layout and page loads run together and both need the assessment. */
+export function openForRequest(locals: App.Locals, token: string): Promise<Opened | undefined> {
+	locals.assessment ??= open(token);
+	return locals.assessment;
+}
+
 export type SaveOutcome =
 	| { ok: true; answers: Answers }
 	| { ok: false; reason: 'invalid'; issues: AnswerIssue[] }

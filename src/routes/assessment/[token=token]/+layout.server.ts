@@ -4,7 +4,7 @@ import { progressOf, stepsOf } from '$lib/questionnaire/steps';
 import * as assessmentService from '$lib/server/assessment-service';
 
 export const load = async ({ params, locals, url, setHeaders }) => {
-	const opened = await assessmentService.open(params.token);
+	const opened = await assessmentService.openForRequest(locals, params.token);
 	if (!opened) error(404, 'Not Found');
 	// The pages hold a firm's answers under a secret link: keep them out of shared caches and search engines.
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });

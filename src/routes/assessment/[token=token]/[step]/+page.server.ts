@@ -7,8 +7,11 @@ import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as assessmentService from '$lib/server/assessment-service';
 import { describeIssues } from '$lib/server/answer-issues';
 
-async function openStep(token: string, stepId: string) {
-	const opened = await assessmentService.open(token);
+/** The assessment and the step in the URL; loads share the request's copy, actions read afresh. */
+async function openStep(token: string, stepId: string, locals?: App.Locals) {
+	const opened = locals
+		? await assessmentService.openForRequest(locals, token)
+		: await assessmentService.open(token);
 	if (!opened) error(404, 'Not Found');
 	const steps = stepsOf(opened.questionnaire);
 	const index = steps.findIndex((step) => step.id === stepId && step.kind !== 'review');
@@ -17,7 +20,7 @@ async function openStep(token: string, stepId: string) {
 }
 
 export const load = async ({ params, locals }) => {
-	const { opened, steps, index, step } = await openStep(params.token, params.step);
+	const { opened, steps, index, step } = await openStep(params.token, params.step, locals);
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
 	const { questionnaire, assessment } = opened;

@@ -13,7 +13,7 @@ import { levelFor } from '$lib/scoring/score';
 const PRIORITIES = 3;
 
 export const load = async ({ params, locals }) => {
-	const opened = await assessmentService.open(params.token);
+	const opened = await assessmentService.openForRequest(locals, params.token);
 	if (!opened) error(404, 'Not Found');
 	const { assessment, questionnaire } = opened;
 	if (assessment.status !== 'submitted' || !assessment.result) {

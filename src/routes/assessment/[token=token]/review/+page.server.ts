@@ -4,7 +4,7 @@ import * as assessmentService from '$lib/server/assessment-service';
 import { describeMissing } from '$lib/server/missing';
 
 export const load = async ({ params, locals }) => {
-	const opened = await assessmentService.open(params.token);
+	const opened = await assessmentService.openForRequest(locals, params.token);
 	if (!opened) error(404, 'Not Found');
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
