@@ -109,3 +109,83 @@ test.describe('answering an assessment', () => {
 		await expect(page).not.toHaveURL(/\/profile$/);
 	});
 });
+
+test.describe('conditional questions', () => {
+	test('appear and disappear as answers change, with JavaScript on', async ({ page }) => {
+		await startAssessment(page, 'en');
+		const euQuestion = page.locator('fieldset', { hasText: 'Do you export to EU countries?' });
+		const cbamQuestion = page.locator('fieldset', {
+			hasText: 'Do the goods you send to the EU fall under CBAM?'
+		});
+		await expect(euQuestion).toBeHidden();
+		await page.getByLabel('More than 50%').check();
+		await expect(euQuestion).toBeVisible();
+		await euQuestion.getByLabel('Yes').check();
+		await expect(cbamQuestion).toBeVisible();
+		await page.getByLabel('We do not export').check();
+		// Hiding cascades: the CBAM question depends on a question that is now hidden.
+		await expect(euQuestion).toBeHidden();
+		await expect(cbamQuestion).toBeHidden();
+	});
+
+	test('are brought up by the server when JavaScript is off @no-js', async ({ page }, testInfo) => {
+		test.skip(testInfo.project.name !== 'no-js', 'the server-side path is what this checks');
+		await startAssessment(page, 'tr');
+		await answerStep(page, (text) =>
+			text.startsWith('Cironuzun ne kadarı') ? "%50'den fazla" : undefined
+		);
+		await page.getByRole('button', { name: 'Kaydet ve devam et' }).click();
+		await expect(page).toHaveURL(/\/profile\?more=1/);
+		await expect(page.getByText('Cevaplarınıza göre bu adımda yeni sorular açıldı')).toBeVisible();
+		await expect(
+			page.locator('fieldset', { hasText: 'AB ülkelerine ihracat yapıyor musunuz?' })
+		).toBeVisible();
+	});
+});
+
+test.describe('after submitting', () => {
+	test('re-assesses from the same answers and shows the change, then deletes for good', async ({
+		page
+	}) => {
+		await startAssessment(page, 'en');
+		await answerAllSteps(page);
+		await page.getByRole('button', { name: 'Submit and see the results' }).click();
+		const firstResults = page.url();
+
+		await page.getByRole('button', { name: 'Start a new assessment from these answers' }).click();
+		await expect(page).toHaveURL(/\/profile$/);
+		expect(page.url()).not.toBe(firstResults.replace(/results$/, 'profile'));
+		await expect(page.locator('fieldset.question input:checked').first()).toBeChecked();
+		await page.goto(page.url().replace(/profile$/, 'review'));
+		await expect(page.getByText('You have answered every required question.')).toBeVisible();
+		await page.getByRole('button', { name: 'Submit and see the results' }).click();
+		await expect(page.getByText(/^Change since your previous assessment: /)).toBeVisible();
+
+		const secondResults = page.url();
+		await page.getByRole('button', { name: 'Delete the assessment' }).click();
+		await expect(
+			page.getByText('To delete, please tick the confirmation box first.')
+		).toBeVisible();
+		await page.getByLabel('Yes, I want to delete this assessment for good').check();
+		await page.getByRole('button', { name: 'Delete the assessment' }).click();
+		await expect(
+			page.getByText('Your assessment and all its data have been deleted for good.')
+		).toBeVisible();
+		expect((await page.goto(secondResults))?.status()).toBe(404);
+		// The first assessment is untouched.
+		expect((await page.goto(firstResults))?.status()).toBe(200);
+	});
+
+	test('lists missing answers on the review step and marks them on their step', async ({
+		page
+	}) => {
+		await startAssessment(page, 'en');
+		await page.goto(page.url().replace(/profile$/, 'review'));
+		const missing = page.locator('.error-summary a');
+		expect(await missing.count()).toBeGreaterThan(10);
+		await missing.first().click();
+		await expect(page.locator('.field-error').first()).toHaveText(
+			'This question is required; please answer it.'
+		);
+	});
+});

@@ -179,24 +179,6 @@ export async function submit(
 	});
 }
 
-/** Records the SME's answer to the chamber's identity-sharing question, with the notice version it saw. */
-export async function setConsent(
-	db: Db,
-	id: string,
-	consent: { share: boolean; version: string },
-	now = new Date()
-): Promise<void> {
-	await db
-		.updateTable('assessment')
-		.set({
-			consent_share_identity: consent.share ? 1 : 0,
-			consent_version: consent.version,
-			consent_at: now.toISOString()
-		})
-		.where('id', '=', id)
-		.execute();
-}
-
 /** Erases an assessment for good, with its scores. */
 export async function remove(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('assessment').where('id', '=', id).execute();

@@ -4,8 +4,8 @@ import type { Db } from './connect';
 
 /**
  * Keeps the definition of every questionnaire version that served an assessment, so results stay readable after
- * authors change the files. Called at start-up for each loaded questionnaire. When a version's content changed
- * without a version bump (a typo fix, say), the newer text replaces the stored one and the caller is told.
+ * authors change the files. Called when an assessment is submitted, so only versions that scored something are kept.
+ * When a version's content changed without a version bump (a typo fix, say), the newer text replaces the stored one.
  */
 export async function remember(
 	db: Db,

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fromFormFields } from '$lib/questionnaire/answers';
+import { fromFormFields, missingRequired } from '$lib/questionnaire/answers';
 import { localize } from '$lib/questionnaire/localize';
 import { stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
@@ -19,7 +19,7 @@ async function openStep(token: string, stepId: string, locals?: App.Locals) {
 	return { opened, steps, index, step: steps[index] };
 }
 
-export const load = async ({ params, locals }) => {
+export const load = async ({ params, locals, url }) => {
 	const { opened, steps, index, step } = await openStep(params.token, params.step, locals);
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
@@ -39,6 +39,12 @@ export const load = async ({ params, locals }) => {
 		answers: assessment.answers,
 		/** Questions shown for the saved answers, so the page is right without JavaScript. */
 		visible: [...visibleQuestionIds(questionnaire, assessment.answers)],
+		/** Coming from the review's list, required questions still unanswered are marked next to the field. */
+		missing: url.searchParams.has('missing')
+			? missingRequired(questionnaire, assessment.answers).filter((id) =>
+					step.questions.some((question) => question.id === id)
+				)
+			: [],
 		savedAt: assessment.updatedAt
 	};
 };
