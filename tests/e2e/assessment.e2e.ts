@@ -1,8 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { answerAllSteps, answerStep, startAssessment } from './assessment-helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** A 360 px phone must never need to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow, page.url()).toBe(0);
+}
 
 test.describe('answering an assessment', () => {
 	test('a whole assessment in Turkish, with axe on every step and on the results @no-js', async ({
@@ -32,14 +41,16 @@ test.describe('answering an assessment', () => {
 		await checkAccessibility();
 	});
 
-	test('a whole assessment in English, with the charts drawn', async ({ page }) => {
+	test('a whole assessment in English on a phone, with the charts drawn', async ({ page }) => {
 		await startAssessment(page, 'en');
+		await expectNoSidewaysScroll(page);
 		await answerAllSteps(page);
 		await page.getByRole('button', { name: 'Submit and see the results' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
 		await expect(page.getByRole('heading', { name: 'The three things to do first' })).toBeVisible();
 		await expect(page.locator('canvas')).toHaveCount(2);
 		await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
+		await expectNoSidewaysScroll(page);
 	});
 
 	test('resumes from the link with every answer intact after the browser is closed', async ({
