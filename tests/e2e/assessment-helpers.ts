@@ -60,3 +60,13 @@ export async function startAssessment(page: Page, lang: 'tr' | 'en') {
 		.click();
 	await expect(page).toHaveURL(/\/assessment\/[A-Za-z0-9_-]{43}\/profile$/);
 }
+
+/**
+ * Waits until the page's JavaScript has taken over (the copy button only appears then), for tests of what
+ * JavaScript adds: a click before that is handled by the plain HTML form instead.
+ */
+export async function waitForHydration(page: Page) {
+	await expect(
+		page.getByRole('button', { name: /Copy the link|Bağlantıyı kopyala/ })
+	).toBeVisible();
+}

@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerAllSteps, answerStep, startAssessment } from './assessment-helpers';
+import {
+	answerAllSteps,
+	answerStep,
+	startAssessment,
+	waitForHydration
+} from './assessment-helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -81,6 +86,7 @@ test.describe('answering an assessment', () => {
 
 	test('keeps unsaved typing in the browser and restores it after a reload', async ({ page }) => {
 		await startAssessment(page, 'en');
+		await waitForHydration(page);
 		const name = page.locator('input[autocomplete="off"]').first();
 		await name.fill('Unsaved Kağıt Ltd.');
 		await page.reload();
@@ -128,6 +134,7 @@ test.describe('conditional questions', () => {
 		const cbamQuestion = page.locator('fieldset', {
 			hasText: 'Do the goods you send to the EU fall under CBAM?'
 		});
+		await waitForHydration(page);
 		await expect(euQuestion).toBeHidden();
 		await page.getByLabel('More than 50%').check();
 		await expect(euQuestion).toBeVisible();
