@@ -18,27 +18,21 @@ describe.each(testDatabases())('assessments on $name', (target) => {
 	});
 	afterAll(() => target.close());
 
-	async function draft(answers: Answers = {}) {
+	async function draft(answers: Answers = {}, previousId?: string) {
 		const token = newToken();
 		const id = await assessments.create(db, {
 			tokenHash: hashToken(token),
 			questionnaireId: 'mini',
 			questionnaireVersion: '1.0.0',
 			locale: 'tr',
-			answers
+			answers,
+			previousId
 		});
 		return { id, token };
 	}
 
 	async function submitted(answers: Answers, previousId?: string) {
-		const token = newToken();
-		const id = await assessments.create(db, {
-			tokenHash: hashToken(token),
-			questionnaireId: 'mini',
-			questionnaireVersion: '1.0.0',
-			locale: 'en',
-			previousId
-		});
+		const { id } = await draft(answers, previousId);
 		await assessments.submit(db, id, {
 			answers,
 			result: scoreAnswers(mini, answers),
