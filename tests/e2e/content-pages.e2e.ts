@@ -54,3 +54,32 @@ test.describe('resources', () => {
 		expect(results.violations).toEqual([]);
 	});
 });
+
+test.describe('privacy notice', () => {
+	for (const lang of ['tr', 'en'] as const) {
+		test(`names the data, purposes, retention and rights in ${lang}, and passes axe`, async ({
+			page
+		}) => {
+			await page.goto(`/privacy?lang=${lang}`);
+			const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+			expect(headings).toHaveLength(7);
+			await expect(
+				page.getByText(lang === 'tr' ? /KVKK'nın 11\. maddesi/ : /Article 11 of the KVKK/)
+			).toBeVisible();
+			const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+			expect(results.violations).toEqual([]);
+		});
+	}
+});
+
+test('no page shows an untranslated key', async ({ page }) => {
+	for (const path of ['/', '/methodology', '/resources', '/privacy', '/assessment/new']) {
+		for (const lang of ['tr', 'en']) {
+			await page.goto(`${path}?lang=${lang}`);
+			const text = await page.locator('body').innerText();
+			expect(text, `${path} ${lang}`).not.toMatch(
+				/\b(app|nav|landing|footer|error|methodology|resources|privacy|results|review|step|question|answer|progress|resume|common)\.[a-z_]+\b/
+			);
+		}
+	}
+});
