@@ -4,6 +4,10 @@ import { join } from 'node:path';
 
 const PORT = 4173;
 
+// A fresh database for every run of the suite. Kept in the environment so that the worker processes, which load
+// this file again, use the same file (tests create chambers and campaigns in it with `npm run admin`).
+process.env.E2E_DATABASE_URL ??= join(tmpdir(), `yh-e2e-${Date.now()}.db`);
+
 /** Debian's Chromium, never a downloaded browser; quiet flags for a machine without internet. */
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -44,8 +48,7 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			// A fresh database for every run of the suite.
-			DATABASE_URL: join(tmpdir(), `yh-e2e-${Date.now()}.db`)
+			DATABASE_URL: process.env.E2E_DATABASE_URL
 		}
 	}
 });

@@ -15,6 +15,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** What was not found, when the page can say more than "page not found". */
+			kind?: 'campaign';
 		}
 	}
 }

@@ -12,7 +12,9 @@ import { scoreAnswers, type Result } from '$lib/scoring/score';
 import { db } from './db';
 import * as assessments from './db/assessments';
 import type { Assessment } from './db/assessments';
+import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
 import * as versions from './db/questionnaire-versions';
+import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
 import { hashToken, isTokenShaped, newToken } from './tokens';
 
@@ -52,6 +54,25 @@ export async function start(options: {
 		answers: options.answers
 	});
 	return token;
+}
+
+/**
+ * Starts a draft attributed to a campaign and its chamber, or says why the campaign takes no new assessments. The
+ * chamber comes from the stored campaign, never from the request.
+ */
+export async function startForCampaign(
+	campaign: Campaign,
+	locale: Locale
+): Promise<{ ok: true; token: string } | { ok: false; state: Exclude<CampaignState, 'open'> }> {
+	const state = campaignState(campaign);
+	if (state !== 'open') return { ok: false, state };
+	const token = await start({
+		locale,
+		questionnaireId: campaign.questionnaireId,
+		campaignId: campaign.id,
+		chamberId: campaign.chamber.id
+	});
+	return { ok: true, token };
 }
 
 /** The assessment a token opens, or undefined for an unknown, malformed or erased one. */
@@ -101,10 +122,14 @@ export async function saveAnswers(
 export type SubmitOutcome = { ok: true; result: Result } | { ok: false; missing: string[] };
 
 /**
- * Scores the stored answers and freezes the assessment. Idempotent: submitting again returns the stored result. The
- * score is always computed here from stored answers, never taken from the client.
+ * Scores the stored answers and freezes the assessment, with the SME's answer to sharing its identity when it came
+ * through a campaign. Idempotent: submitting again returns the stored result. The score is always computed here from
+ * stored answers, never taken from the client.
  */
-export async function submit(opened: Opened): Promise<SubmitOutcome> {
+export async function submit(
+	opened: Opened,
+	options: { shareIdentity?: boolean } = {}
+): Promise<SubmitOutcome> {
 	const { assessment, questionnaire } = opened;
 	if (assessment.status === 'submitted' && assessment.result)
 		return { ok: true, result: assessment.result };
@@ -115,7 +140,11 @@ export async function submit(opened: Opened): Promise<SubmitOutcome> {
 	const outcome = await assessments.submit(db(), assessment.id, {
 		answers: assessment.answers,
 		result,
-		facts: profileFacts(questionnaire, assessment.answers)
+		facts: profileFacts(questionnaire, assessment.answers),
+		// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
+		consent: assessment.chamberId
+			? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
+			: undefined
 	});
 	if (outcome === 'already') {
 		// Another request submitted first; its stored result is the one that counts.

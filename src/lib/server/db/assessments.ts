@@ -23,6 +23,9 @@ export interface Assessment {
 	sizeClass: string | null;
 	result: Result | null;
 	consentShareIdentity: boolean;
+	/** The privacy-notice version the consent was given under, and when. */
+	consentVersion: string | null;
+	consentAt: string | null;
 	createdAt: string;
 	updatedAt: string;
 	submittedAt: string | null;
@@ -78,6 +81,8 @@ const columns = [
 	'size_class',
 	'result',
 	'consent_share_identity',
+	'consent_version',
+	'consent_at',
 	'created_at',
 	'updated_at',
 	'submitted_at'
@@ -100,6 +105,8 @@ function fromRow(row: Row): Assessment {
 		sizeClass: row.size_class,
 		result: row.result ? (JSON.parse(row.result) as Result) : null,
 		consentShareIdentity: Number(row.consent_share_identity) === 1,
+		consentVersion: row.consent_version,
+		consentAt: row.consent_at,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
 		submittedAt: row.submitted_at
@@ -148,7 +155,7 @@ export async function saveAnswers(
 export async function submit(
 	db: Db,
 	id: string,
-	submission: { answers: Answers; result: Result; facts: ProfileFacts },
+	submission: { answers: Answers; result: Result; facts: ProfileFacts; consent?: Consent },
 	now = new Date()
 ): Promise<'submitted' | 'already'> {
 	return db.transaction().execute(async (trx) => {
@@ -164,6 +171,7 @@ export async function submit(
 				sector: submission.facts.sector ?? null,
 				size_class: submission.facts.sizeClass ?? null,
 				province: submission.facts.province ?? null,
+				...consentColumns(submission.consent, at),
 				submitted_at: at,
 				updated_at: at
 			})
@@ -177,6 +185,27 @@ export async function submit(
 		if (scores.length > 0) await trx.insertInto('assessment_score').values(scores).execute();
 		return 'submitted';
 	});
+}
+
+/** The SME's answer to sharing its identity with the campaign's chamber, and the notice version it answered. */
+export interface Consent {
+	shareIdentity: boolean;
+	version: string;
+}
+
+function consentColumns(consent: Consent | undefined, at: string) {
+	return consent?.shareIdentity
+		? { consent_share_identity: 1, consent_version: consent.version, consent_at: at }
+		: { consent_share_identity: 0, consent_version: null, consent_at: null };
+}
+
+/** Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time). */
+export async function withdrawConsent(db: Db, id: string, now = new Date()): Promise<void> {
+	await db
+		.updateTable('assessment')
+		.set({ ...consentColumns(undefined, now.toISOString()), updated_at: now.toISOString() })
+		.where('id', '=', id)
+		.execute();
 }
 
 /** Erases an assessment for good, with its scores. */

@@ -9,6 +9,8 @@ export interface Schema {
 	questionnaire_version: QuestionnaireVersionTable;
 	assessment: AssessmentTable;
 	assessment_score: AssessmentScoreTable;
+	chamber: ChamberTable;
+	campaign: CampaignTable;
 }
 
 export interface AuditLogTable {
@@ -65,4 +67,29 @@ export interface AssessmentScoreTable {
 	assessment_id: string;
 	theme_id: string;
 	score: number;
+}
+
+export interface ChamberTable {
+	id: string;
+	/** The chamber's address in URLs (`/chamber/<slug>`): lower-case letters, digits and hyphens. */
+	slug: string;
+	name: string;
+	/** Licence-plate code of the chamber's province, as in provinces.yaml. */
+	province: string | null;
+	/** A PNG or JPEG logo as a `data:` URL. */
+	logo: string | null;
+	created_at: string;
+}
+
+export interface CampaignTable {
+	id: string;
+	chamber_id: string;
+	/** The share code of `/c/<code>`: 128 random bits, URL-safe. */
+	code: string;
+	name: string;
+	questionnaire_id: string;
+	opens_at: string;
+	/** Null for a campaign with no end date. */
+	closes_at: string | null;
+	created_at: string;
 }

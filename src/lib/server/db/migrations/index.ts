@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as auditLog from './0001-audit-log';
 import * as assessment from './0002-assessment';
+import * as chamberCampaign from './0003-chamber-campaign';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -8,7 +9,8 @@ import * as assessment from './0002-assessment';
  */
 const migrations: Record<string, Migration> = {
 	'0001-audit-log': auditLog,
-	'0002-assessment': assessment
+	'0002-assessment': assessment,
+	'0003-chamber-campaign': chamberCampaign
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,7 +23,9 @@ export async function GET({ params }) {
 			submittedAt: assessment.submittedAt,
 			answers: assessment.answers,
 			result: assessment.result,
-			consentToShareIdentity: assessment.consentShareIdentity
+			consentToShareIdentity: assessment.consentShareIdentity,
+			consentNoticeVersion: assessment.consentVersion,
+			consentGivenAt: assessment.consentAt
 		},
 		{
 			headers: {

@@ -5,6 +5,7 @@ import { localize } from '$lib/questionnaire/localize';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import * as assessments from '$lib/server/db/assessments';
+import * as chambers from '$lib/server/db/chambers';
 import * as assessmentService from '$lib/server/assessment-service';
 import { catalogue } from '$lib/server/questionnaires';
 import { levelFor } from '$lib/scoring/score';
@@ -41,6 +42,10 @@ export const load = async ({ params, locals }) => {
 	const previousScores = new Map(
 		previous?.result?.themes.map((theme) => [theme.id, theme.score]) ?? []
 	);
+
+	const chamber = assessment.chamberId
+		? await chambers.findById(db(), assessment.chamberId)
+		: undefined;
 
 	const level = levelFor(questionnaire.levels, result.overall);
 	const resources = catalogue().resources;
@@ -110,7 +115,15 @@ export const load = async ({ params, locals }) => {
 		priorities: recommendations.slice(0, PRIORITIES),
 		recommendations,
 		questionnaire: { title: localize(questionnaire.title, locale), version: questionnaire.version },
-		submittedAt: assessment.submittedAt
+		submittedAt: assessment.submittedAt,
+		/** The campaign's chamber and whether the SME agreed to share its identity with it. */
+		sharing: chamber
+			? {
+					chamberName: chamber.name,
+					consented: assessment.consentShareIdentity,
+					consentAt: assessment.consentAt
+				}
+			: null
 	};
 };
 
@@ -129,6 +142,14 @@ export const actions = {
 			previousId: assessment.id
 		});
 		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
+	},
+
+	/** Withdraws the consent to share the firm's identity with the campaign's chamber. */
+	withdrawConsent: async ({ params }) => {
+		const opened = await assessmentService.open(params.token);
+		if (!opened) error(404, 'Not Found');
+		await assessments.withdrawConsent(db(), opened.assessment.id);
+		return { consentWithdrawn: true };
 	},
 
 	/** Erases the assessment for good, after an explicit confirmation. */

@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { missingRequired } from '$lib/questionnaire/answers';
 import * as assessmentService from '$lib/server/assessment-service';
+import { db } from '$lib/server/db';
+import * as chambers from '$lib/server/db/chambers';
 import { describeMissing } from '$lib/server/missing';
 
 export const load = async ({ params, locals }) => {
@@ -9,18 +11,26 @@ export const load = async ({ params, locals }) => {
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
 	const missing = missingRequired(opened.questionnaire, opened.assessment.answers);
+	const chamber = opened.assessment.chamberId
+		? await chambers.findById(db(), opened.assessment.chamberId)
+		: undefined;
 	return {
 		/** Required questions still unanswered, each with a link target. */
-		missing: describeMissing(opened.questionnaire, missing, locals.locale)
+		missing: describeMissing(opened.questionnaire, missing, locals.locale),
+		/** The chamber whose campaign this assessment came through: it is asked for consent to share identity. */
+		chamberName: chamber?.name ?? null
 	};
 };
 
 export const actions = {
 	/** Scores and freezes the assessment; a second submit (double click, retry) lands on the same results. */
-	submit: async ({ params, locals }) => {
+	submit: async ({ params, locals, request }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const outcome = await assessmentService.submit(opened);
+		const form = await request.formData();
+		const outcome = await assessmentService.submit(opened, {
+			shareIdentity: form.get('share_identity') === 'yes'
+		});
 		if (!outcome.ok) {
 			return fail(400, {
 				missing: describeMissing(opened.questionnaire, outcome.missing, locals.locale)

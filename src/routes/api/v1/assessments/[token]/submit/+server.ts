@@ -1,33 +1,44 @@
 import { json } from '@sveltejs/kit';
+import { z } from 'zod';
 import { createTranslator } from '$lib/i18n';
 import { describeMissing } from '$lib/server/missing';
-import { apiError } from '$lib/server/api';
+import { apiError, handleApi, readJson } from '$lib/server/api';
 import { openOr404, resultsBody } from '$lib/server/api-assessments';
 import * as assessmentService from '$lib/server/assessment-service';
+
+/** The optional body: whether a campaign's SME agrees to share its identity with the chamber (default: no). */
+const submitBody = z.strictObject({ consentShareIdentity: z.boolean().optional() });
 
 /**
  * Scores and freezes the assessment. Idempotent: a retry or replay, with or without the same Idempotency-Key,
  * returns the same results; 422 lists the required answers still missing.
  */
-export async function POST({ params, locals }) {
-	const found = await openOr404(params.token, locals.locale);
-	if ('response' in found) return found.response;
-	const outcome = await assessmentService.submit(found.opened);
-	if (!outcome.ok) {
-		const missing = describeMissing(found.opened.questionnaire, outcome.missing, locals.locale);
-		const t = await createTranslator(locals.locale);
-		return apiError(
-			422,
-			'missing_answers',
-			locals.locale,
-			missing.map((question) => ({
-				path: `answers.${question.id}`,
-				message: t('api.answer_required', { question: question.text })
-			}))
+export async function POST({ params, locals, request }) {
+	return handleApi(locals.locale, async () => {
+		const found = await openOr404(params.token, locals.locale);
+		if ('response' in found) return found.response;
+		const body = request.headers.has('content-type')
+			? await readJson(request, submitBody, locals.locale)
+			: {};
+		const outcome = await assessmentService.submit(found.opened, {
+			shareIdentity: body.consentShareIdentity === true
+		});
+		if (!outcome.ok) {
+			const missing = describeMissing(found.opened.questionnaire, outcome.missing, locals.locale);
+			const t = await createTranslator(locals.locale);
+			return apiError(
+				422,
+				'missing_answers',
+				locals.locale,
+				missing.map((question) => ({
+					path: `answers.${question.id}`,
+					message: t('api.answer_required', { question: question.text })
+				}))
+			);
+		}
+		return json(
+			{ results: resultsBody(outcome.result) },
+			{ headers: { 'cache-control': 'no-store' } }
 		);
-	}
-	return json(
-		{ results: resultsBody(outcome.result) },
-		{ headers: { 'cache-control': 'no-store' } }
-	);
+	});
 }

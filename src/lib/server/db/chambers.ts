@@ -1,0 +1,50 @@
+import type { Db } from './connect';
+import { newId } from './ids';
+
+/** A chamber as the rest of the server sees it. */
+export interface Chamber {
+	id: string;
+	slug: string;
+	name: string;
+	province: string | null;
+	logo: string | null;
+}
+
+export interface NewChamber {
+	slug: string;
+	name: string;
+	province?: string | null;
+	logo?: string | null;
+}
+
+/** Registers a chamber; throws when the slug is taken (it is unique in the database). */
+export async function create(db: Db, chamber: NewChamber, now = new Date()): Promise<Chamber> {
+	const created: Chamber = {
+		id: newId(),
+		slug: chamber.slug,
+		name: chamber.name,
+		province: chamber.province ?? null,
+		logo: chamber.logo ?? null
+	};
+	await db
+		.insertInto('chamber')
+		.values({ ...created, created_at: now.toISOString() })
+		.execute();
+	return created;
+}
+
+export async function findBySlug(db: Db, slug: string): Promise<Chamber | undefined> {
+	return db
+		.selectFrom('chamber')
+		.select(['id', 'slug', 'name', 'province', 'logo'])
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+}
+
+export async function findById(db: Db, id: string): Promise<Chamber | undefined> {
+	return db
+		.selectFrom('chamber')
+		.select(['id', 'slug', 'name', 'province', 'logo'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}

@@ -1,0 +1,33 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { PROFILE_STEP } from '$lib/questionnaire/steps';
+import * as assessmentService from '$lib/server/assessment-service';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import * as campaigns from '$lib/server/db/campaigns';
+
+async function findCampaign(code: string) {
+	const campaign = await campaigns.findByCode(db(), code);
+	if (!campaign) error(404, { message: 'Not Found', kind: 'campaign' });
+	return campaign;
+}
+
+export const load = async ({ params }) => {
+	const campaign = await findCampaign(params.code);
+	return {
+		campaign: { name: campaign.name, opensAt: campaign.opensAt, closesAt: campaign.closesAt },
+		chamber: { name: campaign.chamber.name, logo: campaign.chamber.logo },
+		/** Whether the campaign takes new assessments now; the page says why not otherwise. */
+		state: campaigns.campaignState(campaign),
+		minGroupSize: config().minGroupSize
+	};
+};
+
+export const actions = {
+	/** Starts a draft attributed to this campaign, unless it has closed since the page was shown. */
+	default: async ({ params, locals }) => {
+		const campaign = await findCampaign(params.code);
+		const started = await assessmentService.startForCampaign(campaign, locals.locale);
+		if (!started.ok) return fail(409, { state: started.state });
+		redirect(303, `/assessment/${started.token}/${PROFILE_STEP}`);
+	}
+};

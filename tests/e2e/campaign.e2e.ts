@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { createCampaign } from './admin-cli';
+import { answerAllSteps } from './assessment-helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test.describe('a chamber campaign', () => {
+	test('starts an assessment for the chamber and asks, unticked, to share identity @no-js', async ({
+		page
+	}, testInfo) => {
+		const code = createCampaign('Tekirdağ Ticaret ve Sanayi Odası');
+		await page.goto(`/c/${code}?lang=tr`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yeşil Dönüşüm 2026');
+		await expect(page.getByText('Tekirdağ Ticaret ve Sanayi Odası davet ediyor')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Neyi görmez' })).toBeVisible();
+		if (testInfo.project.name === 'js') {
+			const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+			expect(axe.violations).toEqual([]);
+		}
+		await page.getByRole('button', { name: 'Değerlendirmeye başla' }).click();
+		await expect(page).toHaveURL(/\/assessment\/[A-Za-z0-9_-]{43}\/profile$/);
+		await answerAllSteps(page);
+
+		const consent = page.getByRole('checkbox', {
+			name: /Tekirdağ Ticaret ve Sanayi Odası ile paylaşılmasına açık rıza veriyorum/
+		});
+		await expect(consent).not.toBeChecked();
+		await consent.check();
+		await page.getByRole('button', { name: 'Gönder ve sonuçları gör' }).click();
+		await expect(page).toHaveURL(/\/results$/);
+		await expect(page.getByText(/firma adınızı ve iletişim bilgilerinizi Tekirdağ/)).toBeVisible();
+
+		await page.getByRole('button', { name: 'Onayımı geri al' }).click();
+		await expect(
+			page.getByText(/Tekirdağ Ticaret ve Sanayi Odası bu değerlendirmeden yalnızca anonim/)
+		).toBeVisible();
+		const token = /\/assessment\/([^/]+)\//.exec(page.url())![1];
+		const data = await page.request.get(`/assessment/${token}/data.json`);
+		expect((await data.json()).consentToShareIdentity).toBe(false);
+	});
+
+	test('leaves identity unshared unless the box is ticked', async ({ page }) => {
+		const code = createCampaign('Çerkezköy TSO');
+		await page.goto(`/c/${code}?lang=en`);
+		await page.getByRole('button', { name: 'Start the assessment' }).click();
+		await answerAllSteps(page);
+		await page.getByRole('button', { name: 'Submit and see the results' }).click();
+		await expect(
+			page.getByText('Çerkezköy TSO sees only anonymous aggregate results from this assessment')
+		).toBeVisible();
+	});
+
+	test('a closed or not yet open campaign says so and starts nothing', async ({ page }) => {
+		const closed = createCampaign('Keşan TSO', { opens: '2025-01-01', closes: '2025-03-01' });
+		await page.goto(`/c/${closed}?lang=en`);
+		await expect(page.getByText(/This campaign ended on 1 March 2025/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Start the assessment' })).toHaveCount(0);
+
+		const later = createCampaign('Keşan TSO', { opens: '2099-01-01' });
+		await page.goto(`/c/${later}?lang=tr`);
+		await expect(page.getByText(/Bu kampanya 1 Ocak 2099 tarihinde başlayacak/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Değerlendirmeye başla' })).toHaveCount(0);
+	});
+
+	test('an unknown campaign link is a 404 that says what happened', async ({ page }) => {
+		const response = await page.goto('/c/AAAAAAAAAAAAAAAAAAAAAA?lang=en');
+		expect(response?.status()).toBe(404);
+		await expect(
+			page.getByText('This campaign link is not known.', { exact: false })
+		).toBeVisible();
+	});
+
+	test('the API attributes an assessment to an open campaign only', async ({ request }) => {
+		const open = createCampaign('Kırklareli TSO');
+		const closed = createCampaign('Kırklareli TSO', { opens: '2025-01-01', closes: '2025-02-01' });
+		const create = (campaign: string) =>
+			request.post('/api/v1/assessments?lang=en', {
+				data: { questionnaire: 'green-deal-readiness', locale: 'tr', campaign }
+			});
+		const started = await create(open);
+		expect(started.status()).toBe(201);
+		const { token } = await started.json();
+		const badConsent = await request.post(`/api/v1/assessments/${token}/submit?lang=en`, {
+			data: { consentShareIdentity: 'yes' }
+		});
+		expect(badConsent.status()).toBe(400);
+		expect((await badConsent.json()).error.issues[0].path).toBe('consentShareIdentity');
+		const refused = await create(closed);
+		expect(refused.status()).toBe(409);
+		expect((await refused.json()).error.code).toBe('campaign_closed');
+		const unknown = await create('not-a-campaign');
+		expect(unknown.status()).toBe(404);
+		expect((await unknown.json()).error).toMatchObject({
+			code: 'campaign_not_found',
+			message: 'This campaign code is not known, or it is not a campaign of this questionnaire.'
+		});
+	});
+});
