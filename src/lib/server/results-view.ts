@@ -1,0 +1,120 @@
+import type { Locale } from '$lib/i18n/locales';
+import { localize } from '$lib/questionnaire/localize';
+import { levelFor } from '$lib/scoring/score';
+import type { Opened } from './assessment-service';
+import { config } from './config';
+import { db } from './db';
+import * as assessments from './db/assessments';
+import * as chambers from './db/chambers';
+import { catalogue } from './questionnaires';
+
+/** How many recommendations lead the results as the SME's priorities. */
+export const PRIORITIES = 3;
+
+/**
+ * A submitted assessment's results in one language, as both the results page and the PDF report show them, so the
+ * two can never disagree. Throws for a draft: callers check the status first.
+ */
+export async function resultsView(opened: Opened, locale: Locale) {
+	const { assessment, questionnaire } = opened;
+	const result = assessment.result;
+	if (!result) throw new Error(`assessment ${assessment.id} has no result`);
+	const peers =
+		assessment.sector && assessment.sizeClass
+			? await assessments.peerBenchmark(
+					db(),
+					{
+						questionnaireId: questionnaire.id,
+						sector: assessment.sector,
+						sizeClass: assessment.sizeClass,
+						excludeId: assessment.id
+					},
+					config().minGroupSize
+				)
+			: undefined;
+
+	const previous = assessment.previousId
+		? await assessments.findById(db(), assessment.previousId)
+		: undefined;
+	const previousScores = new Map(
+		previous?.result?.themes.map((theme) => [theme.id, theme.score]) ?? []
+	);
+	const chamber = assessment.chamberId
+		? await chambers.findById(db(), assessment.chamberId)
+		: undefined;
+
+	const level = levelFor(questionnaire.levels, result.overall);
+	const resources = catalogue().resources;
+	const recommendations = result.recommendations.map((recommendation) => {
+		const definition = questionnaire.recommendations.find(
+			(candidate) => candidate.id === recommendation.id
+		);
+		return {
+			id: recommendation.id,
+			theme: recommendation.theme,
+			impact: recommendation.impact,
+			effort: recommendation.effort,
+			title: localize(definition?.title, locale) ?? recommendation.id,
+			text: localize(definition?.text, locale) ?? '',
+			// A resource removed from the catalogue since submission is simply left out.
+			resources: recommendation.resources.flatMap((id) => {
+				const resource = resources.get(id);
+				return resource
+					? [
+							{
+								id,
+								title: localize(resource.title, locale),
+								provider: localize(resource.provider, locale),
+								url: resource.url,
+								type: resource.type
+							}
+						]
+					: [];
+			})
+		};
+	});
+
+	return {
+		overall: result.overall,
+		level: {
+			id: level.id,
+			name: localize(level.name, locale),
+			description: localize(level.description, locale)
+		},
+		levels: questionnaire.levels.map((band) => ({
+			id: band.id,
+			name: localize(band.name, locale),
+			min: band.min,
+			max: band.max
+		})),
+		/** Each theme's score, its peers' mean where a large enough group exists, and the change since last time. */
+		themes: result.themes.map((theme) => {
+			const definition = questionnaire.themes.find((candidate) => candidate.id === theme.id);
+			const before = previousScores.get(theme.id);
+			return {
+				id: theme.id,
+				title: localize(definition?.title, locale) ?? theme.id,
+				colour: definition?.colour ?? '#15703a',
+				score: theme.score,
+				peers: peers?.themes.get(theme.id) ?? null,
+				change:
+					theme.score !== null && before !== undefined && before !== null
+						? theme.score - before
+						: null
+			};
+		}),
+		peers: peers ? { firms: peers.firms, overall: peers.overall } : null,
+		minGroupSize: config().minGroupSize,
+		previous: previous?.result
+			? { overall: previous.result.overall, submittedAt: previous.submittedAt }
+			: null,
+		priorities: recommendations.slice(0, PRIORITIES),
+		recommendations,
+		questionnaire: { title: localize(questionnaire.title, locale), version: questionnaire.version },
+		submittedAt: assessment.submittedAt,
+		/** The chamber whose campaign the assessment came through, if any. */
+		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
+	};
+}
+
+export type ResultsView = Awaited<ReturnType<typeof resultsView>>;
