@@ -27,6 +27,9 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
+	// Walking the whole questionnaire (with axe on every step, or a PDF download at the end) takes 15–35 s on a
+	// 2-core machine running two browsers.
+	timeout: 60_000,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? 'list' : [['list']],

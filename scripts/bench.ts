@@ -5,6 +5,7 @@ import { measurePageWeight } from './bench/page-weight';
 import { questionnaire } from '../src/lib/server/questionnaires';
 import { createAssessment, createSubmitted } from './bench/assessment';
 import { measureLoad, measureScoring } from './bench/questionnaire';
+import { measureReports, pageLoadDuringReports } from './bench/report';
 import { startServer } from './bench/server';
 
 function report(name: string, value: number, unit: string) {
@@ -55,6 +56,22 @@ try {
 	report('POST save a step throughput (SQLite)', save.requestsPerSecond, 'req/s');
 	report('POST save a step p99 latency (SQLite)', save.p99Ms, 'ms');
 	if (save.errors > 0) report('POST save a step errors', save.errors, 'responses');
+
+	const reportUrl = `${server.url}/assessment/${submitted}/report.pdf`;
+	const reports = await measureReports(reportUrl);
+	report('PDF report median time (20 reports)', Math.round(reports.medianMs), 'ms');
+	report('PDF report median size', reports.medianBytes, 'bytes');
+	const stepUrl = `${server.url}/assessment/${draft}/resource`;
+	const quiet = await load(stepUrl, { connections: 10 });
+	report('GET a step page p99 latency, 10 connections', quiet.p99Ms, 'ms');
+	const busy = await pageLoadDuringReports(stepUrl, reportUrl, 5);
+	report(
+		'GET a step page p99 latency, 10 connections, while 5 reports are generated',
+		busy.p99Ms,
+		'ms'
+	);
+	report('reports generated meanwhile', busy.reports, 'reports');
+	if (busy.errors > 0) report('GET a step page errors during reports', busy.errors, 'responses');
 } finally {
 	server.stop();
 }

@@ -4,6 +4,7 @@ import { ConfigError, config } from '$lib/server/config';
 import { db, initDatabase } from '$lib/server/db';
 import { purgeStaleDrafts } from '$lib/server/db/assessments';
 import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
+import { startReportWorkers } from '$lib/server/report';
 import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
@@ -34,6 +35,7 @@ export const init: ServerInit = async () => {
 		stop(`Database error: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	await purgeDrafts();
+	void startReportWorkers();
 	// Daily; unref so the timer never keeps a stopping server alive. Safe to run on every instance at once.
 	setInterval(() => void purgeDrafts(), ONE_DAY_MS).unref();
 };

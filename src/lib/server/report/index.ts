@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import Piscina from 'piscina';
+import type { ReportModel } from './model';
+
+/**
+ * Draws reports in worker threads, so that a burst of downloads never stalls the pages other people are loading: a
+ * report takes tens of milliseconds of CPU, which on the main thread would delay every request queued behind it.
+ */
+
+let pool: Promise<Piscina> | undefined;
+
+/** Reports waiting for a worker before further downloads are refused (503) rather than piling up memory. */
+const MAX_QUEUED_REPORTS = 32;
+
+async function createPool(): Promise<Piscina> {
+	// Imported lazily so that the build makes the renderer a chunk of its own: that chunk is what each worker loads.
+	const { rendererUrl, renderPdf } = await import('./render');
+	return new Piscina({
+		filename: rendererUrl,
+		// The function the workers call. Naming it through the function itself also stops the bundler from dropping
+		// the export, which nothing on the main thread calls.
+		name: renderPdf.name,
+		// Leave one core to the main thread; the workers share the rest.
+		maxThreads: Math.max(1, availableParallelism() - 1),
+		minThreads: 1,
+		idleTimeout: 60_000,
+		// In development and tests the renderer is TypeScript source, which a bare worker cannot load.
+		execArgv: rendererUrl.endsWith('.ts') ? ['--import', 'tsx'] : []
+	});
+}
+
+/** Thrown when too many reports are already being drawn; the caller answers 503. */
+export class ReportQueueFull extends Error {}
+
+/** Starts the worker threads ahead of the first download, which would otherwise wait for them to load. */
+export function startReportWorkers(): Promise<Piscina> {
+	pool ??= createPool();
+	return pool;
+}
+
+/** Renders a report's PDF off the main thread. */
+export async function renderReport(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
+	const workers = await startReportWorkers();
+	if (workers.queueSize >= MAX_QUEUED_REPORTS) throw new ReportQueueFull();
+	return workers.run(model);
+}
+
+/** Stops the worker threads (tests and the bench script; the server keeps them for its lifetime). */
+export async function closeReportWorkers(): Promise<void> {
+	if (!pool) return;
+	const workers = await pool;
+	pool = undefined;
+	await workers.destroy();
+}

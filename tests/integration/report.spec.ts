@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '$lib/server/db/connect';
+import { formatNumber } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locales';
+import type { Answers } from '$lib/questionnaire/visibility';
+import { randomAnswers, seededRandom } from '../fixtures/answers';
+import { testDatabases } from '../fixtures/databases';
+import { readPdf, type ParsedPdf } from '../fixtures/pdf';
+
+// The service and the route read the process-wide database; point it at a real, fresh SQLite file.
+let current: Db;
+vi.mock('$lib/server/db', () => ({ db: () => current }));
+const service = await import('$lib/server/assessment-service');
+const chambers = await import('$lib/server/db/chambers');
+const { catalogue, questionnaire } = await import('$lib/server/questionnaires');
+const { reportModel } = await import('$lib/server/report/model');
+const { renderReport, closeReportWorkers } = await import('$lib/server/report');
+const { GET } = await import('../../src/routes/assessment/[token=token]/report.pdf/+server');
+
+type RouteEvent = Parameters<typeof GET>[0];
+const get = (token: string, query = '') =>
+	GET({
+		params: { token },
+		url: new URL(`http://localhost/assessment/${token}/report.pdf${query}`)
+	} as unknown as RouteEvent);
+
+/** Whitespace-free text, so that a name wrapped over two lines still reads as written. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+async function submitted(answers: Answers, locale: Locale = 'tr', chamberId?: string) {
+	const token = await service.start({ locale, chamberId });
+	await service.saveAnswers((await service.open(token))!, answers);
+	const outcome = await service.submit((await service.open(token))!);
+	if (!outcome.ok) throw new Error(`missing ${outcome.missing.join(', ')}`);
+	return { token, opened: (await service.open(token))! };
+}
+
+async function report(answers: Answers, locale: Locale): Promise<ParsedPdf> {
+	const { opened } = await submitted(answers);
+	return readPdf(await renderReport(await reportModel(opened, locale)));
+}
+
+const definition = questionnaire();
+const company = 'Öz Çağ İplik Işıklı Ürün ŞİRKETİ';
+const answers = { ...randomAnswers(definition, seededRandom(42)), company_name: company };
+
+describe('the PDF report', () => {
+	const [sqlite] = testDatabases();
+	beforeAll(async () => {
+		current = await sqlite.open();
+	});
+	afterAll(async () => {
+		await closeReportWorkers();
+		await sqlite.close();
+	});
+
+	it('prints the results page’s numbers, the company and every section in Turkish', async () => {
+		const { opened } = await submitted(answers);
+		const result = opened.assessment.result!;
+		const pdf = await readPdf(await renderReport(await reportModel(opened, 'tr')));
+		const all = pdf.pages.join('\n');
+		const score = (value: number) => formatNumber('tr', value, { maximumFractionDigits: 1 });
+
+		expect(pdf.pages.length).toBeGreaterThanOrEqual(2 + definition.themes.length + 1);
+		expect(pdf.pages.length).toBeLessThanOrEqual(20);
+		expect(pdf.title).toBe(`Yeşil Mutabakat Hazırlık Raporu: ${company}`);
+		expect(pdf.language).toBe('tr');
+		expect(pdf.pages[0]).toContain('Yeşil Mutabakat Hazırlık Raporu');
+		expect(pdf.pages[0]).toContain(company);
+		expect(pdf.pages[1]).toContain('Özet');
+		expect(pdf.pages[1]).toContain(`${score(result.overall)} / 100`);
+		for (const theme of result.themes) {
+			const title = definition.themes.find((candidate) => candidate.id === theme.id)!.title.tr;
+			expect(squeeze(pdf.pages[1])).toContain(squeeze(`${title} ${score(theme.score!)}`));
+			expect(all).toContain(`Tema puanı: ${score(theme.score!)} / 100`);
+		}
+		for (const title of ['Cevaplarınız kısaca', 'Bu tema için öneriler']) {
+			expect(all.split(title).length - 1).toBe(definition.themes.length);
+		}
+		// The summary is one page, priorities included.
+		expect(pdf.pages[1]).toContain('Önce yapılacak üç iş');
+		for (const item of result.recommendations.slice(0, 3)) {
+			const title = definition.recommendations.find((r) => r.id === item.id)!.title.tr;
+			expect(squeeze(pdf.pages[1])).toContain(squeeze(title));
+		}
+		expect(pdf.pages.at(-1)).toContain('Ek: Puanlar nasıl hesaplanır');
+		expect(pdf.pages[0]).toContain(`Sayfa 1 / ${pdf.pages.length}`);
+		expect(pdf.pages.at(-1)).toContain(`Sayfa ${pdf.pages.length} / ${pdf.pages.length}`);
+
+		// Every recommendation's resources are there as links to the catalogue's addresses.
+		const expected = result.recommendations.flatMap((item) =>
+			item.resources.map((id) => catalogue().resources.get(id)!.url)
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(new Set(pdf.links)).toEqual(new Set(expected));
+	});
+
+	it('speaks English when asked', async () => {
+		const pdf = await report(answers, 'en');
+		const all = pdf.pages.join('\n');
+		expect(pdf.title).toBe(`Green Deal Readiness Report: ${company}`);
+		expect(pdf.language).toBe('en');
+		expect(pdf.pages[1]).toContain('Summary');
+		expect(all).toContain('Your answers in short');
+		expect(all).toContain('Recommendations for this theme');
+		expect(pdf.pages.at(-1)).toContain('Appendix: how the scores are calculated');
+		expect(pdf.pages[0]).toContain(`Page 1 of ${pdf.pages.length}`);
+		expect(all).not.toContain('Cevaplarınız');
+	});
+
+	it('prints a malicious company name as the same literal text, linking and fetching nothing', async () => {
+		const evil = '<script>alert("x")</script><b>İĞ</b> {{app.name}} https://evil.example/x';
+		const pdf = await report({ ...answers, company_name: evil }, 'tr');
+		expect(pdf.title).toBe(`Yeşil Mutabakat Hazırlık Raporu: ${evil}`);
+		expect(squeeze(pdf.pages[0])).toContain(squeeze(evil));
+		expect(pdf.links.some((link) => link.includes('evil.example'))).toBe(false);
+	});
+
+	it('names the inviting chamber on the cover, with its logo', async () => {
+		// The smallest valid PNG: one transparent pixel.
+		const pixel =
+			'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+		const chamber = await chambers.create(current, {
+			slug: 'tekirdag-tso',
+			name: 'Tekirdağ Ticaret ve Sanayi Odası',
+			logo: `data:image/png;base64,${pixel}`
+		});
+		const { opened } = await submitted(answers, 'tr', chamber.id);
+		const pdf = await readPdf(await renderReport(await reportModel(opened, 'tr')));
+		expect(pdf.pages[0]).toContain('Tekirdağ Ticaret ve Sanayi Odası kampanyası kapsamında');
+		expect(pdf.images[0]).toBe(1);
+		expect(pdf.images.slice(1).every((count) => count === 0)).toBe(true);
+	});
+
+	it('is served only under a submitted assessment’s token, as a named download', async () => {
+		const { token } = await submitted(answers);
+		const response = await get(token, '?lang=en');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
+		const date = new Date().toISOString().slice(0, 10);
+		expect(response.headers.get('content-disposition')).toBe(
+			`attachment; filename="oz-cag-iplik-isikli-urun-sirketi-${date}.pdf"`
+		);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		expect(pdf.pages[1]).toContain('Summary');
+
+		await expect(get('A'.repeat(43))).rejects.toMatchObject({ status: 404 });
+		const draft = await service.start({ locale: 'tr' });
+		await expect(get(draft)).rejects.toMatchObject({ status: 303 });
+	});
+
+	it('is in the assessment’s own language unless asked otherwise, with a plain name without a company', async () => {
+		const { token } = await submitted({ ...answers, company_name: '' }, 'en');
+		const response = await get(token);
+		expect(response.headers.get('content-disposition')).toMatch(
+			/filename="green-deal-readiness-report-\d{4}-\d{2}-\d{2}\.pdf"/
+		);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		expect(pdf.pages[0]).toContain('Company name not given');
+	});
+});
