@@ -7,20 +7,34 @@ import * as campaigns from '../src/lib/server/db/campaigns';
 import * as chambers from '../src/lib/server/db/chambers';
 import { campaignInput, chamberInput, logoDataUrl } from '../src/lib/server/chamber-input';
 import { DEFAULT_QUESTIONNAIRE, loadCatalogue } from '../src/lib/server/questionnaires';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { addToChamber, createAccount } from '../src/lib/server/auth/accounts';
+import { createAuth } from '../src/lib/server/auth/instance';
+import { platformSetupLink } from '../src/lib/server/auth/one-time';
+import { email, newPassword } from '../src/lib/server/auth/passwords';
 
 const USAGE = `usage:
   npm run admin -- create-chamber --slug <slug> --name "<name>" [--province <plate code>] [--logo <file.png|jpg>]
-  npm run admin -- create-campaign --chamber <slug> --name "<name>" [--opens <date>] [--closes <date>]`;
+  npm run admin -- create-campaign --chamber <slug> --name "<name>" [--opens <date>] [--closes <date>]
+  npm run admin -- create-user --email <e-mail> --name "<name>" --role platform_admin|chamber_admin|chamber_viewer
+                   [--chamber <slug>]   (the password is read from standard input, never from an argument)
+  npm run admin -- setup-link   (a new one-time link to create the first platform administrator)`;
 
 /** A mistake in the command line: printed as one line, with the usage, and exit code 2. */
 class UsageError extends Error {}
 
-function valid<T>(schema: z.ZodType<T>, input: unknown): T {
+// The input schemas' messages are i18n keys; the command line speaks English.
+const english = JSON.parse(
+	readFileSync(new URL('../src/lib/i18n/locales/en.json', import.meta.url), 'utf8')
+) as Record<string, string>;
+const inEnglish = (key: string) => english[key] ?? key;
+
+function valid<T>(schema: z.ZodType<T>, input: unknown, options: Record<string, string> = {}): T {
 	const parsed = schema.safeParse(input);
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0];
-	throw new UsageError(`--${String(issue.path[0] ?? '')}: ${issue.message}`);
+	const field = String(issue.path[0] ?? '');
+	throw new UsageError(`--${options[field] ?? field}: ${inEnglish(issue.message)}`);
 }
 
 async function createChamber(db: Db, args: string[]) {
@@ -36,7 +50,7 @@ async function createChamber(db: Db, args: string[]) {
 	let logo: string | undefined;
 	if (values.logo) {
 		const read = logoDataUrl(readFileSync(values.logo));
-		if (!read.ok) throw new UsageError(`--logo: ${read.reason}`);
+		if (!read.ok) throw new UsageError(`--logo: ${inEnglish(read.reason)}`);
 		logo = read.url;
 	}
 	const provinces = loadCatalogue().provinces.map((province) => province.code);
@@ -59,12 +73,12 @@ async function createCampaign(db: Db, args: string[]) {
 	});
 	const chamber = values.chamber ? await chambers.findBySlug(db, values.chamber) : undefined;
 	if (!chamber) throw new UsageError(`--chamber: no chamber "${values.chamber ?? ''}"`);
-	const input = valid(campaignInput, {
-		name: values.name,
-		opensAt: values.opens,
-		closesAt: values.closes
-	});
-	const code = await campaigns.create(db, {
+	const input = valid(
+		campaignInput,
+		{ name: values.name, opensAt: values.opens, closesAt: values.closes },
+		{ opensAt: 'opens', closesAt: 'closes' }
+	);
+	const { code } = await campaigns.create(db, {
 		chamberId: chamber.id,
 		name: input.name,
 		questionnaireId: DEFAULT_QUESTIONNAIRE,
@@ -76,9 +90,65 @@ async function createCampaign(db: Db, args: string[]) {
 	console.log(code);
 }
 
+/** The whole of standard input, without its final line break: where the password comes from. */
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
+}
+
+const ROLES = { chamber_admin: 'admin', chamber_viewer: 'member' } as const;
+
+async function createUser(db: Db, args: string[]) {
+	const { values } = parseArgs({
+		args,
+		options: {
+			email: { type: 'string' },
+			name: { type: 'string' },
+			role: { type: 'string' },
+			chamber: { type: 'string' }
+		}
+	});
+	const input = valid(
+		z.object({
+			email,
+			name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
+			role: z.enum(['platform_admin', 'chamber_admin', 'chamber_viewer'], 'admin.error_role')
+		}),
+		values
+	);
+	const chamber = values.chamber ? await chambers.findBySlug(db, values.chamber) : undefined;
+	if (input.role !== 'platform_admin' && !chamber)
+		throw new UsageError(`--chamber: no chamber "${values.chamber ?? ''}"`);
+	const password = valid(z.object({ password: newPassword }), { password: await readStdin() });
+	const auth = createAuth(parseConfig(process.env), db);
+	const userId = await createAccount(auth, {
+		...input,
+		password: password.password,
+		platformAdmin: input.role === 'platform_admin'
+	});
+	if (chamber && input.role !== 'platform_admin') {
+		await addToChamber(auth, { userId, chamberId: chamber.id, role: ROLES[input.role] });
+	}
+	console.log(`Created ${input.role} ${input.email}${chamber ? ` in ${chamber.slug}` : ''}.`);
+}
+
+/** Prints a new set-up link while no platform administrator exists (for an operator who missed the first one). */
+async function setupLink(db: Db) {
+	const { origin, port } = parseConfig(process.env);
+	const link = await platformSetupLink(db, origin ?? `http://localhost:${port}`);
+	if (!link)
+		throw new UsageError('a platform administrator exists already; use create-user instead');
+	console.log(link);
+}
+
 const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
+	'setup-link': setupLink,
 	'create-chamber': createChamber,
-	'create-campaign': createCampaign
+	'create-campaign': createCampaign,
+	'create-user': createUser
 };
 
 const [name, ...args] = process.argv.slice(2);

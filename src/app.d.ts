@@ -7,6 +7,8 @@ declare global {
 			locale: Locale;
 			/** The assessment of this request's token, opened once and shared by its layout and page loads. */
 			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
+			/** The signed-in chamber or platform user, read only on the pages that need an account. */
+			user?: import('$lib/server/auth/session').SignedIn;
 		}
 		interface PageData {
 			locale: Locale;
@@ -16,7 +18,7 @@ declare global {
 		interface Error {
 			message: string;
 			/** What was not found, when the page can say more than "page not found". */
-			kind?: 'campaign';
+			kind?: 'campaign' | 'link';
 		}
 	}
 }

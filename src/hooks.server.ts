@@ -5,6 +5,9 @@ import { db, initDatabase } from '$lib/server/db';
 import { purgeStaleDrafts } from '$lib/server/db/assessments';
 import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
 import { startReportWorkers } from '$lib/server/report';
+import { auth } from '$lib/server/auth';
+import { signedIn } from '$lib/server/auth/session';
+import { platformSetupLink } from '$lib/server/auth/one-time';
 import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
@@ -34,13 +37,28 @@ export const init: ServerInit = async () => {
 	} catch (error) {
 		stop(`Database error: ${error instanceof Error ? error.message : String(error)}`);
 	}
+	try {
+		auth();
+	} catch (error) {
+		if (error instanceof ConfigError) stop(`Configuration error: ${error.message}`);
+		throw error;
+	}
 	await purgeDrafts();
 	void startReportWorkers();
+	await offerPlatformSetup();
 	// Daily; unref so the timer never keeps a stopping server alive. Safe to run on every instance at once.
 	setInterval(() => void purgeDrafts(), ONE_DAY_MS).unref();
 };
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Prints the first platform administrator's one-time set-up link while there is none. */
+async function offerPlatformSetup() {
+	const { origin, port } = config();
+	const link = await platformSetupLink(db(), origin ?? `http://localhost:${port}`);
+	if (link)
+		console.log(`No platform administrator yet. Create one with this one-time link: ${link}`);
+}
 
 async function purgeDrafts() {
 	const before = new Date();
@@ -77,6 +95,18 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/** The pages behind an account; only their requests look the session up. */
+const ACCOUNT_PATHS = /^\/(chamber|admin|setup|invite)(\/|$)/;
+
+/** Reads the session of account pages, and keeps those pages out of every cache. */
+const session: Handle = async ({ event, resolve }) => {
+	if (!ACCOUNT_PATHS.test(event.url.pathname)) return resolve(event);
+	event.locals.user = await signedIn(event.request.headers);
+	const response = await resolve(event);
+	response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
 /** Headers that the CSP in svelte.config.js does not cover. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -86,7 +116,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(locale, securityHeaders);
+export const handle = sequence(locale, session, securityHeaders);
 
 /** Logs the real error on the server; the visitor only ever sees a generic, localised page. */
 export const handleError: HandleServerError = ({ error, status, event }) => {

@@ -23,7 +23,7 @@ describe.each(testDatabases())('chambers and campaigns on $name', (target) => {
 			name: 'Kırklareli Ticaret ve Sanayi Odası',
 			province: '39'
 		});
-		const code = await campaigns.create(db, {
+		const { code } = await campaigns.create(db, {
 			chamberId: chamber.id,
 			name: 'Yeşil Dönüşüm – İlkbahar',
 			questionnaireId: 'mini',
@@ -84,7 +84,7 @@ describe.each(testDatabases())('chambers and campaigns on $name', (target) => {
 
 	it('erases the campaigns of a removed chamber', async () => {
 		const chamber = await chambers.create(db, { slug: 'gone-tso', name: 'Gone' });
-		const code = await campaigns.create(db, {
+		const { code } = await campaigns.create(db, {
 			chamberId: chamber.id,
 			name: 'Short',
 			questionnaireId: 'mini',

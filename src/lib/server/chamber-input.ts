@@ -3,36 +3,57 @@ import { z } from 'zod';
 /** The largest logo accepted: it is stored in the database and embedded in every report of the chamber. */
 export const MAX_LOGO_BYTES = 200 * 1024;
 
+/*
+ * The messages are i18n keys: the admin pages show them in the reader's language and `npm run admin` prints the
+ * English text.
+ */
+
+/** Paths under /chamber/ that are pages, not chambers. */
+const RESERVED_SLUGS = ['login'];
+
 /** `tekirdag-tso`: what `/chamber/<slug>` shows; ASCII so that it is typed and read the same everywhere. */
 const slug = z
 	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters a–z, digits and single hyphens')
-	.min(2)
-	.max(60);
+	.trim()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'admin.error_slug')
+	.min(2, 'admin.error_slug')
+	.max(60, 'admin.error_slug')
+	.refine((value) => !RESERVED_SLUGS.includes(value), 'admin.error_slug');
 
-/** A new chamber, as the admin command (and later the admin page) gives it. */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** A new chamber, from the admin command or the platform administrator's page. */
 export function chamberInput(provinceCodes: string[]) {
-	return z.strictObject({
+	return z.object({
 		slug,
-		name: z.string().trim().min(2).max(200),
-		province: z
-			.string()
-			.refine((code) => provinceCodes.includes(code), 'not a licence-plate code in provinces.yaml')
-			.optional(),
+		name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
+		province: z.preprocess(
+			emptyAsUndefined,
+			z
+				.string()
+				.refine((code) => provinceCodes.includes(code), 'admin.error_province')
+				.optional()
+		),
 		logo: z.string().startsWith('data:image/').optional()
 	});
 }
 
+/** A calendar day (`2027-03-31`, as date fields send it), optional. */
+const day = z.preprocess(
+	emptyAsUndefined,
+	z.coerce.date({ error: 'campaign.error_date' }).optional()
+);
+
 /** A new campaign: a name, and an optional window in which it takes assessments. */
 export const campaignInput = z
-	.strictObject({
-		name: z.string().trim().min(2).max(200),
-		opensAt: z.coerce.date().optional(),
-		closesAt: z.coerce.date().optional()
+	.object({
+		name: z.string().trim().min(2, 'campaign.error_name').max(200, 'campaign.error_name'),
+		opensAt: day,
+		closesAt: day
 	})
 	.refine(
 		(campaign) => !campaign.closesAt || campaign.closesAt > (campaign.opensAt ?? new Date(0)),
-		{ message: 'the campaign must close after it opens', path: ['closesAt'] }
+		{ message: 'campaign.error_dates', path: ['closesAt'] }
 	);
 
 const SIGNATURES: [string, number[]][] = [

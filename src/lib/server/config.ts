@@ -19,6 +19,12 @@ const envSchema = z.object({
 			.regex(/^(\d+[KMG]?|Infinity)$/, 'expected a byte count such as 512K or 1M')
 			.default('512K')
 	),
+	// Signs session cookies. Optional with SQLite (one is generated and kept beside the database file); PostgreSQL
+	// deployments run several instances, which must all share it, so there it has to be set (see auth/secret.ts).
+	AUTH_SECRET: z.preprocess(
+		emptyAsUndefined,
+		z.string().min(32, 'expected at least 32 random characters').optional()
+	),
 	// Who answers for the data (KVKK art. 10): shown in the privacy notice.
 	OPERATOR_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
 	OPERATOR_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional())
@@ -38,6 +44,7 @@ export interface Config {
 	database: Database;
 	minGroupSize: number;
 	bodySizeLimit: string;
+	authSecret: string | undefined;
 	operator: { name: string | undefined; contact: string | undefined };
 }
 
@@ -67,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		database: parseDatabaseUrl(values.DATABASE_URL),
 		minGroupSize: values.MIN_GROUP_SIZE,
 		bodySizeLimit: values.BODY_SIZE_LIMIT,
+		authSecret: values.AUTH_SECRET,
 		operator: { name: values.OPERATOR_NAME, contact: values.OPERATOR_CONTACT }
 	};
 }

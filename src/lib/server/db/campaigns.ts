@@ -30,13 +30,18 @@ export function newCampaignCode(): string {
 	return randomBytes(16).toString('base64url');
 }
 
-/** Creates a campaign and returns its share code. */
-export async function create(db: Db, campaign: NewCampaign, now = new Date()): Promise<string> {
+/** Creates a campaign and returns its id and share code. */
+export async function create(
+	db: Db,
+	campaign: NewCampaign,
+	now = new Date()
+): Promise<{ id: string; code: string }> {
+	const id = newId();
 	const code = newCampaignCode();
 	await db
 		.insertInto('campaign')
 		.values({
-			id: newId(),
+			id,
 			chamber_id: campaign.chamberId,
 			code,
 			name: campaign.name,
@@ -46,7 +51,50 @@ export async function create(db: Db, campaign: NewCampaign, now = new Date()): P
 			created_at: now.toISOString()
 		})
 		.execute();
-	return code;
+	return { id, code };
+}
+
+/** A chamber's campaign as its own pages list it. */
+export interface ChamberCampaign {
+	id: string;
+	code: string;
+	name: string;
+	opensAt: string;
+	closesAt: string | null;
+	createdAt: string;
+}
+
+const chamberCampaignColumns = [
+	'id',
+	'code',
+	'name',
+	'opens_at as opensAt',
+	'closes_at as closesAt',
+	'created_at as createdAt'
+] as const;
+
+/** A chamber's campaigns, newest first. */
+export async function listForChamber(db: Db, chamberId: string): Promise<ChamberCampaign[]> {
+	return db
+		.selectFrom('campaign')
+		.select(chamberCampaignColumns)
+		.where('chamber_id', '=', chamberId)
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+/** One campaign, only if it belongs to this chamber: the tenant comes from the stored record, never the URL. */
+export async function findForChamber(
+	db: Db,
+	chamberId: string,
+	id: string
+): Promise<ChamberCampaign | undefined> {
+	return db
+		.selectFrom('campaign')
+		.select(chamberCampaignColumns)
+		.where('chamber_id', '=', chamberId)
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
 /** The campaign a share code opens, with its chamber. */

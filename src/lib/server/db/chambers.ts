@@ -48,3 +48,12 @@ export async function findById(db: Db, id: string): Promise<Chamber | undefined>
 		.where('id', '=', id)
 		.executeTakeFirst();
 }
+
+/** Every chamber, by name in Turkish order, for the platform administrator. */
+export async function listAll(db: Db): Promise<Chamber[]> {
+	const rows = await db
+		.selectFrom('chamber')
+		.select(['id', 'slug', 'name', 'province', 'logo'])
+		.execute();
+	return rows.sort((a, b) => a.name.localeCompare(b.name, 'tr'));
+}

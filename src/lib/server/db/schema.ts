@@ -11,6 +11,9 @@ export interface Schema {
 	assessment_score: AssessmentScoreTable;
 	chamber: ChamberTable;
 	campaign: CampaignTable;
+	one_time_link: OneTimeLinkTable;
+	user: UserTable;
+	member: MemberTable;
 }
 
 export interface AuditLogTable {
@@ -92,4 +95,33 @@ export interface CampaignTable {
 	/** Null for a campaign with no end date. */
 	closes_at: string | null;
 	created_at: string;
+}
+
+export interface OneTimeLinkTable {
+	/** SHA-256 of the link's token; the token itself is only ever in the link. */
+	token_hash: string;
+	purpose: 'platform_setup' | 'chamber_invitation';
+	/** What the link is for, as JSON (for an invitation: the chamber, e-mail and role). */
+	payload: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** better-auth's user table (its own camelCase column names), as far as this code reads it. */
+export interface UserTable {
+	id: string;
+	name: string;
+	email: string;
+	/** `admin` for a platform administrator (better-auth's admin plugin), else `user`. */
+	role: string | null;
+	banned: number | boolean | null;
+}
+
+/** better-auth's organisation members: a user's role in a chamber (`owner`, `admin` or `viewer`). */
+export interface MemberTable {
+	id: string;
+	organizationId: string;
+	userId: string;
+	role: string;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as auditLog from './0001-audit-log';
 import * as assessment from './0002-assessment';
 import * as chamberCampaign from './0003-chamber-campaign';
+import * as accounts from './0004-accounts';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -10,7 +11,8 @@ import * as chamberCampaign from './0003-chamber-campaign';
 const migrations: Record<string, Migration> = {
 	'0001-audit-log': auditLog,
 	'0002-assessment': assessment,
-	'0003-chamber-campaign': chamberCampaign
+	'0003-chamber-campaign': chamberCampaign,
+	'0004-accounts': accounts
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,32 @@
+import type { Db } from '../db/connect';
+import * as links from '../db/one-time-links';
+import * as members from '../db/members';
+import { hashToken, newToken } from '../tokens';
+
+/** How long a set-up or invitation link stays usable. */
+export const LINK_HOURS = { platform_setup: 24, chamber_invitation: 72 } as const;
+
+/** A new one-time link's token; only its hash is stored. */
+export async function issueLink(
+	db: Db,
+	purpose: links.LinkPurpose,
+	payload: unknown,
+	now = new Date()
+): Promise<string> {
+	const token = newToken();
+	await links.create(
+		db,
+		{ tokenHash: hashToken(token), purpose, payload, hours: LINK_HOURS[purpose] },
+		now
+	);
+	return token;
+}
+
+/**
+ * On a server with no platform administrator yet, a one-time link to create the first one (printed to the console
+ * at start: there are no default passwords). Undefined once an administrator exists.
+ */
+export async function platformSetupLink(db: Db, origin: string): Promise<string | undefined> {
+	if (await members.hasPlatformAdmin(db)) return undefined;
+	return `${origin}/setup/${await issueLink(db, 'platform_setup', {})}`;
+}

@@ -1,0 +1,34 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+
+/** What a form action returns for a refused form: the values to show again and an i18n key per field. */
+export interface FormProblems {
+	values: Record<string, string>;
+	errors: Record<string, string>;
+}
+
+export type ParsedForm<T> =
+	{ ok: true; data: T } | { ok: false; failure: ActionFailure<FormProblems> };
+
+/**
+ * Reads a form and validates it with a zod schema whose messages are i18n keys (`auth.error_email`), so the page
+ * shows each problem next to its field in the reader's language. Never echoes passwords back.
+ */
+export async function parseForm<T>(request: Request, schema: z.ZodType<T>): Promise<ParsedForm<T>> {
+	return parseFormData(await request.formData(), schema);
+}
+
+/** `parseForm` for a form already read (a multipart form whose files the action handles itself). */
+export function parseFormData<T>(form: FormData, schema: z.ZodType<T>): ParsedForm<T> {
+	const fields: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
+	const parsed = schema.safeParse(fields);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const errors: Record<string, string> = {};
+	for (const issue of parsed.error.issues)
+		errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+	const values = Object.fromEntries(
+		Object.entries(fields).filter(([key]) => !/password/i.test(key))
+	);
+	return { ok: false, failure: fail(400, { values, errors }) };
+}

@@ -1,0 +1,73 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { APIError } from 'better-auth/api';
+import { z } from 'zod';
+import { auth } from '$lib/server/auth';
+import { email } from '$lib/server/auth/passwords';
+import { SIGN_IN_FAILED, addressActor, signInRetryAfter } from '$lib/server/auth/throttle';
+import { db } from '$lib/server/db';
+import * as auditLog from '$lib/server/db/audit-log';
+import { parseForm } from '$lib/server/form';
+
+const signInForm = z.object({
+	email,
+	password: z.string().min(1, 'auth.error_password_required').max(256, 'auth.error_sign_in')
+});
+
+/** Only paths of this site are followed after sign-in, never another origin. */
+function safeNext(next: string | null): string {
+	return next && /^\/(chamber|admin)(\/|$|\?)/.test(next) ? next : '/chamber';
+}
+
+export const load = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return { signedOut: url.searchParams.has('signed_out') };
+};
+
+export const actions = {
+	/**
+	 * Signs in with e-mail and password. An unknown e-mail and a wrong password get the same answer (and the library
+	 * hashes a dummy password for an unknown e-mail, so the timing is alike too); failures are throttled.
+	 */
+	signIn: async ({ request, url, getClientAddress, setHeaders }) => {
+		const parsed = await parseForm(request, signInForm);
+		if (!parsed.ok) return parsed.failure;
+		const { email: address, password } = parsed.data;
+		const values = { email: address };
+		const client = getClientAddress();
+
+		const retryAfter = await signInRetryAfter(db(), { email: address, address: client });
+		if (retryAfter > 0) {
+			setHeaders({ 'retry-after': String(retryAfter) });
+			return fail(429, {
+				values,
+				errors: { form: 'auth.error_throttled' },
+				minutes: Math.ceil(retryAfter / 60)
+			});
+		}
+		try {
+			const { user } = await auth().api.signInEmail({
+				body: { email: address, password },
+				headers: request.headers
+			});
+			await auditLog.record(db(), { actor: user.id, action: 'auth.sign_in', target: address });
+		} catch (failure) {
+			if (!(failure instanceof APIError)) throw failure;
+			await auditLog.record(db(), {
+				actor: addressActor(client),
+				action: SIGN_IN_FAILED,
+				target: address
+			});
+			return fail(400, { values, errors: { form: 'auth.error_sign_in' } });
+		}
+		redirect(303, safeNext(url.searchParams.get('next')));
+	},
+
+	/** Ends the session (on the server, not only in the browser). */
+	signOut: async ({ request, locals }) => {
+		if (locals.user) {
+			await auth().api.signOut({ headers: request.headers });
+			await auditLog.record(db(), { actor: locals.user.id, action: 'auth.sign_out' });
+		}
+		redirect(303, '/chamber/login?signed_out=1');
+	}
+};

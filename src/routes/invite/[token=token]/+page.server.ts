@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { APIError } from 'better-auth/api';
+import { z } from 'zod';
+import { auth } from '$lib/server/auth';
+import { addToChamber, createAccount } from '$lib/server/auth/accounts';
+import { CHAMBER_ROLES } from '$lib/server/auth/options';
+import { newPassword } from '$lib/server/auth/passwords';
+import { db } from '$lib/server/db';
+import * as auditLog from '$lib/server/db/audit-log';
+import * as chambers from '$lib/server/db/chambers';
+import * as links from '$lib/server/db/one-time-links';
+import { parseForm } from '$lib/server/form';
+import { hashToken } from '$lib/server/tokens';
+
+/** What an invitation link carries, checked again when read back. */
+const invitation = z.object({
+	chamberId: z.string(),
+	email: z.string(),
+	role: z.enum(CHAMBER_ROLES)
+});
+
+const acceptForm = z.object({
+	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
+	password: newPassword
+});
+
+async function openInvitation(token: string) {
+	const payload = invitation.safeParse(
+		await links.findUsable(db(), hashToken(token), 'chamber_invitation')
+	);
+	const chamber = payload.success
+		? await chambers.findById(db(), payload.data.chamberId)
+		: undefined;
+	if (!payload.success || !chamber) error(404, { message: 'Not Found', kind: 'link' });
+	return { ...payload.data, chamber };
+}
+
+export const load = async ({ params }) => {
+	const { chamber, email, role } = await openInvitation(params.token);
+	return { chamber: { name: chamber.name }, email, role };
+};
+
+export const actions = {
+	/** Creates the invited person's account, adds it to the chamber, spends the link and signs them in. */
+	default: async ({ params, request }) => {
+		const { chamber, email, role } = await openInvitation(params.token);
+		const parsed = await parseForm(request, acceptForm);
+		if (!parsed.ok) return parsed.failure;
+		const { name, password } = parsed.data;
+		if (!(await links.use(db(), hashToken(params.token))))
+			error(404, { message: 'Not Found', kind: 'link' });
+		try {
+			const userId = await createAccount(auth(), { email, name, password });
+			await addToChamber(auth(), { userId, chamberId: chamber.id, role });
+			await auditLog.record(db(), {
+				actor: userId,
+				action: 'auth.invitation_accepted',
+				target: chamber.slug
+			});
+		} catch (failure) {
+			if (!(failure instanceof APIError)) throw failure;
+			// An account with this e-mail exists already: the platform administrator adds it instead.
+			return fail(400, { values: { name }, errors: { form: 'auth.error_account' } });
+		}
+		await auth().api.signInEmail({ body: { email, password }, headers: request.headers });
+		redirect(303, `/chamber/${chamber.slug}`);
+	}
+};

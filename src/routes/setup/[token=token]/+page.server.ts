@@ -1,0 +1,56 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { APIError } from 'better-auth/api';
+import { z } from 'zod';
+import { auth } from '$lib/server/auth';
+import { createAccount } from '$lib/server/auth/accounts';
+import { email, newPassword } from '$lib/server/auth/passwords';
+import { db } from '$lib/server/db';
+import * as auditLog from '$lib/server/db/audit-log';
+import * as links from '$lib/server/db/one-time-links';
+import { parseForm } from '$lib/server/form';
+import { hashToken } from '$lib/server/tokens';
+
+const setupForm = z.object({
+	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
+	email,
+	password: newPassword
+});
+
+async function usable(token: string) {
+	const payload = await links.findUsable(db(), hashToken(token), 'platform_setup');
+	if (payload === undefined) error(404, { message: 'Not Found', kind: 'link' });
+}
+
+export const load = async ({ params }) => {
+	await usable(params.token);
+	return {};
+};
+
+export const actions = {
+	/** Creates the first platform administrator, spends the link and signs the new administrator in. */
+	default: async ({ params, request }) => {
+		await usable(params.token);
+		const parsed = await parseForm(request, setupForm);
+		if (!parsed.ok) return parsed.failure;
+		const { name, email: address, password } = parsed.data;
+		if (!(await links.use(db(), hashToken(params.token))))
+			error(404, { message: 'Not Found', kind: 'link' });
+		try {
+			const id = await createAccount(auth(), {
+				email: address,
+				name,
+				password,
+				platformAdmin: true
+			});
+			await auditLog.record(db(), { actor: id, action: 'auth.platform_admin_created' });
+		} catch (failure) {
+			if (!(failure instanceof APIError)) throw failure;
+			return fail(400, {
+				values: { name, email: address },
+				errors: { email: 'auth.error_account' }
+			});
+		}
+		await auth().api.signInEmail({ body: { email: address, password }, headers: request.headers });
+		redirect(303, '/admin');
+	}
+};

@@ -1,0 +1,95 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createChamber, createChamberUser } from './admin-cli';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSWORD = 'Trakya verimlilik platformu 2026';
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.describe('chamber accounts and campaigns', () => {
+	test('a chamber administrator signs in, creates a campaign and gets its link and QR code @no-js', async ({
+		page
+	}, testInfo) => {
+		const slug = createChamber('Çerkezköy Ticaret Odası');
+		await signIn(page, createChamberUser(slug, PASSWORD));
+		await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
+
+		await page
+			.getByRole('navigation', { name: 'Chamber pages' })
+			.getByRole('link', { name: 'Campaigns' })
+			.click();
+		await page.getByLabel('Campaign name').fill('İlkbahar 2027');
+		await page.getByLabel('Closing date (optional)').fill('2099-06-30');
+		await page.getByRole('button', { name: 'Create the campaign' }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('İlkbahar 2027');
+		const link = await page.getByRole('link', { name: /\/c\/[A-Za-z0-9_-]{22}$/ }).innerText();
+		await expect(page.getByRole('img', { name: /QR code of the campaign link/ })).toBeVisible();
+		if (testInfo.project.name === 'js') {
+			const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+			expect(axe.violations).toEqual([]);
+		}
+
+		await page.goto(new URL(link).pathname + '?lang=en');
+		await expect(page.getByText('An invitation from Çerkezköy Ticaret Odası')).toBeVisible();
+	});
+
+	test('an unknown e-mail and a wrong password get the same answer, and repeated failures are throttled', async ({
+		page,
+		request
+	}) => {
+		const slug = createChamber('Keşan TSO');
+		const email = createChamberUser(slug, PASSWORD);
+		await signIn(page, 'nobody@example.org', 'whatever password');
+		const unknown = await page.getByRole('alert').innerText();
+		await signIn(page, email, 'a wrong password');
+		expect(await page.getByRole('alert').innerText()).toBe(unknown);
+		expect(unknown).toBe('The e-mail address or the password is wrong.');
+
+		const attempt = () =>
+			request.post('/chamber/login?/signIn&lang=en', {
+				form: { email, password: 'still wrong' },
+				// As a browser posts the form without JavaScript: the answer is the page, with its status.
+				headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			});
+		// One failure above, four here: the fifth for this address within 15 minutes.
+		for (let tries = 0; tries < 4; tries++) expect((await attempt()).status()).toBe(400);
+		const throttled = await attempt();
+		expect(throttled.status()).toBe(429);
+		expect(Number(throttled.headers()['retry-after'])).toBeGreaterThan(0);
+		// Even the right password waits until the window has passed.
+		await signIn(page, email);
+		await expect(page.getByRole('alert')).toContainText('too many failed attempts');
+	});
+
+	test('signing out ends the session on the server', async ({ page, context }) => {
+		const slug = createChamber('Lüleburgaz TSO');
+		await signIn(page, createChamberUser(slug, PASSWORD));
+		const cookies = await context.cookies();
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await expect(page.getByText('You have signed out.')).toBeVisible();
+		// Replaying the old cookie no longer opens the chamber.
+		await context.addCookies(cookies);
+		await page.goto(`/chamber/${slug}`);
+		await expect(page).toHaveURL(/\/chamber\/login/);
+	});
+
+	test('a viewer sees the campaigns but cannot create one', async ({ page }) => {
+		const slug = createChamber('Edirne TSO');
+		await signIn(page, createChamberUser(slug, PASSWORD, 'chamber_viewer'));
+		await page.goto(`/chamber/${slug}/campaigns?lang=en`);
+		await expect(page.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Create the campaign' })).toHaveCount(0);
+		const forced = await page.request.post(`/chamber/${slug}/campaigns?/create`, {
+			form: { name: 'Zorla' },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(forced.status()).toBe(403);
+	});
+});
