@@ -24,7 +24,7 @@ export async function signInRetryAfter(
 	const failures = db
 		.selectFrom('audit_log')
 		.where('action', '=', SIGN_IN_FAILED)
-		.where('at', '>=', since);
+		.where('at', '>', since);
 	const [account, address] = await Promise.all([
 		failures
 			.where('target', '=', attempt.email)

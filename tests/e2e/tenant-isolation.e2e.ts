@@ -1,0 +1,89 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
+
+const PASSWORD = 'Trakya verimlilik platformu 2026';
+const CHAMBER_ROUTES = 'src/routes/chamber/[slug=slug]';
+const ORIGIN = { origin: 'http://localhost:4173', accept: 'text/html' };
+
+/** Every page and endpoint under /chamber/<slug>, as route folders relative to the chamber's own. */
+function chamberRoutes(): string[] {
+	const found: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (/^\+(page|server)(\.server)?\.(ts|svelte)$/.test(entry.name))
+				found.push(relative(CHAMBER_ROUTES, dir) || '.');
+		}
+	};
+	walk(CHAMBER_ROUTES);
+	return [...new Set(found)].sort();
+}
+
+/**
+ * Every request a chamber user can make on their own chamber, for a chamber (`slug`) and one of its campaigns
+ * (`campaign`). Adding a route under /chamber/<slug> without adding its requests here fails the first test.
+ */
+const requests: Record<
+	string,
+	(request: APIRequestContext, slug: string, campaign: string) => Promise<number>
+> = {
+	'.': async (request, slug) => (await request.get(`/chamber/${slug}`)).status(),
+	campaigns: async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/campaigns`)).status();
+		const create = await request.post(`/chamber/${slug}/campaigns?/create`, {
+			form: { name: 'Sızma denemesi' },
+			headers: ORIGIN
+		});
+		return page === create.status() ? page : -1;
+	},
+	'campaigns/[id]': async (request, slug, campaign) =>
+		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status()
+};
+
+test('every chamber route is replayed with another chamber’s session below', () => {
+	expect(chamberRoutes()).toEqual(Object.keys(requests).sort());
+});
+
+test('a chamber user reaches only their own chamber: another one answers 404 and changes nothing', async ({
+	page
+}) => {
+	const mine = createChamber('Tekirdağ TSO');
+	const theirs = createChamber('Kırklareli TSO');
+	createCampaignOf(theirs);
+	const bob = createChamberUser(theirs, PASSWORD);
+
+	// Bob sees his own campaign id, which Alice then tries to open.
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(bob);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto(`/chamber/${theirs}/campaigns`);
+	const href = await page.locator('tbody a').first().getAttribute('href');
+	const campaign = href!.split('/').at(-1)!;
+	const before = await page.locator('tbody tr').count();
+	await page.context().clearCookies();
+
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(createChamberUser(mine, PASSWORD));
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(new RegExp(`/chamber/${mine}$`));
+
+	for (const [route, replay] of Object.entries(requests)) {
+		expect(await replay(page.request, theirs, campaign), route).toBe(404);
+		// The same requests on her own chamber work, so the 404 is about the tenant, not a broken route.
+		expect(await replay(page.request, mine, 'unknown-campaign-id'), route).not.toBe(500);
+	}
+	expect((await page.request.get('/admin')).status()).toBe(404);
+
+	await page.context().clearCookies();
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(bob);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto(`/chamber/${theirs}/campaigns`);
+	await expect(page.locator('tbody tr')).toHaveCount(before);
+});
