@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createChamber, createChamberUser } from './admin-cli';
+import { totp } from './totp';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';
@@ -92,4 +93,30 @@ test.describe('chamber accounts and campaigns', () => {
 		});
 		expect(forced.status()).toBe(403);
 	});
+});
+
+test('two-step verification: turned on with an authenticator app, then asked for at every sign-in', async ({
+	page
+}) => {
+	const slug = createChamber('Malkara TSO');
+	const email = createChamberUser(slug, PASSWORD);
+	await signIn(page, email);
+	await page.goto('/chamber/account?lang=en');
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+	await expect(page.getByRole('img', { name: 'QR code for the authenticator app' })).toBeVisible();
+	const secret = (await page.getByText('Key to type in by hand:').innerText()).split(': ')[1];
+	await page.getByLabel('The 6-digit code the app shows').fill(totp(secret));
+	await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+	await expect(page.getByText('Two-step verification is on.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signIn(page, email);
+	await expect(page.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
+	await page.getByLabel('Verification code').fill('000000');
+	await page.getByRole('button', { name: 'Verify and sign in' }).click();
+	await expect(page.getByText('The code is not right')).toBeVisible();
+	await page.getByLabel('Verification code').fill(totp(secret));
+	await page.getByRole('button', { name: 'Verify and sign in' }).click();
+	await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
 });

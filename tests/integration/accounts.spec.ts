@@ -21,7 +21,11 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 		db = await target.open();
 		auth = createAuth(
 			{
-				database: { kind: target.name, ...({} as never) },
+				// Only the kind matters here: the connection is the test database's own.
+				database:
+					target.name === 'sqlite'
+						? { kind: 'sqlite', path: ':memory:' }
+						: { kind: 'postgres', connectionString: '' },
 				origin: 'http://localhost',
 				authSecret: 'a-test-secret-that-is-long-enough-1234'
 			},

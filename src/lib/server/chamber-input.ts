@@ -9,7 +9,7 @@ export const MAX_LOGO_BYTES = 200 * 1024;
  */
 
 /** Paths under /chamber/ that are pages, not chambers. */
-const RESERVED_SLUGS = ['login'];
+const RESERVED_SLUGS = ['login', 'account'];
 
 /** `tekirdag-tso`: what `/chamber/<slug>` shows; ASCII so that it is typed and read the same everywhere. */
 const slug = z

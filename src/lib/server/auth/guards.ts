@@ -34,3 +34,8 @@ export async function requireChamber(locals: App.Locals, url: URL, slug: string)
 	if (!role) error(404, 'Not Found');
 	return { user, chamber, role, canEdit: EDITOR_ROLES.includes(role) };
 }
+
+/** Where to go after signing in: only pages of this site's account area, never another origin. */
+export function safeNext(next: string | null): string {
+	return next && /^\/(chamber|admin)(\/|$|\?)/.test(next) ? next : '/chamber';
+}

@@ -29,7 +29,8 @@ export function authSchemaOptions(db: Kysely<unknown>, type: 'sqlite' | 'postgre
 					organization: { modelName: 'chamber', fields: { createdAt: 'created_at' } }
 				}
 			}),
-			twoFactor(),
+			// The name authenticator apps show beside the code.
+			twoFactor({ issuer: 'Yeşil Hazırlık' }),
 			admin()
 		]
 	};

@@ -8,6 +8,8 @@ export interface SignedIn {
 	name: string;
 	email: string;
 	platformAdmin: boolean;
+	/** Whether the account asks for an authenticator code at sign-in. */
+	twoFactor: boolean;
 }
 
 /**
@@ -22,11 +24,15 @@ export async function signedIn(headers: Headers, now = new Date()): Promise<Sign
 		await auth().api.signOut({ headers });
 		return undefined;
 	}
-	const user = found.user as typeof found.user & { role?: string | null };
+	const user = found.user as typeof found.user & {
+		role?: string | null;
+		twoFactorEnabled?: boolean | null;
+	};
 	return {
 		id: user.id,
 		name: user.name,
 		email: user.email,
-		platformAdmin: user.role === PLATFORM_ADMIN
+		platformAdmin: user.role === PLATFORM_ADMIN,
+		twoFactor: Boolean(user.twoFactorEnabled)
 	};
 }

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
+import { safeNext } from '$lib/server/auth/guards';
 import { email } from '$lib/server/auth/passwords';
 import { SIGN_IN_FAILED, addressActor, signInRetryAfter } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
@@ -12,11 +13,6 @@ const signInForm = z.object({
 	email,
 	password: z.string().min(1, 'auth.error_password_required').max(256, 'auth.error_sign_in')
 });
-
-/** Only paths of this site are followed after sign-in, never another origin. */
-function safeNext(next: string | null): string {
-	return next && /^\/(chamber|admin)(\/|$|\?)/.test(next) ? next : '/chamber';
-}
 
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -45,11 +41,22 @@ export const actions = {
 			});
 		}
 		try {
-			const { user } = await auth().api.signInEmail({
+			const result = await auth().api.signInEmail({
 				body: { email: address, password },
 				headers: request.headers
 			});
-			await auditLog.record(db(), { actor: user.id, action: 'auth.sign_in', target: address });
+			if ('twoFactorRedirect' in result) {
+				// The password was right; the session starts once the authenticator code is too.
+				redirect(
+					303,
+					`/chamber/login/two-factor?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`
+				);
+			}
+			await auditLog.record(db(), {
+				actor: result.user.id,
+				action: 'auth.sign_in',
+				target: address
+			});
 		} catch (failure) {
 			if (!(failure instanceof APIError)) throw failure;
 			await auditLog.record(db(), {
