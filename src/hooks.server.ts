@@ -96,7 +96,7 @@ const locale: Handle = async ({ event, resolve }) => {
 };
 
 /** The pages behind an account; only their requests look the session up. */
-const ACCOUNT_PATHS = /^\/(chamber|admin|setup|invite)(\/|$)/;
+const ACCOUNT_PATHS = /^\/(chamber|admin|setup|invite|api\/v1\/chambers)(\/|$)/;
 
 /** Reads the session of account pages, and keeps those pages out of every cache. */
 const session: Handle = async ({ event, resolve }) => {

@@ -1,34 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-
-interface QuestionView {
-	id: string;
-	type: string;
-	required: boolean;
-	options?: { id: string; exclusive?: boolean }[];
-	min?: number;
-	showIf?: unknown;
-}
-
-const Q = 'green-deal-readiness';
-
-/** A complete answer set built from the published definition: the first option of everything. */
-async function completeAnswers(request: APIRequestContext) {
-	const definition = await (await request.get(`/api/v1/questionnaires/${Q}?lang=en`)).json();
-	const questions: QuestionView[] = [
-		...definition.profile.questions,
-		...definition.themes.flatMap((theme: { questions: QuestionView[] }) => theme.questions)
-	];
-	const answers: Record<string, unknown> = {};
-	for (const question of questions) {
-		if (question.type === 'single') answers[question.id] = question.options![0].id;
-		if (question.type === 'multi')
-			answers[question.id] = [question.options!.find((o) => !o.exclusive)!.id];
-		if (question.type === 'scale') answers[question.id] = 2;
-		if (question.type === 'yesno') answers[question.id] = true;
-		if (question.type === 'number') answers[question.id] = question.min ?? 0;
-	}
-	return answers;
-}
+import { QUESTIONNAIRE as Q, completeAnswers } from './api-helpers';
 
 async function create(request: APIRequestContext, answers?: Record<string, unknown>) {
 	const response = await request.post('/api/v1/assessments', {

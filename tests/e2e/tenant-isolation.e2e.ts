@@ -40,7 +40,12 @@ const requests: Record<
 		return page === create.status() ? page : -1;
 	},
 	'campaigns/[id]': async (request, slug, campaign) =>
-		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status()
+		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status(),
+	'export.csv': async (request, slug) => {
+		const aggregates = (await request.get(`/chamber/${slug}/export.csv`)).status();
+		const firms = (await request.get(`/chamber/${slug}/export.csv?kind=respondents`)).status();
+		return aggregates === firms ? aggregates : -1;
+	}
 };
 
 test('every chamber route is replayed with another chamber’s session below', () => {
@@ -78,6 +83,8 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 		expect(await replay(page.request, mine, 'unknown-campaign-id'), route).not.toBe(500);
 	}
 	expect((await page.request.get('/admin')).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${theirs}/aggregates`)).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();
 	await page.goto('/chamber/login?lang=en');

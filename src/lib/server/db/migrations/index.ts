@@ -3,6 +3,7 @@ import * as auditLog from './0001-audit-log';
 import * as assessment from './0002-assessment';
 import * as chamberCampaign from './0003-chamber-campaign';
 import * as accounts from './0004-accounts';
+import * as statisticsIndexes from './0005-statistics-indexes';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -12,7 +13,8 @@ const migrations: Record<string, Migration> = {
 	'0001-audit-log': auditLog,
 	'0002-assessment': assessment,
 	'0003-chamber-campaign': chamberCampaign,
-	'0004-accounts': accounts
+	'0004-accounts': accounts,
+	'0005-statistics-indexes': statisticsIndexes
 };
 
 export const migrationProvider: MigrationProvider = {

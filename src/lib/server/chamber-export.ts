@@ -1,0 +1,75 @@
+import { createTranslator, type Locale } from '$lib/i18n';
+import type { ChamberDashboard } from './chamber-dashboard';
+import type { Row } from './export/csv';
+
+/**
+ * The dashboard's figures as CSV rows, one figure group per row (section, group, firms, mean, median), so a chamber
+ * can sort and chart them in a spreadsheet. A suppressed figure is an empty cell, never a number.
+ */
+export async function aggregateRows(
+	dashboard: ChamberDashboard,
+	locale: Locale
+): Promise<{ header: Row; rows: Row[] }> {
+	const t = await createTranslator(locale);
+	const { statistics: s, labels } = dashboard;
+	const name = (names: Record<string, string>, key: string | null) =>
+		key === null ? t('dashboard.unknown') : (names[key] ?? key);
+	const rows: Row[] = [];
+	if (!s.suppressed) {
+		rows.push([
+			t('dashboard.summary'),
+			t('dashboard.all_firms'),
+			s.firms,
+			s.overall.mean,
+			s.overall.median
+		]);
+		for (const theme of s.themes)
+			rows.push([
+				t('dashboard.themes'),
+				labels.themes[theme.id] ?? theme.id,
+				theme.firms,
+				theme.mean,
+				theme.median
+			]);
+		for (const level of s.levels)
+			rows.push([
+				t('dashboard.levels'),
+				labels.levels[level.id] ?? level.id,
+				level.firms,
+				null,
+				null
+			]);
+		for (const band of s.scoreBands)
+			rows.push([t('dashboard.bands'), `${band.min}–${band.max}`, band.firms, null, null]);
+		const breakdowns = [
+			[t('dashboard.by_sector'), s.bySector, labels.sectors],
+			[t('dashboard.by_size'), s.bySize, labels.sizes],
+			[t('dashboard.by_province'), s.byProvince, labels.provinces]
+		] as const;
+		for (const [section, groups, names] of breakdowns)
+			for (const group of groups)
+				rows.push([section, name(names, group.key), group.firms, group.overallMean, null]);
+		if (s.allChambers && !s.allChambers.suppressed) {
+			const section = t('dashboard.all_chambers_label');
+			rows.push([
+				section,
+				t('dashboard.all_firms'),
+				s.allChambers.firms,
+				s.allChambers.overallMean,
+				null
+			]);
+			for (const theme of s.allChambers.themes)
+				rows.push([section, labels.themes[theme.id] ?? theme.id, null, theme.mean, null]);
+		}
+	}
+	return {
+		header: [
+			t('dashboard.csv_section'),
+			t('dashboard.group_col'),
+			t('dashboard.firms_col'),
+			t('dashboard.mean'),
+			t('dashboard.median_col')
+		],
+		rows
+	};
+}

@@ -1,0 +1,25 @@
+import { requireChamber } from '$lib/server/auth/guards';
+import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
+import { readFilters } from '$lib/server/chamber-filters';
+
+/** How many consenting firms the page lists; the CSV export has them all. */
+const RESPONDENTS_SHOWN = 50;
+
+export const load = async ({ locals, url, params }) => {
+	const { chamber } = await requireChamber(locals, url, params.slug);
+	const { query, filters, compare, problems } = readFilters(url);
+	const [dashboard, respondents] = await Promise.all([
+		chamberDashboard(chamber, filters, locals.locale, compare),
+		respondentPage(chamber, locals.locale, { limit: RESPONDENTS_SHOWN })
+	]);
+	return {
+		...dashboard,
+		/** The filters as the form shows them, and an i18n key per refused one. */
+		query,
+		problems,
+		respondents: respondents.lines,
+		moreRespondents: respondents.next !== undefined,
+		/** The same filters for the export links. */
+		search: url.search
+	};
+};

@@ -1,0 +1,67 @@
+import { requireChamber } from '$lib/server/auth/guards';
+import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
+import { aggregateRows } from '$lib/server/chamber-export';
+import { readFilters } from '$lib/server/chamber-filters';
+import { db } from '$lib/server/db';
+import * as auditLog from '$lib/server/db/audit-log';
+import { csvStream, csvText, type Row } from '$lib/server/export/csv';
+import { createTranslator } from '$lib/i18n';
+
+/** Rows read from the database per query while streaming the respondents. */
+const PAGE = 1000;
+
+function download(body: string | ReadableStream<Uint8Array>, name: string) {
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}
+
+/**
+ * The dashboard as CSV: the aggregate figures for the filters in the address (default), or with
+ * `?kind=respondents` the firms that consented to share their identity, streamed page by page.
+ */
+export async function GET({ locals, url, params }) {
+	const { user, chamber } = await requireChamber(locals, url, params.slug);
+	const kind = url.searchParams.get('kind') === 'respondents' ? 'respondents' : 'aggregates';
+	await auditLog.record(db(), {
+		actor: user.id,
+		action: `chamber.export_${kind}`,
+		target: chamber.slug
+	});
+	const day = new Date().toISOString().slice(0, 10);
+	const t = await createTranslator(locals.locale);
+
+	if (kind === 'aggregates') {
+		const { filters, compare } = readFilters(url);
+		const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
+		const { header, rows } = await aggregateRows(dashboard, locals.locale);
+		return download(
+			csvText(header, rows),
+			`${chamber.slug}-${t('dashboard.csv_aggregates')}-${day}.csv`
+		);
+	}
+
+	async function* respondents(): AsyncGenerator<Row> {
+		let after: { submittedAt: string; id: string } | undefined;
+		do {
+			const page = await respondentPage(chamber, locals.locale, { limit: PAGE, after });
+			for (const line of page.lines)
+				yield [line.company, line.contact, line.submittedAt.slice(0, 10), line.level];
+			after = page.next;
+		} while (after);
+	}
+	const header = [
+		t('dashboard.company_col'),
+		t('dashboard.contact_col'),
+		t('dashboard.date_col'),
+		t('dashboard.level_col')
+	];
+	return download(
+		csvStream(header, respondents()),
+		`${chamber.slug}-${t('dashboard.csv_respondents')}-${day}.csv`
+	);
+}
