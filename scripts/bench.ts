@@ -6,6 +6,10 @@ import { questionnaire } from '../src/lib/server/questionnaires';
 import { createAssessment, createSubmitted } from './bench/assessment';
 import { measureLoad, measureScoring } from './bench/questionnaire';
 import { measureReports, pageLoadDuringReports } from './bench/report';
+import { csvExport, scratchSqlite, seed, statisticsTime } from './bench/chambers';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { connect } from '../src/lib/server/db/connect';
 import { startServer } from './bench/server';
 
 function report(name: string, value: number, unit: string) {
@@ -75,3 +79,59 @@ try {
 } finally {
 	server.stop();
 }
+
+// Chamber dashboards at scale: 100,000 submitted assessments across 20 chambers (npm run seed).
+const sqlitePath = scratchSqlite();
+const largest = seed(sqlitePath);
+const sqlite = { kind: 'sqlite', path: sqlitePath } as const;
+report(
+	'dashboard statistics, largest chamber (SQLite, 100,000 assessments)',
+	Math.round(await statisticsTime(sqlite, largest)),
+	'ms'
+);
+report(
+	'dashboard statistics with the all-chambers comparison (SQLite)',
+	Math.round(await statisticsTime(sqlite, largest, { compareAllChambers: true, runs: 3 })),
+	'ms'
+);
+
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `bench_${randomBytes(4).toString('hex')}`;
+const admin = connect({ kind: 'postgres', connectionString: postgresUrl });
+try {
+	const pgLargest = seed(postgresUrl, ['--schema', schema]);
+	const postgres = { kind: 'postgres', connectionString: postgresUrl } as const;
+	report(
+		'dashboard statistics, largest chamber (PostgreSQL, 100,000 assessments)',
+		Math.round(await statisticsTime(postgres, pgLargest, { searchPath: schema })),
+		'ms'
+	);
+	report(
+		'dashboard statistics with the all-chambers comparison (PostgreSQL)',
+		Math.round(
+			await statisticsTime(postgres, pgLargest, {
+				searchPath: schema,
+				compareAllChambers: true,
+				runs: 3
+			})
+		),
+		'ms'
+	);
+} catch (error) {
+	console.log(
+		`PostgreSQL figures skipped: ${error instanceof Error ? error.message.split('\n')[0] : error}`
+	);
+} finally {
+	await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin).catch(() => undefined);
+	await admin.destroy();
+}
+
+const exported = await csvExport(sqlitePath, largest, 4301);
+report('CSV export of consenting firms, largest chamber: rows', exported.rows, 'rows');
+report('CSV export of consenting firms, largest chamber: time', Math.round(exported.ms), 'ms');
+report('CSV export of consenting firms, largest chamber: size', exported.bytes, 'bytes');
+report(
+	'CSV export of consenting firms: server memory rise at peak',
+	Math.round(exported.peakRise / 1024 / 1024),
+	'MiB'
+);

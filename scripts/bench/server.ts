@@ -5,10 +5,12 @@ import { join } from 'node:path';
 
 export interface RunningServer {
 	url: string;
+	/** The server's process id, for reading its memory use. */
+	pid: number;
 	stop(): void;
 }
 
-/** Starts the built server (`node build`) on a fresh SQLite file and waits until /healthz answers. */
+/** Starts the built server (`node build`) on a fresh SQLite file (unless `env` names another) and waits for it. */
 export async function startServer(
 	port: number,
 	env: Record<string, string> = {}
@@ -27,7 +29,9 @@ export async function startServer(
 	const url = `http://localhost:${port}`;
 	for (let attempt = 0; attempt < 100; attempt++) {
 		try {
-			if ((await fetch(`${url}/healthz`)).ok) return { url, stop: () => child.kill() };
+			if ((await fetch(`${url}/healthz`)).ok) {
+				return { url, pid: child.pid!, stop: () => child.kill() };
+			}
 		} catch {
 			// not listening yet
 		}

@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chamberStatistics } from '../../src/lib/server/aggregates';
+import { addToChamber, createAccount } from '../../src/lib/server/auth/accounts';
+import { createAuth } from '../../src/lib/server/auth/instance';
+import { connect, type Db } from '../../src/lib/server/db/connect';
+import type { Database } from '../../src/lib/server/config';
+import * as chambers from '../../src/lib/server/db/chambers';
+import { questionnaire } from '../../src/lib/server/questionnaires';
+import { startServer } from './server';
+
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Fills a database with `npm run seed` (100,000 submitted assessments across 20 chambers) and returns the slug of
+ * the largest chamber.
+ */
+export function seed(databaseUrl: string, extra: string[] = []): string {
+	const output = execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'scripts/seed.ts', '--chambers', '20', '--assessments', '100000', ...extra],
+		{ env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' }
+	);
+	return /largest chamber: ([a-z0-9-]+)/.exec(output)![1];
+}
+
+/** Median milliseconds of one chamber's dashboard statistics over `runs` runs, after one warm-up. */
+export async function statisticsTime(
+	database: Database,
+	slug: string,
+	options: { searchPath?: string; compareAllChambers?: boolean; runs?: number } = {}
+): Promise<number> {
+	const db: Db = connect(database, { searchPath: options.searchPath });
+	try {
+		const chamber = (await chambers.findBySlug(db, slug))!;
+		const definition = questionnaire();
+		const run = () =>
+			chamberStatistics(
+				db,
+				chamber.id,
+				{},
+				{
+					minGroupSize: 5,
+					levels: definition.levels.map((level) => level.id),
+					themes: definition.themes.map((theme) => theme.id),
+					periodUnit: 'month',
+					compareAllChambers: options.compareAllChambers ?? false
+				}
+			);
+		await run();
+		const times: number[] = [];
+		for (let i = 0; i < (options.runs ?? 5); i++) {
+			const start = performance.now();
+			await run();
+			times.push(performance.now() - start);
+		}
+		return median(times);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** The resident memory of a process, in bytes (Linux). */
+function rss(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+/**
+ * Downloads the largest chamber's CSV of consenting firms from the built server, as a signed-in chamber user:
+ * milliseconds, bytes, and how far the server's memory rose above its level before the export.
+ */
+export async function csvExport(sqlitePath: string, slug: string, port: number) {
+	const db = connect({ kind: 'sqlite', path: sqlitePath });
+	const password = 'bench passphrase for the export';
+	const chamber = (await chambers.findBySlug(db, slug))!;
+	const auth = createAuth(
+		{ database: { kind: 'sqlite', path: sqlitePath }, origin: undefined, authSecret: undefined },
+		db
+	);
+	const userId = await createAccount(auth, { email: 'bench@example.org', name: 'Bench', password });
+	await addToChamber(auth, { userId, chamberId: chamber.id, role: 'admin' });
+	await db.destroy();
+
+	const server = await startServer(port, { DATABASE_URL: sqlitePath });
+	try {
+		const signIn = await fetch(`${server.url}/chamber/login?/signIn`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ email: 'bench@example.org', password })
+		});
+		const cookie = signIn.headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.join('; ');
+		const before = rss(server.pid);
+		let peak = before;
+		const sampler = setInterval(() => (peak = Math.max(peak, rss(server.pid))), 10);
+		const start = performance.now();
+		const response = await fetch(`${server.url}/chamber/${slug}/export.csv?kind=respondents`, {
+			headers: { cookie }
+		});
+		const body = await response.text();
+		const ms = performance.now() - start;
+		clearInterval(sampler);
+		const rows = body.split('\r\n').length - 2;
+		return { ms, bytes: Buffer.byteLength(body), rows, peakRise: peak - before };
+	} finally {
+		server.stop();
+	}
+}
+
+/** A scratch SQLite file for the chamber figures. */
+export function scratchSqlite(): string {
+	return join(mkdtempSync(join(tmpdir(), 'yh-bench-chambers-')), 'chambers.db');
+}
