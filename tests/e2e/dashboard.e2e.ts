@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
+import { readPdf } from '../fixtures/pdf';
 import { submitInCampaign } from './api-helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -55,6 +56,16 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 
 	const aggregates = await page.request.get(`/chamber/${slug}/export.csv?lang=en`);
 	expect((await aggregates.body()).toString('utf8')).toContain('Summary,All firms,6,');
+
+	// The PDF report carries the same figures and names no firm.
+	const report = await page.request.get(`/chamber/${slug}/report.pdf?lang=en`);
+	expect(report.headers()['content-type']).toBe('application/pdf');
+	const pdf = await readPdf(new Uint8Array(await report.body()));
+	const printed = pdf.pages.join('\n');
+	expect(printed).toContain('Green Deal readiness: chamber report');
+	expect(printed).toContain('Saray Ticaret Odası');
+	expect(printed).toContain('Firms that submitted: 6');
+	expect(printed).not.toContain('Öztürk');
 
 	const api = await page.request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
 	expect(await api.json()).toMatchObject({ chamber: slug, firms: 6, suppressed: null });

@@ -41,6 +41,8 @@ const requests: Record<
 	},
 	'campaigns/[id]': async (request, slug, campaign) =>
 		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status(),
+	'report.pdf': async (request, slug) =>
+		(await request.get(`/chamber/${slug}/report.pdf`)).status(),
 	'export.csv': async (request, slug) => {
 		const aggregates = (await request.get(`/chamber/${slug}/export.csv`)).status();
 		const firms = (await request.get(`/chamber/${slug}/export.csv?kind=respondents`)).status();

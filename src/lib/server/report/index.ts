@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
+import type { ChamberReportModel } from './chamber-document';
 import type { ReportModel } from './model';
+import type { ReportJob } from './render';
 
 /**
  * Draws reports in worker threads, so that a burst of downloads never stalls the pages other people are loading: a
@@ -14,12 +16,13 @@ const MAX_QUEUED_REPORTS = 32;
 
 async function createPool(): Promise<Piscina> {
 	// Imported lazily so that the build makes the renderer a chunk of its own: that chunk is what each worker loads.
-	const { rendererUrl, renderPdf } = await import('./render');
+	const { rendererUrl, renderDocument } = await import('./render');
 	return new Piscina({
 		filename: rendererUrl,
 		// The function the workers call. Naming it through the function itself also stops the bundler from dropping
-		// the export, which nothing on the main thread calls.
-		name: renderPdf.name,
+		// the export, which nothing on the main thread calls. (Given here rather than per task: a worker then loads
+		// the module at start, after the `--import` below has taught it TypeScript.)
+		name: renderDocument.name,
 		// Leave one core to the main thread; the workers share the rest.
 		maxThreads: Math.max(1, availableParallelism() - 1),
 		minThreads: 1,
@@ -38,11 +41,20 @@ export function startReportWorkers(): Promise<Piscina> {
 	return pool;
 }
 
-/** Renders a report's PDF off the main thread. */
-export async function renderReport(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
+async function render(job: ReportJob): Promise<Uint8Array<ArrayBuffer>> {
 	const workers = await startReportWorkers();
 	if (workers.queueSize >= MAX_QUEUED_REPORTS) throw new ReportQueueFull();
-	return workers.run(model);
+	return workers.run(job);
+}
+
+/** Renders an SME's report off the main thread. */
+export function renderReport(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
+	return render({ kind: 'sme', model });
+}
+
+/** Renders a chamber's aggregate report off the main thread. */
+export function renderChamberReport(model: ChamberReportModel): Promise<Uint8Array<ArrayBuffer>> {
+	return render({ kind: 'chamber', model });
 }
 
 /** Stops the worker threads (tests and the bench script; the server keeps them for its lifetime). */

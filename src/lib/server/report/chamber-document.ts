@@ -1,0 +1,83 @@
+import type { ChartConfiguration } from 'chart.js';
+import type { Locale } from '../../i18n/locales';
+import { drawThemeBars } from './draw-charts';
+import {
+	contentWidth,
+	footers,
+	heading,
+	logo,
+	MARGIN,
+	MUTED,
+	newDocument,
+	paragraph,
+	PRIMARY,
+	table
+} from './pdf-document';
+
+/** One part of a chamber's report: a heading, some text, bars and a table, all ready to print. */
+export interface ChamberReportSection {
+	heading: string;
+	paragraphs: string[];
+	bars: { title: string; config: ChartConfiguration<'bar'> }[];
+	table?: { head: string[]; rows: string[][] };
+}
+
+/** A chamber's aggregate report, already in its language; it names no firm. */
+export interface ChamberReportModel {
+	locale: Locale;
+	title: string;
+	chamber: { name: string; logo: string | null };
+	/** What the figures cover: date, filters, number of firms. */
+	scope: string[];
+	sections: ChamberReportSection[];
+	footer: string;
+	pageOf: string;
+}
+
+/** The chamber's aggregate report as PDF bytes, with the same fonts, tables and bars as the SME report. */
+export async function renderChamberPdf(
+	model: ChamberReportModel
+): Promise<Uint8Array<ArrayBuffer>> {
+	const { doc, format, finish } = newDocument({
+		locale: model.locale,
+		title: `${model.title}: ${model.chamber.name}`
+	});
+	doc.rect(0, 0, doc.page.width, 10).fill(PRIMARY);
+	doc.y = 48;
+	if (model.chamber.logo) doc.y += logo(doc, model.chamber.logo, MARGIN, doc.y);
+	doc.font('bold').fontSize(11).fillColor(MUTED).text(model.chamber.name, MARGIN, doc.y);
+	doc.moveDown(0.4);
+	doc
+		.font('bold')
+		.fontSize(22)
+		.fillColor(PRIMARY)
+		.text(model.title, { width: contentWidth(doc) });
+	doc.moveDown(0.4);
+	for (const line of model.scope) paragraph(doc, line, { size: 10, colour: MUTED });
+
+	for (const section of model.sections) {
+		heading(doc, section.heading, 14);
+		for (const text of section.paragraphs) paragraph(doc, text, { size: 9.5 });
+		for (const bar of section.bars) {
+			doc.font('bold').fontSize(9.5).text(bar.title, MARGIN);
+			const box = { x: MARGIN, y: doc.y + 2, width: contentWidth(doc), height: 0 };
+			drawThemeBars(doc, bar.config, box, format);
+			doc.x = MARGIN;
+			doc.y = box.y + bar.config.data.datasets.length * 20 + 16;
+		}
+		if (section.table) {
+			const width = contentWidth(doc);
+			const others = section.table.head.length - 1;
+			const column = (width * 0.5) / Math.max(1, others);
+			table(
+				doc,
+				section.table.head,
+				section.table.rows,
+				[width - column * others, ...Array.from({ length: others }, () => column)],
+				true
+			);
+		}
+	}
+	footers(doc, model, format);
+	return finish();
+}
