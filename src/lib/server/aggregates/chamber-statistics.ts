@@ -1,4 +1,5 @@
 import { sql, type AliasableExpression, type ExpressionBuilder, type Transaction } from 'kysely';
+import { isLatest } from '../db/assessments';
 import type { Db } from '../db/connect';
 import type { AssessmentTable, Schema } from '../db/schema';
 import {
@@ -166,15 +167,7 @@ function counted(eb: Assessments) {
 		eb('a.submitted_at', 'is not', null),
 		eb('a.overall_score', 'is not', null),
 		eb('a.level', 'is not', null),
-		eb.not(
-			eb.exists(
-				eb
-					.selectFrom('assessment as later')
-					.select('later.id')
-					.whereRef('later.previous_id', '=', 'a.id')
-					.where('later.status', '=', 'submitted')
-			)
-		)
+		isLatest(eb)
 	]);
 }
 

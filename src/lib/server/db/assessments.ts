@@ -1,11 +1,28 @@
 import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { Result } from '$lib/scoring/score';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from './connect';
-import type { AssessmentTable } from './schema';
+import type { AssessmentTable, Schema } from './schema';
 import { newId } from './ids';
 
 export type AssessmentStatus = 'draft' | 'submitted';
+
+/**
+ * For a query over `assessment as a`: true unless a later submitted assessment re-assesses this one, so that a firm
+ * that re-assessed counts once, with its latest result (peer benchmarks, chamber statistics, consenting firms).
+ */
+export function isLatest(eb: ExpressionBuilder<Schema & { a: Schema['assessment'] }, 'a'>) {
+	return eb.not(
+		eb.exists(
+			eb
+				.selectFrom('assessment as later')
+				.select('later.id')
+				.whereRef('later.previous_id', '=', 'a.id')
+				.where('later.status', '=', 'submitted')
+		)
+	);
+}
 
 /** An assessment as the rest of the server sees it: JSON columns parsed, booleans as booleans. */
 export interface Assessment {
@@ -238,17 +255,7 @@ export async function peerBenchmark(
 		.where('a.sector', '=', peers.sector)
 		.where('a.size_class', '=', peers.sizeClass)
 		.where('a.id', '!=', peers.excludeId)
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('assessment as later')
-						.select('later.id')
-						.whereRef('later.previous_id', '=', 'a.id')
-						.where('later.status', '=', 'submitted')
-				)
-			)
-		);
+		.where(isLatest);
 	const totals = await group
 		.select((eb) => [
 			eb.fn.countAll<number>().as('firms'),
@@ -312,17 +319,7 @@ export async function consentedRespondents(
 		.where('a.chamber_id', '=', chamberId)
 		.where('a.status', '=', 'submitted')
 		.where('a.consent_share_identity', '=', 1)
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('assessment as later')
-						.select('later.id')
-						.whereRef('later.previous_id', '=', 'a.id')
-						.where('later.status', '=', 'submitted')
-				)
-			)
-		)
+		.where(isLatest)
 		.orderBy('a.submitted_at', 'desc')
 		.orderBy('a.id', 'desc')
 		.limit(page.limit);
