@@ -37,6 +37,10 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	await expect(respondents).toContainText('Öztürk Tekstil A.Ş.');
 	await expect(respondents).toContainText(EVIL);
 	await expect(page.getByText('Gizli Firma')).toHaveCount(0);
+	// Weekly participation per campaign, folded until asked for: a chart and the same numbers in a table.
+	await page.locator('summary', { hasText: 'Yeşil Dönüşüm 2026' }).click();
+	await expect(page.getByRole('img', { name: /started and submitted per week/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Yeşil Dönüşüm 2026' })).toContainText('6');
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations).toEqual([]);
 

@@ -72,3 +72,33 @@ export function levelsChart(
 		}
 	};
 }
+
+/** Assessments started and submitted per week in one campaign; a week withheld for a small count has no bar. */
+export function participationChart(
+	weeks: { label: string; started: number | null; submitted: number | null }[],
+	labels: { started: string; submitted: string }
+): ChartConfiguration<'bar'> {
+	return {
+		type: 'bar',
+		data: {
+			labels: weeks.map((week) => week.label),
+			datasets: [
+				{ label: labels.started, data: weeks.map((week) => week.started), backgroundColor: OTHERS },
+				{
+					label: labels.submitted,
+					data: weeks.map((week) => week.submitted),
+					backgroundColor: PRIMARY
+				}
+			]
+		},
+		options: {
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				x: { grid: { display: false }, ticks: { color: INK } },
+				y: { beginAtZero: true, grid: { color: GRID }, ticks: { color: INK, precision: 0 } }
+			},
+			plugins: { legend: { labels: { color: INK } } }
+		}
+	};
+}
