@@ -2,53 +2,14 @@ import type { ChartConfiguration } from 'chart.js';
 
 /**
  * Chart.js configurations for a chamber's dashboard, from figures already suppressed on the server: a hidden figure
- * is `null` and simply has no bar. The page shows the same numbers in tables.
+ * is `null` and simply has no bar. The page shows the same numbers in tables. Theme means use the results page's
+ * `themeBarChart`, with all chambers in the place of the peers.
  */
 
 const GRID = '#c9d6cd';
 const INK = '#17201b';
 const PRIMARY = '#15703a';
 const OTHERS = '#4a5550';
-
-/** Mean score per theme, beside the mean of all chambers' firms under the same filters when it was asked for. */
-export function themeMeansChart(
-	themes: { title: string; mean: number | null; others: number | null }[],
-	labels: { chamber: string; others: string }
-): ChartConfiguration<'bar'> {
-	const compared = themes.some((theme) => theme.others !== null);
-	return {
-		type: 'bar',
-		data: {
-			labels: themes.map((theme) => theme.title),
-			datasets: [
-				{
-					label: labels.chamber,
-					data: themes.map((theme) => theme.mean),
-					backgroundColor: PRIMARY
-				},
-				...(compared
-					? [
-							{
-								label: labels.others,
-								data: themes.map((theme) => theme.others),
-								backgroundColor: OTHERS
-							}
-						]
-					: [])
-			]
-		},
-		options: {
-			indexAxis: 'y',
-			maintainAspectRatio: false,
-			animation: false,
-			scales: {
-				x: { min: 0, max: 100, grid: { color: GRID }, ticks: { color: INK } },
-				y: { grid: { display: false }, ticks: { color: INK } }
-			},
-			plugins: { legend: { display: compared, labels: { color: INK } } }
-		}
-	};
-}
 
 /** How many firms reached each maturity level. */
 export function levelsChart(

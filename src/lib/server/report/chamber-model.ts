@@ -1,4 +1,4 @@
-import { themeMeansChart } from '$lib/charts/chamber';
+import { themeBarChart } from '$lib/charts/results';
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatDate, formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '../chamber-dashboard';
@@ -35,7 +35,7 @@ export async function chamberReportModel(
 		query.to && `${t('dashboard.filter_to')}: ${query.to}`
 	].filter(Boolean);
 	const others = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
-	const chartLabels = { chamber: chamber.name, others: t('dashboard.all_chambers_label') };
+	const chartLabels = { you: chamber.name, peers: t('dashboard.all_chambers_label') };
 
 	const sections: ChamberReportSection[] = s.suppressed
 		? [
@@ -64,12 +64,13 @@ export async function chamberReportModel(
 						.filter((theme) => theme.mean !== null)
 						.map((theme) => ({
 							title: labels.themes[theme.id] ?? theme.id,
-							config: themeMeansChart(
+							config: themeBarChart(
 								[
 									{
 										title: labels.themes[theme.id] ?? theme.id,
-										mean: theme.mean,
-										others: others.get(theme.id) ?? null
+										colour: labels.themeColours[theme.id],
+										score: theme.mean,
+										peers: others.get(theme.id) ?? null
 									}
 								],
 								chartLabels
