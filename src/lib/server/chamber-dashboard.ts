@@ -39,7 +39,8 @@ export type DashboardLabels = ReturnType<typeof dashboardLabels>;
 /**
  * A chamber's statistics for some filters, with the names to show them by: what the dashboard page, the JSON API
  * and the CSV export all start from. Suppression of small groups happens inside `chamberStatistics`, so none of them
- * can show a figure it should not.
+ * can show a figure it should not. `compareAllChambers` adds the mean of every chamber's firms, which reads the whole
+ * database (about a second at 100,000 assessments), so the page asks for it only when the user ticks it.
  */
 export async function chamberDashboard(
 	chamber: Chamber,
