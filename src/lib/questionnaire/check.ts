@@ -7,6 +7,8 @@ import {
 	type Resource,
 	type Text
 } from './schema';
+import { CBAM_ROLE_OPTIONS, CBAM_SECTORS } from '../carbon/cbam';
+import { carbonFacts, type EmissionFactors } from '../carbon/factors';
 import { isScored, lowestScore, maxScore } from './questions';
 
 /** One thing wrong in a file, located by its path inside the file (`themes[2].questions[0].text.en`). */
@@ -118,6 +120,9 @@ function locateQuestions(questionnaire: Questionnaire): Located[] {
 			})
 		)
 	);
+	questionnaire.energy?.questions.forEach((question, index) =>
+		located.push({ question, path: ['energy', 'questions', index], order: 0 })
+	);
 	located.forEach((entry, order) => (entry.order = order));
 	return located;
 }
@@ -216,7 +221,7 @@ function checkQuestion(entry: Located, questionnaire: Questionnaire, problems: P
 		problems.add(path, 'the best answer must score more than 0');
 	}
 	if (!scored && question.allowNA)
-		problems.add([...path, 'allowNA'], 'profile questions are not scored');
+		problems.add([...path, 'allowNA'], 'only theme questions are scored');
 	if (question.type === 'number' && question.min >= question.max) {
 		problems.add([...path, 'max'], 'must be greater than min');
 	}
@@ -301,12 +306,68 @@ function checkRecommendations(
 	}
 }
 
+/** Each emission source is fed by one question at most, and only by a number question that names a known one. */
+function checkCarbonFeeds(
+	located: Located[],
+	carbonIds: Set<string> | undefined,
+	problems: Problems
+) {
+	const fed = new Set<string>();
+	for (const { question, path } of located) {
+		if (question.type !== 'number' || !question.carbon) continue;
+		if (carbonIds && !carbonIds.has(question.carbon)) {
+			problems.add(
+				[...path, 'carbon'],
+				`no source, conversion or fact "${question.carbon}" in emission-factors.yaml`
+			);
+		}
+		if (fed.has(question.carbon))
+			problems.add([...path, 'carbon'], `"${question.carbon}" is fed by another question`);
+		fed.add(question.carbon);
+	}
+}
+
+/** The CBAM screen reads these roles' answers by option id, so the questions must offer exactly what it knows. */
+function checkCbamRole(entry: Located, problems: Problems) {
+	const { question, path } = entry;
+	const needs = (type: string) => problems.add([...path, 'role'], `needs a ${type} question`);
+	switch (question.role) {
+		case 'exports_eu':
+			if (question.type !== 'yesno') needs('yes/no');
+			break;
+		case 'cbam_goods':
+		case 'cbam_tonnage': {
+			const expected: readonly string[] = CBAM_ROLE_OPTIONS[question.role];
+			if (question.type !== 'single') return needs('single-choice');
+			const ids = (question.options ?? []).map((option) => option.id);
+			if (ids.length !== expected.length || !expected.every((id) => ids.includes(id)))
+				problems.add([...path, 'options'], `expected the options ${expected.join(', ')}`);
+			break;
+		}
+		case 'cbam_sectors':
+			if (question.type !== 'multi') return needs('multi-choice');
+			question.options.forEach((option, index) => {
+				if (!(CBAM_SECTORS as readonly string[]).includes(option.id))
+					problems.add(
+						[...path, 'options', index, 'id'],
+						`expected one of ${CBAM_SECTORS.join(', ')}`
+					);
+			});
+			break;
+		case 'cbam_data':
+			if (!entry.theme || !isScored(question)) needs('scored theme');
+			break;
+	}
+}
+
 /** Checks one questionnaire against itself and the resources catalogue. */
 export function checkQuestionnaire(
 	questionnaire: Questionnaire,
 	/** The catalogue's ids; undefined when resources.yaml itself is broken (its own problems say so). */
 	resourceIds: Set<string> | undefined,
-	hasProvinces: boolean
+	hasProvinces: boolean,
+	/** What number questions may feed: emission-factors.yaml's sources and conversions, and the carbon facts. */
+	carbonIds?: Set<string>
 ): Problem[] {
 	const problems = new Problems();
 	checkTranslations(questionnaire, [], questionnaire.locales, problems);
@@ -327,8 +388,11 @@ export function checkQuestionnaire(
 		if (entry.question.showIf)
 			checkCondition(entry.question.showIf, [...entry.path, 'showIf'], entry, byId, problems);
 		const { role } = entry.question;
+		checkCbamRole(entry, problems);
 		if (role) {
-			if (entry.theme) problems.add([...entry.path, 'role'], 'roles belong in the profile');
+			// The CBAM screen reads how ready the firm's emission data is from a scored market question.
+			if (entry.theme && role !== 'cbam_data')
+				problems.add([...entry.path, 'role'], 'roles belong in the profile');
 			if (roles.has(role)) problems.add([...entry.path, 'role'], `role "${role}" is used twice`);
 			roles.set(role, entry.path);
 		}
@@ -340,6 +404,7 @@ export function checkQuestionnaire(
 			problems.add([...entry.path, 'optionsFrom'], 'provinces.yaml is missing or broken');
 		}
 	}
+	checkCarbonFeeds(located, carbonIds, problems);
 	checkLevels(questionnaire, problems);
 	checkRecommendations(questionnaire, byId, resourceIds, problems);
 	return problems.list;
@@ -360,6 +425,33 @@ export function checkResources(
 				problems.add(['resources', index, 'themes', themeIndex], `no theme "${theme}"`);
 		})
 	);
+	return problems.list;
+}
+
+/** The factors file: unique ids, every language, and conversions that lead to a source. */
+export function checkEmissionFactors(factors: EmissionFactors, locales: string[]): Problem[] {
+	const problems = new Problems();
+	checkTranslations(factors, [], locales, problems);
+	checkDuplicates(factors.sources, ['sources'], 'source', problems);
+	checkDuplicates(factors.conversions, ['conversions'], 'conversion', problems);
+	const sourceIds = new Set(factors.sources.map((source) => source.id));
+	const reserved = new Set<string>(carbonFacts);
+	factors.sources.forEach((source, index) => {
+		if (reserved.has(source.id))
+			problems.add(['sources', index, 'id'], `"${source.id}" is reserved for a fact`);
+	});
+	const converted = new Set<string>();
+	factors.conversions.forEach((conversion, index) => {
+		if (sourceIds.has(conversion.id) || reserved.has(conversion.id))
+			problems.add(['conversions', index, 'id'], `"${conversion.id}" is already used`);
+		if (!sourceIds.has(conversion.into))
+			problems.add(['conversions', index, 'into'], `no source "${conversion.into}"`);
+		if (converted.has(conversion.into))
+			problems.add(['conversions', index, 'into'], `"${conversion.into}" already has a conversion`);
+		converted.add(conversion.into);
+	});
+	const electricity = factors.sources.filter((source) => source.category === 'electricity');
+	if (electricity.length > 1) problems.add(['sources'], 'only one source may be electricity');
 	return problems.list;
 }
 

@@ -1,7 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { locales as productLocales } from '../i18n/locales';
+import { CBAM_ACTION_RESOURCES } from '../carbon/cbam';
+import { carbonFacts, emissionFactorsFile, type EmissionFactors } from '../carbon/factors';
 import {
+	checkEmissionFactors,
 	checkProvinces,
 	checkQuestionnaire,
 	checkResources,
@@ -19,12 +22,16 @@ import {
 
 export const RESOURCES_FILE = 'resources.yaml';
 export const PROVINCES_FILE = 'provinces.yaml';
+export const EMISSION_FACTORS_FILE = 'emission-factors.yaml';
+const DATA_FILES = new Set([RESOURCES_FILE, PROVINCES_FILE, EMISSION_FACTORS_FILE]);
 
 /** Everything the product reads from `questionnaires/`, validated and cross-checked. */
 export interface Catalogue {
 	questionnaires: Map<string, Questionnaire>;
 	resources: Map<string, Resource>;
 	provinces: Province[];
+	/** Undefined when the folder has no factors file: then no assessment gets a carbon estimate. */
+	emissionFactors: EmissionFactors | undefined;
 }
 
 export interface FileProblem extends Problem {
@@ -98,10 +105,26 @@ export function parseCatalogue(files: Record<string, string>): Catalogue {
 			? undefined
 			: parseFile(PROVINCES_FILE, files[PROVINCES_FILE], provincesFile, problems)?.provinces;
 	if (provinces) inFile(PROVINCES_FILE, checkProvinces(provinces));
+	const emissionFactors =
+		files[EMISSION_FACTORS_FILE] === undefined
+			? undefined
+			: parseFile(
+					EMISSION_FACTORS_FILE,
+					files[EMISSION_FACTORS_FILE],
+					emissionFactorsFile,
+					problems
+				);
+	if (emissionFactors)
+		inFile(EMISSION_FACTORS_FILE, checkEmissionFactors(emissionFactors, [...productLocales]));
+	const carbonIds = new Set<string>([
+		...carbonFacts,
+		...(emissionFactors?.sources ?? []).map((source) => source.id),
+		...(emissionFactors?.conversions ?? []).map((conversion) => conversion.id)
+	]);
 
 	const questionnaires = new Map<string, Questionnaire>();
 	const questionnaireFiles = Object.keys(files)
-		.filter((file) => file !== RESOURCES_FILE && file !== PROVINCES_FILE)
+		.filter((file) => !DATA_FILES.has(file))
 		.sort();
 	if (questionnaireFiles.length === 0) {
 		problems.push({ file: '(folder)', path: '', message: 'no questionnaire file' });
@@ -117,7 +140,10 @@ export function parseCatalogue(files: Record<string, string>): Catalogue {
 			});
 		}
 		const resourceIds = resources && new Set(resources.map((resource) => resource.id));
-		inFile(file, checkQuestionnaire(questionnaire, resourceIds, provinces !== undefined));
+		inFile(
+			file,
+			checkQuestionnaire(questionnaire, resourceIds, provinces !== undefined, carbonIds)
+		);
 		questionnaires.set(questionnaire.id, resolveProvinces(questionnaire, provinces ?? []));
 	}
 
@@ -128,12 +154,23 @@ export function parseCatalogue(files: Record<string, string>): Catalogue {
 			)
 		);
 		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds));
+		const ids = new Set(resources.map((resource) => resource.id));
+		for (const [action, used] of Object.entries(CBAM_ACTION_RESOURCES)) {
+			for (const id of used.filter((resource) => !ids.has(resource))) {
+				problems.push({
+					file: RESOURCES_FILE,
+					path: '(file)',
+					message: `no resource "${id}", which the CBAM screen's action "${action}" points to`
+				});
+			}
+		}
 	}
 
 	if (problems.length > 0 || !resources) throw new CatalogueError(problems);
 	return {
 		questionnaires,
 		resources: new Map(resources.map((resource) => [resource.id, resource])),
-		provinces: provinces ?? []
+		provinces: provinces ?? [],
+		emissionFactors
 	};
 }

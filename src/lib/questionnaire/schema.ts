@@ -45,7 +45,13 @@ export const roles = [
 	'sector',
 	'employees',
 	'turnover',
-	'province'
+	'province',
+	// What the CBAM screen reads (see src/lib/carbon/cbam.ts).
+	'exports_eu',
+	'cbam_goods',
+	'cbam_sectors',
+	'cbam_tonnage',
+	'cbam_data'
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -104,7 +110,9 @@ const numberQuestion = z.strictObject({
 	unit: text.optional(),
 	min: z.number().default(0),
 	max: z.number(),
-	integer: z.boolean().default(false)
+	integer: z.boolean().default(false),
+	/** The emission source, conversion or fact of emission-factors.yaml this answer feeds (`diesel`, `natural_gas_sm3`). */
+	carbon: id.optional()
 });
 
 const textQuestion = z.strictObject({
@@ -134,6 +142,14 @@ const theme = z.strictObject({
 	questions: z.array(question).min(1)
 });
 export type Theme = z.infer<typeof theme>;
+
+/** A step of unscored questions (the company profile, the energy figures). */
+const section = z.strictObject({
+	title: text,
+	description: text.optional(),
+	questions: z.array(question)
+});
+export type Section = z.infer<typeof section>;
 
 const level = z.strictObject({
 	id,
@@ -170,12 +186,10 @@ export const questionnaireFile = z.strictObject({
 	description: text,
 	sources: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })),
 	sizeClasses: z.array(z.strictObject({ id, label: text })).min(1),
-	profile: z.strictObject({
-		title: text,
-		description: text.optional(),
-		questions: z.array(question)
-	}),
+	profile: section,
 	themes: z.array(theme).min(1),
+	/** Optional energy figures for the carbon estimate: a step after the themes, never scored. */
+	energy: section.optional(),
 	levels: z.array(level).min(1),
 	recommendations: z.array(recommendation)
 });

@@ -1,14 +1,19 @@
-import type { Question, Questionnaire } from './schema';
+import type { Question, Questionnaire, Text } from './schema';
 import { visibleQuestionIds, type Answers } from './visibility';
 
-/** The pages of an assessment: the company profile, one per theme, then a review before submitting. */
+/**
+ * The pages of an assessment: the company profile, one per theme, the optional energy figures when the questionnaire
+ * has them, then a review before submitting.
+ */
 export interface Step {
 	id: string;
-	kind: 'profile' | 'theme' | 'review';
+	kind: 'profile' | 'theme' | 'energy' | 'review';
 	questions: Question[];
 }
 
 export const PROFILE_STEP = 'profile';
+/** A hyphen keeps it apart from every theme id (lower case, digits and _). */
+export const ENERGY_STEP = 'energy-figures';
 export const REVIEW_STEP = 'review';
 
 export function stepsOf(questionnaire: Questionnaire): Step[] {
@@ -19,8 +24,28 @@ export function stepsOf(questionnaire: Questionnaire): Step[] {
 			kind: 'theme' as const,
 			questions: theme.questions
 		})),
+		...(questionnaire.energy
+			? [{ id: ENERGY_STEP, kind: 'energy' as const, questions: questionnaire.energy.questions }]
+			: []),
 		{ id: REVIEW_STEP, kind: 'review', questions: [] }
 	];
+}
+
+/** The title and introduction a step's page shows; the review step's are interface strings. */
+export function stepHeading(
+	questionnaire: Questionnaire,
+	step: Step
+): { title: Text; description?: Text } | undefined {
+	switch (step.kind) {
+		case 'profile':
+			return questionnaire.profile;
+		case 'energy':
+			return questionnaire.energy;
+		case 'theme':
+			return questionnaire.themes.find((theme) => theme.id === step.id);
+		case 'review':
+			return undefined;
+	}
 }
 
 export interface StepProgress {

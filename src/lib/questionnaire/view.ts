@@ -16,6 +16,8 @@ export interface QuestionView {
 	integer?: boolean;
 	unit?: string;
 	scaleLabels?: { low: string; high: string };
+	/** What a number question feeds in the carbon estimate. */
+	carbon?: string;
 	format?: 'email';
 	maxLength?: number;
 	showIf?: Condition;
@@ -53,7 +55,8 @@ export function viewQuestion(question: Question, locale: Locale): QuestionView {
 				min: question.min,
 				max: question.max,
 				integer: question.integer,
-				unit: localize(question.unit, locale)
+				unit: localize(question.unit, locale),
+				carbon: question.carbon
 			});
 			break;
 		case 'text':
@@ -82,6 +85,14 @@ export function viewQuestionnaire(questionnaire: Questionnaire, locale: Locale) 
 			colour: theme.colour,
 			questions: theme.questions.map((question) => viewQuestion(question, locale))
 		})),
+		energy: questionnaire.energy
+			? {
+					title: localize(questionnaire.energy.title, locale),
+					questions: questionnaire.energy.questions.map((question) =>
+						viewQuestion(question, locale)
+					)
+				}
+			: null,
 		levels: questionnaire.levels.map((level) => ({
 			id: level.id,
 			name: localize(level.name, locale),

@@ -4,11 +4,12 @@ import type { Condition, Question, Questionnaire } from './schema';
 export type AnswerValue = string | string[] | number | boolean;
 export type Answers = Record<string, AnswerValue>;
 
-/** Every question of a questionnaire in the order it is asked: the profile first, then theme by theme. */
+/** Every question of a questionnaire in the order it is asked: the profile, theme by theme, then the energy figures. */
 export function allQuestions(questionnaire: Questionnaire): Question[] {
 	return [
 		...questionnaire.profile.questions,
-		...questionnaire.themes.flatMap((theme) => theme.questions)
+		...questionnaire.themes.flatMap((theme) => theme.questions),
+		...(questionnaire.energy?.questions ?? [])
 	];
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { AnswerIssue } from '$lib/questionnaire/answers';
-import type { Result } from '$lib/scoring/score';
+import type { AssessmentResult } from './db/assessments';
 import { apiError, type ApiIssue } from './api';
 import { describeIssues } from './answer-issues';
 import * as assessmentService from './assessment-service';
@@ -21,14 +21,17 @@ export async function answerIssues(issues: AnswerIssue[], locale: Locale): Promi
 }
 
 /** The results as the API shows them (see DESIGN.md). */
-export function resultsBody(result: Result) {
+export function resultsBody(result: AssessmentResult) {
 	return {
 		questionnaire: result.questionnaire,
 		version: result.version,
 		overall: result.overall,
 		level: result.level,
 		themes: result.themes.map((theme) => ({ id: theme.id, score: theme.score })),
-		recommendations: result.recommendations
+		recommendations: result.recommendations,
+		/** Scope 1 and 2 estimate in tCO2e, null without energy figures (or for results from before it existed). */
+		carbon: result.carbon ?? null,
+		cbam: result.cbam ?? null
 	};
 }
 

@@ -8,10 +8,11 @@ import {
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Questionnaire } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
-import { scoreAnswers, type Result } from '$lib/scoring/score';
+import { assessCarbon } from '$lib/carbon/assess';
+import { scoreAnswers } from '$lib/scoring/score';
 import { db } from './db';
 import * as assessments from './db/assessments';
-import type { Assessment } from './db/assessments';
+import type { Assessment, AssessmentResult } from './db/assessments';
 import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
 import * as versions from './db/questionnaire-versions';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
@@ -119,7 +120,8 @@ export async function saveAnswers(
 	return saved ? { ok: true, answers } : { ok: false, reason: 'submitted' };
 }
 
-export type SubmitOutcome = { ok: true; result: Result } | { ok: false; missing: string[] };
+export type SubmitOutcome =
+	{ ok: true; result: AssessmentResult } | { ok: false; missing: string[] };
 
 /**
  * Scores the stored answers and freezes the assessment, with the SME's answer to sharing its identity when it came
@@ -135,7 +137,10 @@ export async function submit(
 		return { ok: true, result: assessment.result };
 	const missing = missingRequired(questionnaire, assessment.answers);
 	if (missing.length > 0) return { ok: false, missing };
-	const result = scoreAnswers(questionnaire, assessment.answers);
+	const result: AssessmentResult = {
+		...scoreAnswers(questionnaire, assessment.answers),
+		...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
+	};
 	await versions.remember(db(), questionnaire);
 	const outcome = await assessments.submit(db(), assessment.id, {
 		answers: assessment.answers,

@@ -1,10 +1,14 @@
 import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
+import type { CarbonResult } from '$lib/carbon/assess';
 import type { Result } from '$lib/scoring/score';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
 import { newId } from './ids';
+
+/** The score with the carbon estimate and CBAM screen; results submitted before those existed lack the two. */
+export type AssessmentResult = Result & Partial<CarbonResult>;
 
 export type AssessmentStatus = 'draft' | 'submitted';
 
@@ -38,7 +42,7 @@ export interface Assessment {
 	/** Filed at submission from the profile, for peer groups and chamber breakdowns. */
 	sector: string | null;
 	sizeClass: string | null;
-	result: Result | null;
+	result: AssessmentResult | null;
 	consentShareIdentity: boolean;
 	/** The privacy-notice version the consent was given under, and when. */
 	consentVersion: string | null;
@@ -120,7 +124,7 @@ function fromRow(row: Row): Assessment {
 		answers: JSON.parse(row.answers) as Answers,
 		sector: row.sector,
 		sizeClass: row.size_class,
-		result: row.result ? (JSON.parse(row.result) as Result) : null,
+		result: row.result ? (JSON.parse(row.result) as AssessmentResult) : null,
 		consentShareIdentity: Number(row.consent_share_identity) === 1,
 		consentVersion: row.consent_version,
 		consentAt: row.consent_at,
@@ -172,7 +176,12 @@ export async function saveAnswers(
 export async function submit(
 	db: Db,
 	id: string,
-	submission: { answers: Answers; result: Result; facts: ProfileFacts; consent?: Consent },
+	submission: {
+		answers: Answers;
+		result: AssessmentResult;
+		facts: ProfileFacts;
+		consent?: Consent;
+	},
 	now = new Date()
 ): Promise<'submitted' | 'already'> {
 	return db.transaction().execute(async (trx) => {
@@ -185,6 +194,9 @@ export async function submit(
 				result: JSON.stringify(submission.result),
 				overall_score: submission.result.overall,
 				level: submission.result.level,
+				scope1_t: submission.result.carbon?.scope1 ?? null,
+				scope2_t: submission.result.carbon?.scope2 ?? null,
+				cbam_exposure: submission.result.cbam?.level ?? null,
 				sector: submission.facts.sector ?? null,
 				size_class: submission.facts.sizeClass ?? null,
 				province: submission.facts.province ?? null,

@@ -57,6 +57,11 @@ export interface AssessmentTable {
 	level: string | null;
 	/** The scored result as JSON, fixed at submission. */
 	result: string | null;
+	/** The carbon estimate's Scope 1 and Scope 2 totals in tCO2e; null without energy figures. */
+	scope1_t: number | null;
+	scope2_t: number | null;
+	/** The CBAM screen's exposure level (src/lib/carbon/cbam.ts); null when not screened. */
+	cbam_exposure: string | null;
 	/** 1 when the SME agreed to share its identity with the campaign's chamber. */
 	consent_share_identity: number;
 	consent_version: string | null;

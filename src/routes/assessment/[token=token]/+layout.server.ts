@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { localize } from '$lib/questionnaire/localize';
-import { progressOf, stepsOf } from '$lib/questionnaire/steps';
+import { progressOf, stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import * as assessmentService from '$lib/server/assessment-service';
 
 export const load = async ({ params, locals, url, setHeaders }) => {
@@ -13,9 +13,6 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 	const progress = new Map(
 		progressOf(questionnaire, assessment.answers).map((step) => [step.id, step])
 	);
-	const themeTitles = new Map(
-		questionnaire.themes.map((theme) => [theme.id, localize(theme.title, locals.locale)])
-	);
 	return {
 		token: params.token,
 		status: assessment.status,
@@ -26,12 +23,7 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 			...progress.get(step.id)!,
 			kind: step.kind,
 			/** Null for the review step, whose title is an interface string. */
-			title:
-				step.kind === 'theme'
-					? (themeTitles.get(step.id) ?? step.id)
-					: step.kind === 'profile'
-						? localize(questionnaire.profile.title, locals.locale)
-						: null
+			title: localize(stepHeading(questionnaire, step)?.title, locals.locale) ?? null
 		}))
 	};
 };

@@ -4,6 +4,7 @@ import * as assessment from './0002-assessment';
 import * as chamberCampaign from './0003-chamber-campaign';
 import * as accounts from './0004-accounts';
 import * as statisticsIndexes from './0005-statistics-indexes';
+import * as carbon from './0006-carbon';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
 	'0002-assessment': assessment,
 	'0003-chamber-campaign': chamberCampaign,
 	'0004-accounts': accounts,
-	'0005-statistics-indexes': statisticsIndexes
+	'0005-statistics-indexes': statisticsIndexes,
+	'0006-carbon': carbon
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fromFormFields, missingRequired } from '$lib/questionnaire/answers';
 import { localize } from '$lib/questionnaire/localize';
-import { stepsOf } from '$lib/questionnaire/steps';
+import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as assessmentService from '$lib/server/assessment-service';
@@ -24,12 +24,12 @@ export const load = async ({ params, locals, url }) => {
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
 	const { questionnaire, assessment } = opened;
-	const theme = questionnaire.themes.find((candidate) => candidate.id === step.id);
+	const heading = stepHeading(questionnaire, step);
 	return {
 		step: {
 			id: step.id,
-			title: localize(theme?.title ?? questionnaire.profile.title, locals.locale),
-			description: localize(theme?.description ?? questionnaire.profile.description, locals.locale),
+			title: localize(heading?.title, locals.locale),
+			description: localize(heading?.description, locals.locale),
 			previous: steps[index - 1]?.id ?? null,
 			next: steps[index + 1].id
 		},
