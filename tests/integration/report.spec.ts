@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
+import { CBAM_ACTION_RESOURCES } from '$lib/carbon/cbam';
 import { formatNumber } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import type { Answers } from '$lib/questionnaire/visibility';
@@ -43,6 +44,10 @@ async function report(answers: Answers, locale: Locale): Promise<ParsedPdf> {
 const definition = questionnaire();
 const company = 'Öz Çağ İplik Işıklı Ürün ŞİRKETİ';
 const answers = { ...randomAnswers(definition, seededRandom(42)), company_name: company };
+/** The same answers with the optional energy step left empty. */
+const withoutEnergy = Object.fromEntries(
+	Object.entries(answers).filter(([id]) => !id.startsWith('energy_'))
+);
 
 describe('the PDF report', () => {
 	const [sqlite] = testDatabases();
@@ -87,12 +92,72 @@ describe('the PDF report', () => {
 		expect(pdf.pages[0]).toContain(`Sayfa 1 / ${pdf.pages.length}`);
 		expect(pdf.pages.at(-1)).toContain(`Sayfa ${pdf.pages.length} / ${pdf.pages.length}`);
 
-		// Every recommendation's resources are there as links to the catalogue's addresses.
-		const expected = result.recommendations.flatMap((item) =>
-			item.resources.map((id) => catalogue().resources.get(id)!.url)
+		// Every recommendation's and CBAM action's resources are there as links to the catalogue's addresses, and
+		// the sources of the emission factors used.
+		const resourceIds = [
+			...result.recommendations.flatMap((item) => item.resources),
+			...(result.cbam?.actions ?? []).flatMap((action) => CBAM_ACTION_RESOURCES[action])
+		];
+		const factorSources = (result.carbon?.sources ?? []).map(
+			(source) => catalogue().emissionFactors!.sources.find((f) => f.id === source.id)!.source.url
 		);
+		const expected = [
+			...resourceIds.map((id) => catalogue().resources.get(id)!.url),
+			...factorSources
+		];
 		expect(expected.length).toBeGreaterThan(0);
 		expect(new Set(pdf.links)).toEqual(new Set(expected));
+	});
+
+	it('prints the carbon estimate and the CBAM screen with the results page’s figures', async () => {
+		const pdf = await report(
+			{
+				...withoutEnergy,
+				export_share: 'over50',
+				exports_eu: true,
+				cbam_goods: 'yes',
+				cbam_sectors: ['iron_steel'],
+				cbam_tonnage: 'over50',
+				mkt_cbam_data: 'none',
+				// Hand-computed in tests/unit/carbon.spec.ts: 25.424 t Scope 1, 110 t Scope 2.
+				energy_electricity_kwh: 250_000,
+				energy_gas_kwh: 80_000,
+				energy_gas_sm3: 5_000,
+				energy_vehicle_diesel_l: 4_000,
+				energy_employees: 25,
+				energy_turnover_mtl: 60
+			},
+			'tr'
+		);
+		const page = pdf.pages.find((text) =>
+			text.includes('Karbon ayak izi tahmini (Kapsam 1 ve 2)')
+		)!;
+		expect(page).toBeDefined();
+		for (const line of [
+			'Toplam tahmini emisyon: 135,4 t CO₂e',
+			'Kapsam 1: doğrudan emisyonlar (yakıtlar, şirket araçları): 25,4 t CO₂e',
+			'Kapsam 2: satın alınan elektrik (konuma dayalı): 110 t CO₂e',
+			'Çalışan başına 5,42 t CO₂e',
+			'Milyon TL net satış başına 2,26 t CO₂e',
+			'Şebekeden alınan elektrik',
+			'250.000 kWh',
+			'Sm³ olarak girdiğiniz miktar kullanılmadı',
+			'doğrulanmış bir sera gazı envanteri değildir',
+			'Maruziyet düzeyi: Yüksek',
+			'Gömülü emisyon verisi veremiyorsunuz',
+			'Ürün başına gömülü emisyonlarınızı hesaplayın'
+		]) {
+			expect(squeeze(page + pdf.pages.join(''))).toContain(squeeze(line));
+		}
+		expect(pdf.links).toContain(catalogue().emissionFactors!.sources[0].source.url);
+	});
+
+	it('says plainly that there is no estimate when no energy figure was given', async () => {
+		const all = (await report(withoutEnergy, 'en')).pages.join('\n');
+		expect(all).toContain(
+			'No energy or fuel figures were entered, so there is no emission estimate.'
+		);
+		expect(all).not.toContain('Estimated total emissions');
 	});
 
 	it('speaks English when asked', async () => {

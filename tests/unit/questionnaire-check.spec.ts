@@ -161,3 +161,73 @@ describe('questionnaire:check', () => {
 		expect(() => parseCatalogue(files)).toThrow(/^broken-syntax\.yaml: line \d+: /m);
 	});
 });
+
+describe('questionnaire:check on the carbon estimate and the CBAM screen', () => {
+	/** The checker's lines for the product's own folder with one text replaced. */
+	function productProblemsAfter(file: string, from: string, to: string): string[] {
+		const files = readFolder('questionnaires');
+		expect(files[file]).toContain(from);
+		files[file] = files[file].replace(from, to);
+		try {
+			parseCatalogue(files);
+		} catch (error) {
+			if (error instanceof CatalogueError) return error.problems.map(formatProblem);
+			throw error;
+		}
+		return [];
+	}
+
+	it.each([
+		[
+			'a number question feeding an unknown source',
+			'green-deal-readiness.yaml',
+			'carbon: vehicle_lpg',
+			'carbon: vehicle_hydrogen',
+			'green-deal-readiness.yaml: energy.questions[13].carbon: no source, conversion or fact "vehicle_hydrogen" in emission-factors.yaml'
+		],
+		[
+			'two questions feeding the same source',
+			'green-deal-readiness.yaml',
+			'carbon: vehicle_lpg',
+			'carbon: vehicle_petrol',
+			'green-deal-readiness.yaml: energy.questions[13].carbon: "vehicle_petrol" is fed by another question'
+		],
+		[
+			'a conversion into a missing source',
+			'emission-factors.yaml',
+			'into: natural_gas',
+			'into: biogas',
+			'emission-factors.yaml: conversions[0].into: no source "biogas"'
+		],
+		[
+			'a factor that is not positive',
+			'emission-factors.yaml',
+			'factor: 2.685',
+			'factor: -2.685',
+			'emission-factors.yaml: sources[2].factor: must be greater than 0'
+		],
+		[
+			'a factor without its year',
+			'emission-factors.yaml',
+			'    factor: 0.440\n    year: 2020\n',
+			'    factor: 0.440\n',
+			'emission-factors.yaml: sources[0].year: Invalid input: expected number, received undefined'
+		],
+		[
+			'a CBAM sector the screen does not know',
+			'green-deal-readiness.yaml',
+			'- { id: hydrogen, label',
+			'- { id: glass, label',
+			'green-deal-readiness.yaml: profile.questions[10].options[5].id: expected one of cement, iron_steel, aluminium, fertilisers, electricity, hydrogen'
+		],
+		[
+			'a tonnage question missing an answer the screen reads',
+			'green-deal-readiness.yaml',
+			'        - { id: unknown, label: { tr: "Bilmiyorum", en: "I do not know" } }\n',
+			'',
+			'green-deal-readiness.yaml: profile.questions[11].options: expected the options under50, over50, unknown'
+		]
+	])('reports %s', (_, file, from, to, expected) => {
+		expect(productProblemsAfter(file, from, to)).toContain(expected);
+	});
+});

@@ -5,6 +5,11 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
 	return new Intl.NumberFormat(intlTags[locale], options).format(value);
 }
 
+/** Tonnes of CO2e: two decimals under 10 t, where they still mean something, one above. */
+export function formatTonnes(locale: Locale, value: number) {
+	return formatNumber(locale, value, { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 1 });
+}
+
 /** Formats a calendar date in words (`11 Aralık 2019`, `11 December 2019`). */
 export function formatDate(locale: Locale, date: Date | string) {
 	const value = typeof date === 'string' ? new Date(date) : date;

@@ -155,7 +155,10 @@ export function parseCatalogue(files: Record<string, string>): Catalogue {
 		);
 		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds));
 		const ids = new Set(resources.map((resource) => resource.id));
-		for (const [action, used] of Object.entries(CBAM_ACTION_RESOURCES)) {
+		const screensCbam = [...questionnaires.values()].some((questionnaire) =>
+			questionnaire.profile.questions.some((question) => question.role === 'exports_eu')
+		);
+		for (const [action, used] of screensCbam ? Object.entries(CBAM_ACTION_RESOURCES) : []) {
 			for (const id of used.filter((resource) => !ids.has(resource))) {
 				problems.push({
 					file: RESOURCES_FILE,

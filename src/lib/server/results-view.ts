@@ -6,7 +6,7 @@ import { config } from './config';
 import { db } from './db';
 import * as assessments from './db/assessments';
 import * as chambers from './db/chambers';
-import { catalogue } from './questionnaires';
+import { carbonView, cbamView, resourceLinks } from './carbon-view';
 
 /** How many recommendations lead the results as the SME's priorities. */
 export const PRIORITIES = 3;
@@ -44,7 +44,6 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		: undefined;
 
 	const level = levelFor(questionnaire.levels, result.overall);
-	const resources = catalogue().resources;
 	const recommendations = result.recommendations.map((recommendation) => {
 		const definition = questionnaire.recommendations.find(
 			(candidate) => candidate.id === recommendation.id
@@ -57,20 +56,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 			title: localize(definition?.title, locale) ?? recommendation.id,
 			text: localize(definition?.text, locale) ?? '',
 			// A resource removed from the catalogue since submission is simply left out.
-			resources: recommendation.resources.flatMap((id) => {
-				const resource = resources.get(id);
-				return resource
-					? [
-							{
-								id,
-								title: localize(resource.title, locale),
-								provider: localize(resource.provider, locale),
-								url: resource.url,
-								type: resource.type
-							}
-						]
-					: [];
-			})
+			resources: resourceLinks(recommendation.resources, locale)
 		};
 	});
 
@@ -112,6 +98,10 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		recommendations,
 		questionnaire: { title: localize(questionnaire.title, locale), version: questionnaire.version },
 		submittedAt: assessment.submittedAt,
+		/** The Scope 1 and 2 estimate, null without energy figures. */
+		carbon: carbonView(result.carbon, locale),
+		/** The CBAM exposure screen, null for results from before it existed. */
+		cbam: cbamView(result.cbam, locale),
 		/** The chamber whose campaign the assessment came through, if any. */
 		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
 	};

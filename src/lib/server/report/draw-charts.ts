@@ -165,3 +165,47 @@ export function drawThemeBars(
 	});
 	doc.restore();
 }
+
+/**
+ * Horizontal bars, one row per label of a single-dataset chart (the carbon estimate by source), each in its own
+ * colour, on a scale from 0 to the largest value, with the value printed at the bar's end.
+ */
+export function drawSourceBars(
+	doc: Doc,
+	config: ChartConfiguration<'bar'>,
+	box: Box,
+	format: (value: number) => string
+) {
+	const [dataset] = config.data.datasets;
+	const labels = (config.data.labels ?? []).map(String);
+	const values = labels.map((_, index) => Number(dataset?.data[index] ?? 0));
+	const colours = dataset?.backgroundColor;
+	const inkColour = (config.options?.scales?.y?.ticks as { color?: string } | undefined)?.color;
+	const max = Math.max(...values, 0) || 1;
+	const labelWidth = 170;
+	const trackWidth = box.width - labelWidth - 60;
+	const rowHeight = 20;
+
+	doc.save();
+	labels.forEach((label, index) => {
+		const y = box.y + index * rowHeight + 3;
+		const colour = Array.isArray(colours) ? colours[index] : colours;
+		fill(doc, colour);
+		doc
+			.rect(box.x + labelWidth, y, Math.max(0.5, (trackWidth * values[index]) / max), rowHeight - 6)
+			.fill();
+		fill(doc, inkColour);
+		doc
+			.fontSize(8)
+			.text(label, box.x, y + 2, { width: labelWidth - 8, height: rowHeight, ellipsis: true });
+		doc.text(
+			format(values[index]),
+			box.x + labelWidth + (trackWidth * values[index]) / max + 4,
+			y + 2,
+			{
+				lineBreak: false
+			}
+		);
+	});
+	doc.restore();
+}

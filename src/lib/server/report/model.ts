@@ -1,12 +1,14 @@
 import type { ChartConfiguration } from 'chart.js';
+import { emissionsChart } from '$lib/charts/carbon';
 import { radarChart, themeBarChart } from '$lib/charts/results';
-import { createTranslator, type Locale } from '$lib/i18n';
-import { formatDate, formatNumber } from '$lib/i18n/format';
+import { createTranslator, type Locale, type Translate } from '$lib/i18n';
+import { formatDate, formatNumber, formatTonnes } from '$lib/i18n/format';
 import { answerText } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import type { Opened } from '../assessment-service';
+import type { CarbonView } from '../carbon-view';
 import { catalogue } from '../questionnaires';
 import { resultsView } from '../results-view';
 
@@ -14,7 +16,8 @@ import { resultsView } from '../results-view';
 export interface ReportRecommendation {
 	title: string;
 	text: string;
-	grades: string;
+	/** Impact and effort in words; null where there are none (the CBAM screen's actions). */
+	grades: string | null;
 	resources: { title: string; provider: string; url: string }[];
 }
 
@@ -56,6 +59,27 @@ export interface ReportModel {
 		recommendations: ReportRecommendation[];
 		noRecommendations: string;
 	}[];
+	/** The Scope 1 and 2 estimate: the lines to print, the chart, the table and where the factors come from. */
+	carbon: {
+		heading: string;
+		lines: string[];
+		chart: ChartConfiguration<'bar'> | null;
+		table: { head: string[]; rows: string[][] } | null;
+		referencesHeading: string;
+		references: { label: string; title: string; url: string }[];
+		notes: string[];
+	};
+	/** The CBAM screen; null for results from before it existed. */
+	cbam: {
+		heading: string;
+		level: string;
+		levelText: string;
+		reasonsHeading: string;
+		reasons: string[];
+		actionsHeading: string;
+		actions: ReportRecommendation[];
+		note: string;
+	} | null;
 	resourcesLabel: string;
 	appendix: { heading: string; paragraphs: string[]; levelsHeading: string; levels: string[][] };
 	disclaimer: string;
@@ -77,6 +101,107 @@ export function fileNamePart(text: string): string {
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 40)
 		.replace(/-+$/, '');
+}
+
+/** The carbon estimate as the report prints it, the same figures and words as the results page. */
+function carbonSection(
+	carbon: CarbonView | null,
+	locale: Locale,
+	t: Translate
+): ReportModel['carbon'] {
+	const heading = t('carbon.title');
+	const referencesHeading = t('carbon.col_reference');
+	if (!carbon) {
+		return {
+			heading,
+			lines: [t('carbon.none')],
+			chart: null,
+			table: null,
+			referencesHeading,
+			references: [],
+			notes: []
+		};
+	}
+	const tonnes = (value: number) => t('carbon.tonnes', { value: formatTonnes(locale, value) });
+	const number = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 2 });
+	const lines = [
+		`${t('carbon.total')}: ${tonnes(carbon.total)}`,
+		`${t('carbon.scope1')}: ${tonnes(carbon.scope1)}`,
+		`${t('carbon.scope2')}: ${tonnes(carbon.scope2)}`
+	];
+	if (carbon.perEmployee !== null)
+		lines.push(t('carbon.per_employee', { value: tonnes(carbon.perEmployee) }));
+	if (carbon.perMillionTl !== null)
+		lines.push(t('carbon.per_turnover', { value: tonnes(carbon.perMillionTl) }));
+	if (carbon.scope2MarketBased !== null)
+		lines.push(t('carbon.market_based', { value: tonnes(carbon.scope2MarketBased) }));
+	if (carbon.solar)
+		lines.push(
+			carbon.solar.share === null
+				? t('carbon.solar_no_share', { kwh: number(carbon.solar.kwh) })
+				: t('carbon.solar', {
+						kwh: number(carbon.solar.kwh),
+						share: formatNumber(locale, carbon.solar.share, { style: 'percent' })
+					})
+		);
+	const bars = carbon.sources.map((source) => ({
+		label: t('carbon.source_scope', { source: source.label, scope: source.scope }),
+		scope: source.scope,
+		tonnes: source.tonnes
+	}));
+	return {
+		heading,
+		lines,
+		chart: carbon.total > 0 ? emissionsChart(bars, t('carbon.col_tonnes')) : null,
+		table: {
+			head: [
+				t('carbon.col_source'),
+				t('carbon.col_scope'),
+				t('carbon.col_amount'),
+				t('carbon.col_factor'),
+				t('carbon.col_tonnes')
+			],
+			rows: carbon.sources.map((source) => [
+				source.label,
+				String(source.scope),
+				`${number(source.amount)} ${source.unit}`,
+				formatNumber(locale, source.factor),
+				formatTonnes(locale, source.tonnes)
+			])
+		},
+		referencesHeading,
+		references: carbon.sources.flatMap((source) =>
+			source.reference
+				? [
+						{
+							label: source.label,
+							title: t('carbon.reference_year', {
+								title: source.reference.title,
+								year: source.year
+							}),
+							url: source.reference.url
+						}
+					]
+				: []
+		),
+		notes: [
+			...carbon.sources.flatMap((source) =>
+				source.convertedFrom
+					? [
+							t('carbon.converted', {
+								amount: number(source.convertedFrom.amount),
+								unit: source.convertedFrom.unit,
+								factor: formatNumber(locale, source.convertedFrom.factor),
+								reference: source.convertedFrom.reference?.title ?? source.convertedFrom.year
+							})
+						]
+					: []
+			),
+			...carbon.ignored.map((unit) => t('carbon.ignored', { unit })),
+			t('carbon.disclaimer'),
+			t('carbon.factors_version', { version: carbon.factorsVersion })
+		]
+	};
 }
 
 /** Builds the report of a submitted assessment in `locale`. */
@@ -185,6 +310,22 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 				noRecommendations: t('report.no_theme_recommendations')
 			};
 		}),
+		carbon: carbonSection(view.carbon, locale, t),
+		cbam: view.cbam && {
+			heading: t('cbam.title'),
+			level: `${t('cbam.level_label')}: ${t(`cbam.level.${view.cbam.level}`)}`,
+			levelText: t(`cbam.level_text.${view.cbam.level}`),
+			reasonsHeading: t('cbam.reasons_title'),
+			reasons: view.cbam.reasons.map((reason) => t(`cbam.reason.${reason}`)),
+			actionsHeading: t('cbam.actions_title'),
+			actions: view.cbam.actions.map((action) => ({
+				title: t(`cbam.action.${action.id}.title`),
+				text: t(`cbam.action.${action.id}.text`),
+				grades: null,
+				resources: action.resources.map(({ title, provider, url }) => ({ title, provider, url }))
+			})),
+			note: t('cbam.note')
+		},
 		resourcesLabel: t('results.resources'),
 		appendix: {
 			heading: t('report.appendix_title'),

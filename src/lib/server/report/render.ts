@@ -1,5 +1,5 @@
 import { renderChamberPdf } from './chamber-document';
-import { drawRadar, drawThemeBars } from './draw-charts';
+import { drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
 import {
 	contentWidth,
@@ -30,8 +30,8 @@ function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: st
 	doc.font('bold').fontSize(10.5);
 	ensureSpace(doc, doc.heightOfString(item.title, { width }) + 60);
 	doc.fillColor(INK).text(item.title, MARGIN, undefined, { width });
-	doc.font('regular').fontSize(8.5).fillColor(MUTED).text(item.grades, { width });
-	doc.moveDown(0.2);
+	if (item.grades) doc.font('regular').fontSize(8.5).fillColor(MUTED).text(item.grades, { width });
+	doc.font('regular').moveDown(0.2);
 	doc.fontSize(9.5).fillColor(INK).text(item.text, { width, lineGap: 1.5 });
 	if (item.resources.length > 0) {
 		doc.moveDown(0.2).fontSize(9).fillColor(MUTED).text(resourcesLabel, { width });
@@ -127,7 +127,7 @@ function priority(doc: Doc, item: ReportRecommendation, rank: number) {
 		.font('regular')
 		.fontSize(8.5)
 		.fillColor(MUTED)
-		.text(item.grades, MARGIN + 18, undefined, {
+		.text(item.grades ?? '', MARGIN + 18, undefined, {
 			width
 		});
 	doc.x = MARGIN;
@@ -175,6 +175,57 @@ function themePage(
 	for (const item of theme.recommendations) recommendation(doc, item, model.resourcesLabel);
 }
 
+/** The carbon estimate and the CBAM screen on a page of their own, after the themes. */
+function carbonPage(doc: Doc, model: ReportModel, format: (value: number) => string) {
+	const { carbon, cbam } = model;
+	doc.addPage();
+	heading(doc, carbon.heading, 18);
+	for (const line of carbon.lines) paragraph(doc, line);
+	const width = contentWidth(doc);
+	if (carbon.chart) {
+		const rows = carbon.chart.data.labels?.length ?? 0;
+		ensureSpace(doc, rows * 20 + 24);
+		const box = { x: MARGIN, y: doc.y, width, height: 0 };
+		drawSourceBars(doc, carbon.chart, box, format);
+		doc.x = MARGIN;
+		doc.y = box.y + rows * 20 + 8;
+	}
+	if (carbon.table) {
+		table(
+			doc,
+			carbon.table.head,
+			carbon.table.rows,
+			[0.36, 0.1, 0.2, 0.17, 0.17].map((share) => share * width),
+			true
+		);
+	}
+	if (carbon.references.length > 0) {
+		heading(doc, carbon.referencesHeading, 11);
+		doc.font('regular').fontSize(8.5);
+		for (const reference of carbon.references) {
+			doc
+				.fillColor(MUTED)
+				.text(`${reference.label}: `, MARGIN, undefined, { continued: true, width })
+				.fillColor(LINK)
+				.text(reference.title, { link: reference.url, underline: true })
+				.text('', { link: undefined, underline: false });
+		}
+		doc.moveDown(0.6);
+	}
+	for (const note of carbon.notes) paragraph(doc, note, { size: 8.5, colour: MUTED });
+
+	if (!cbam) return;
+	heading(doc, cbam.heading, 16);
+	doc.font('bold').fontSize(12).fillColor(PRIMARY).text(cbam.level, MARGIN, undefined, { width });
+	doc.moveDown(0.3);
+	paragraph(doc, cbam.levelText);
+	heading(doc, cbam.reasonsHeading, 12);
+	for (const reason of cbam.reasons) paragraph(doc, `•  ${reason}`, { size: 9.5 });
+	heading(doc, cbam.actionsHeading, 12);
+	for (const action of cbam.actions) recommendation(doc, action, model.resourcesLabel);
+	paragraph(doc, cbam.note, { size: 8.5, colour: MUTED });
+}
+
 function appendix(doc: Doc, model: ReportModel) {
 	doc.addPage();
 	heading(doc, model.appendix.heading, 18);
@@ -193,6 +244,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	cover(doc, model);
 	summary(doc, model, format);
 	for (const theme of model.themes) themePage(doc, model, theme, format);
+	carbonPage(doc, model, format);
 	appendix(doc, model);
 	footers(doc, model, format);
 	return finish();

@@ -1,0 +1,74 @@
+import type { CbamScreen } from '$lib/carbon/cbam';
+import { CBAM_ACTION_RESOURCES } from '$lib/carbon/cbam';
+import type { CarbonEstimate } from '$lib/carbon/estimate';
+import type { Locale } from '$lib/i18n/locales';
+import { localize } from '$lib/questionnaire/localize';
+import { catalogue } from './questionnaires';
+
+/** A catalogue resource as a link; ids no longer in the catalogue are left out. */
+export function resourceLinks(ids: readonly string[], locale: Locale) {
+	const resources = catalogue().resources;
+	return ids.flatMap((id) => {
+		const resource = resources.get(id);
+		return resource
+			? [
+					{
+						id,
+						title: localize(resource.title, locale),
+						provider: localize(resource.provider, locale),
+						url: resource.url,
+						type: resource.type
+					}
+				]
+			: [];
+	});
+}
+
+/**
+ * A stored estimate with the names and references of its factors in one language. The figures are the ones fixed
+ * at submission; names and sources come from the current factors file (a source since removed keeps its id).
+ */
+export function carbonView(estimate: CarbonEstimate | null | undefined, locale: Locale) {
+	if (!estimate) return null;
+	const factors = catalogue().emissionFactors;
+	const reference = (source: { title: Record<string, string>; url: string } | undefined) =>
+		source ? { title: localize(source.title, locale), url: source.url } : null;
+	return {
+		...estimate,
+		/** The units of amounts entered twice and not used (Sm³ when the kWh were given too). */
+		ignored: estimate.ignored.map(
+			(id) => factors?.conversions.find((conversion) => conversion.id === id)?.unit ?? id
+		),
+		sources: estimate.sources.map((entry) => {
+			const definition = factors?.sources.find((source) => source.id === entry.id);
+			const conversion = factors?.conversions.find(
+				(candidate) => candidate.id === entry.convertedFrom?.id
+			);
+			return {
+				...entry,
+				label: localize(definition?.label, locale) ?? entry.id,
+				reference: reference(definition?.source),
+				convertedFrom: entry.convertedFrom
+					? { ...entry.convertedFrom, reference: reference(conversion?.source) }
+					: undefined
+			};
+		})
+	};
+}
+
+export type CarbonView = NonNullable<ReturnType<typeof carbonView>>;
+
+/** The CBAM screen with each action's resources as links. */
+export function cbamView(screen: CbamScreen | null | undefined, locale: Locale) {
+	if (!screen) return null;
+	return {
+		level: screen.level,
+		reasons: screen.reasons,
+		actions: screen.actions.map((id) => ({
+			id,
+			resources: resourceLinks(CBAM_ACTION_RESOURCES[id], locale)
+		}))
+	};
+}
+
+export type CbamView = NonNullable<ReturnType<typeof cbamView>>;

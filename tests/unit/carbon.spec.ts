@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { assessCarbon } from '$lib/carbon/assess';
+import { screenCbam, type CbamAnswers } from '$lib/carbon/cbam';
+import { estimateEmissions } from '$lib/carbon/estimate';
+import { checkAnswers, fromFormFields } from '$lib/questionnaire/answers';
+import { parseCatalogue } from '$lib/questionnaire/load';
+import { readFolder } from '../fixtures/catalogue';
+
+const catalogue = parseCatalogue(readFolder('questionnaires'));
+const factors = catalogue.emissionFactors!;
+const questionnaire = catalogue.questionnaires.get('green-deal-readiness')!;
+
+/** Tonnes of the one source an estimate was given, hand-computed in each case below. */
+function tonnesOf(inputs: Record<string, number>) {
+	const estimate = estimateEmissions(inputs, factors)!;
+	return { estimate, tonnes: estimate.sources.map((source) => source.tonnes) };
+}
+
+describe('the estimate for each fuel (hand-computed from emission-factors.yaml)', () => {
+	it.each([
+		// source, amount entered, tonnes CO2e = amount × kg per unit / 1000
+		['electricity', 100_000, 44], // 100,000 kWh × 0.440
+		['natural_gas', 50_000, 9.095], // 50,000 kWh × 0.1819
+		['diesel', 2_000, 5.37], // 2,000 L × 2.685
+		['petrol', 100, 0.2295], // 100 L × 2.295
+		['lpg', 500, 1.4935], // 500 kg × 2.987
+		['fuel_oil', 1_000, 3.137], // 1,000 kg × 3.137
+		['coal', 10_000, 24.58], // 10,000 kg × 2.458
+		['lignite', 10_000, 12.1], // 10,000 kg × 1.210
+		['vehicle_diesel', 3_000, 8.154], // 3,000 L × 2.718
+		['vehicle_petrol', 1_000, 2.341], // 1,000 L × 2.341
+		['vehicle_lpg', 1_000, 1.657] // 1,000 L × 1.657
+	])('%s: %d units make %d t', (source, amount, expected) => {
+		const { estimate, tonnes } = tonnesOf({ [source]: amount });
+		expect(tonnes).toHaveLength(1);
+		expect(tonnes[0]).toBeCloseTo(expected, 9);
+		expect(estimate.total).toBeCloseTo(expected, 9);
+	});
+
+	it('converts Sm³ of gas to kWh at the stated 10.64 kWh per Sm³', () => {
+		const { estimate } = tonnesOf({ natural_gas_sm3: 1_000 });
+		const [gas] = estimate.sources;
+		expect(gas.amount).toBeCloseTo(10_640, 9); // 1,000 Sm³ × 10.64
+		expect(gas.tonnes).toBeCloseTo(1.935416, 9); // 10,640 kWh × 0.1819 / 1000
+		expect(gas.convertedFrom).toMatchObject({ amount: 1_000, unit: 'Sm³', factor: 10.64 });
+	});
+
+	it('uses the kWh from the bill when both kWh and Sm³ are given, and says the Sm³ were not used', () => {
+		const { estimate } = tonnesOf({ natural_gas: 50_000, natural_gas_sm3: 1_000 });
+		expect(estimate.sources[0].tonnes).toBeCloseTo(9.095, 9);
+		expect(estimate.sources[0].convertedFrom).toBeUndefined();
+		expect(estimate.ignored).toEqual(['natural_gas_sm3']);
+	});
+});
+
+describe('totals and intensities', () => {
+	// A small metal workshop: 250,000 kWh of electricity, 80,000 kWh of gas, 4,000 L of diesel in its vans.
+	const inputs = {
+		electricity: 250_000,
+		natural_gas: 80_000,
+		vehicle_diesel: 4_000,
+		renewable_share: 40,
+		solar_produced: 50_000,
+		employees_count: 25,
+		turnover_million_tl: 60
+	};
+	const estimate = estimateEmissions(inputs, factors)!;
+
+	it('adds Scope 1 (fuels) and Scope 2 (electricity) separately', () => {
+		expect(estimate.scope1).toBeCloseTo(14.552 + 10.872, 9); // 80,000 × 0.1819 + 4,000 × 2.718 (kg → t)
+		expect(estimate.scope2).toBeCloseTo(110, 9); // 250,000 × 0.440
+		expect(estimate.total).toBeCloseTo(135.424, 9);
+	});
+
+	it('gives the intensity per employee and per million TL of turnover', () => {
+		expect(estimate.perEmployee).toBeCloseTo(135.424 / 25, 9); // 5.41696 t per person
+		expect(estimate.perMillionTl).toBeCloseTo(135.424 / 60, 9); // 2.25707 t per million TL
+	});
+
+	it('counts certified renewable supply in the market-based figure only, and solar as a share of use', () => {
+		expect(estimate.scope2MarketBased).toBeCloseTo(66, 9); // 110 × (1 − 0.40)
+		expect(estimate.solar).toEqual({ kwh: 50_000, share: 50_000 / 300_000 });
+	});
+
+	it('leaves intensities out when head count or turnover is missing or zero', () => {
+		const bare = estimateEmissions({ electricity: 1_000, employees_count: 0 }, factors)!;
+		expect(bare.perEmployee).toBeNull();
+		expect(bare.perMillionTl).toBeNull();
+		expect(bare.scope2MarketBased).toBeNull();
+		expect(bare.solar).toBeNull();
+	});
+
+	it('gives no estimate at all when no energy figure was entered', () => {
+		expect(estimateEmissions({}, factors)).toBeNull();
+		expect(estimateEmissions({ employees_count: 12, turnover_million_tl: 5 }, factors)).toBeNull();
+	});
+
+	it('reports an entered zero as a zero, not as missing', () => {
+		expect(estimateEmissions({ electricity: 0 }, factors)?.total).toBe(0);
+	});
+});
+
+describe('bad energy figures are refused with a clear reason before they reach the estimate', () => {
+	it.each([
+		[-5, 'too_small'],
+		[Number.NaN, 'not_a_number'],
+		[Number.POSITIVE_INFINITY, 'not_a_number'],
+		[5e12, 'too_large'],
+		['12', 'not_a_number']
+	])('%s kWh → %s', (value, code) => {
+		const { issues, changes } = checkAnswers(questionnaire, { energy_electricity_kwh: value });
+		expect(issues).toEqual([expect.objectContaining({ question: 'energy_electricity_kwh', code })]);
+		expect(changes).toEqual({});
+	});
+
+	it('refuses a renewable share above 100 % and a fractional head count', () => {
+		const { issues } = checkAnswers(questionnaire, {
+			energy_renewable_share: 120,
+			energy_employees: 12.5
+		});
+		expect(issues.map((issue) => [issue.question, issue.code])).toEqual([
+			['energy_renewable_share', 'too_large'],
+			['energy_employees', 'not_integer']
+		]);
+	});
+
+	it('reads numbers as Turkish users type them, and refuses text that is not a number', () => {
+		const questions = questionnaire.energy!.questions;
+		const form = new FormData();
+		form.set('energy_electricity_kwh', '1.250.000');
+		form.set('energy_turnover_mtl', '45,5');
+		form.set('energy_gas_kwh', '12 bin');
+		const raw = fromFormFields(questions, form, 'tr');
+		expect(raw.energy_electricity_kwh).toBe(1_250_000);
+		expect(raw.energy_turnover_mtl).toBe(45.5);
+		const { issues } = checkAnswers(questionnaire, raw);
+		expect(issues).toEqual([
+			expect.objectContaining({ question: 'energy_gas_kwh', code: 'not_a_number' })
+		]);
+	});
+});
+
+describe('the CBAM screen', () => {
+	const exporter: CbamAnswers = { exportsEu: true, goods: 'yes', sectors: ['iron_steel'] };
+	it.each<[string, CbamAnswers, string]>([
+		['a firm that does not export to the EU', { exportsEu: false }, 'none'],
+		['an EU exporter of furniture', { exportsEu: true, goods: 'no' }, 'none'],
+		['an EU exporter unsure about its goods', { exportsEu: true, goods: 'unsure' }, 'check'],
+		[
+			'a bolt maker shipping 120 t a year to one importer',
+			{ ...exporter, tonnage: 'over50', dataReadiness: 0.5 },
+			'high'
+		],
+		[
+			'a steel supplier under 50 t per customer with installation data',
+			{ ...exporter, tonnage: 'under50', dataReadiness: 1 },
+			'low'
+		],
+		[
+			'a steel supplier under 50 t per customer with estimates only',
+			{ ...exporter, tonnage: 'under50', dataReadiness: 0.5 },
+			'medium'
+		],
+		[
+			'a steel supplier under 50 t per customer with no data at all',
+			{ ...exporter, tonnage: 'under50', dataReadiness: 0 },
+			'high'
+		],
+		[
+			'a hydrogen producer selling small amounts (no threshold applies)',
+			{ exportsEu: true, goods: 'yes', sectors: ['hydrogen'], tonnage: 'under50', dataReadiness: 1 },
+			'high'
+		],
+		['an aluminium exporter who does not know the tonnage', { ...exporter, tonnage: 'unknown' }, 'medium']
+	])('%s: %s', (_, answers, level) => {
+		expect(screenCbam(answers).level).toBe(level);
+	});
+
+	it('gives the reasons behind the level and asks for data only where it is missing', () => {
+		const screen = screenCbam({ ...exporter, tonnage: 'over50', dataReadiness: 0 });
+		expect(screen.reasons).toEqual(['goods_covered', 'over_threshold', 'data_missing']);
+		expect(screen.actions).toContain('measure_embedded');
+		const ready = screenCbam({ ...exporter, tonnage: 'over50', dataReadiness: 1 });
+		expect(ready.actions).not.toContain('measure_embedded');
+	});
+});
+
+describe('reading an assessment', () => {
+	it('feeds energy answers to the estimate and CBAM answers (by role) to the screen', () => {
+		const result = assessCarbon(
+			questionnaire,
+			{
+				export_share: 'over50',
+				exports_eu: true,
+				cbam_goods: 'yes',
+				cbam_sectors: ['aluminium'],
+				cbam_tonnage: 'over50',
+				mkt_cbam_data: 'none',
+				energy_electricity_kwh: 10_000,
+				energy_gas_sm3: 100
+			},
+			factors
+		);
+		expect(result.carbon?.scope2).toBeCloseTo(4.4, 9); // 10,000 kWh × 0.440
+		expect(result.carbon?.scope1).toBeCloseTo(0.1935416, 9); // 100 Sm³ × 10.64 × 0.1819
+		expect(result.cbam).toMatchObject({ level: 'high' });
+		expect(result.cbam?.reasons).toContain('data_missing');
+	});
+
+	it('ignores CBAM answers left behind on questions the answers now hide', () => {
+		const result = assessCarbon(
+			questionnaire,
+			{ export_share: 'none', exports_eu: true, cbam_goods: 'yes', cbam_tonnage: 'over50' },
+			factors
+		);
+		expect(result.cbam?.level).toBe('none');
+		expect(result.carbon).toBeNull();
+	});
+});
