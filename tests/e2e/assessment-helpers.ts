@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Answers every shown question of the current step the way a person would: the first choice of each radio group or
- * drop-down, the first checkbox, and text where text is asked. `pick` chooses another option by its label.
+ * drop-down, the first checkbox, and text where text is asked. `pick` chooses another option by its label, or gives
+ * the number to type.
  */
 export async function answerStep(
 	page: Page,
@@ -22,7 +23,10 @@ export async function answerStep(
 		}
 		const textbox = question.locator('input[type="text"], input[type="email"]');
 		if ((await textbox.count()) > 0) {
-			if ((await textbox.inputValue()) === '') {
+			// Number fields (the optional energy figures) are left empty unless asked for.
+			if ((await textbox.getAttribute('inputmode')) === 'decimal') {
+				if (preferred !== undefined) await textbox.fill(preferred);
+			} else if ((await textbox.inputValue()) === '') {
 				const email = (await textbox.getAttribute('type')) === 'email';
 				await textbox.fill(
 					email ? 'info@ornek-tekstil.com.tr' : (preferred ?? 'Örnek Tekstil A.Ş.')

@@ -1,6 +1,31 @@
+import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { isScored } from '$lib/questionnaire/questions';
-import { questionnaire } from '$lib/server/questionnaires';
+import { catalogue, questionnaire } from '$lib/server/questionnaires';
+
+function factorRows(locale: Locale) {
+	const factors = catalogue().emissionFactors;
+	if (!factors) return null;
+	return {
+		version: factors.version,
+		sources: factors.sources.map((source) => ({
+			id: source.id,
+			label: localize(source.label, locale),
+			scope: source.scope,
+			factor: source.factor,
+			unit: source.unit,
+			year: source.year,
+			reference: { title: localize(source.source.title, locale), url: source.source.url }
+		})),
+		conversions: factors.conversions.map((conversion) => ({
+			id: conversion.id,
+			unit: conversion.unit,
+			factor: conversion.factor,
+			into: factors.sources.find((source) => source.id === conversion.into)?.unit ?? '',
+			reference: { title: localize(conversion.source.title, locale), url: conversion.source.url }
+		}))
+	};
+}
 
 export const load = ({ locals }) => {
 	const { locale } = locals;
@@ -35,6 +60,8 @@ export const load = ({ locals }) => {
 			title: localize(source.title, locale),
 			url: source.url
 		})),
-		recommendations: definition.recommendations.length
+		recommendations: definition.recommendations.length,
+		/** The emission factors of the carbon estimate, each with its source and year. */
+		factors: factorRows(locale)
 	};
 };

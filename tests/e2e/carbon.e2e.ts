@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerStep, startAssessment } from './assessment-helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** A steel-bolt maker exporting to the EU, with a year of bills at hand (figures hand-computed in carbon.spec.ts). */
+const ANSWERS: [question: string, answer: string][] = [
+	['Cironuzun ne kadarı ihracattan geliyor?', "%50'den fazla"],
+	['AB ülkelerine ihracat yapıyor musunuz?', 'Evet'],
+	["AB'ye gönderdiğiniz ürünler SKDM (CBAM) kapsamında mı?", 'Evet'],
+	['Bu ürünler hangi SKDM sektörlerinde?', 'Demir ve çelik'],
+	["En büyük AB'li müşteriniz", '50 ton ya da daha fazla'],
+	["AB'li ithalatçınıza ürün başına gömülü emisyon verisi verebilir misiniz?", 'Hayır'],
+	['Yılda ne kadar doğal gaz kullandınız (kWh)?', '80.000'],
+	['Şirket araçları yılda kaç litre motorin yaktı?', '4.000'],
+	['Kaç kişi çalıştırıyorsunuz?', '25'],
+	['Yıllık net satışlarınız kaç milyon TL?', '60']
+];
+const pick = (text: string) => ANSWERS.find(([question]) => text.startsWith(question))?.[1];
+
+async function saveAndContinue(page: Page) {
+	const before = page.url();
+	await page.getByRole('button', { name: /^Kaydet ve (devam et|gözden geçir)$/ }).click();
+	await page.waitForURL((url) => url.href !== before);
+}
+
+test('an exporter of steel goods enters its energy use and sees its emissions and CBAM exposure @no-js', async ({
+	page
+}, testInfo) => {
+	const withJs = testInfo.project.name !== 'no-js';
+	const checkAccessibility = async () => {
+		if (!withJs) return;
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+		expect(axe.violations, page.url()).toEqual([]);
+	};
+	await startAssessment(page, 'tr');
+	for (let guard = 0; guard < 20 && !page.url().endsWith('/energy-figures'); guard++) {
+		await answerStep(page, pick);
+		await saveAndContinue(page);
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Enerji ve yakıt tüketimi (isteğe bağlı)'
+	);
+	await checkAccessibility();
+
+	// A slip of the keyboard: refused with the reason beside the field, and nothing typed is lost.
+	const electricity = page.getByRole('textbox', {
+		name: 'Yılda şebekeden ne kadar elektrik aldınız?'
+	});
+	await electricity.fill('-250.000');
+	await answerStep(page, pick);
+	await page.getByRole('button', { name: 'Kaydet ve gözden geçir' }).click();
+	await expect(page.getByRole('alert')).toContainText('En az 0 olmalı.');
+	await expect(electricity).toHaveValue('-250.000');
+	await expect(page.getByRole('textbox', { name: 'Kaç kişi çalıştırıyorsunuz?' })).toHaveValue(
+		'25'
+	);
+
+	await electricity.fill('250.000');
+	await page.getByRole('button', { name: 'Kaydet ve gözden geçir' }).click();
+	await expect(page).toHaveURL(/\/review$/);
+	await page.getByRole('button', { name: 'Gönder ve sonuçları gör' }).click();
+	await expect(page).toHaveURL(/\/results$/);
+
+	const carbon = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Karbon ayak izi tahmini (Kapsam 1 ve 2)' })
+	});
+	await expect(carbon).toContainText('Toplam tahmini emisyon');
+	await expect(carbon).toContainText('135,4 t CO₂e');
+	await expect(carbon).toContainText('25,4 t CO₂e');
+	await expect(carbon).toContainText('110 t CO₂e');
+	await expect(carbon).toContainText('Çalışan başına 5,42 t CO₂e');
+	await expect(carbon.getByRole('row', { name: /Şebekeden alınan elektrik/ })).toContainText(
+		'250.000 kWh'
+	);
+	await expect(carbon).toContainText('doğrulanmış bir sera gazı envanteri değildir');
+	if (withJs) {
+		await expect(
+			page.getByRole('img', { name: /Kaynaklara göre tahmini emisyonlar/ })
+		).toBeVisible();
+	}
+
+	const cbam = page.locator('section', {
+		has: page.getByRole('heading', { name: /SKDM .* taraması/ })
+	});
+	await expect(cbam).toContainText('Yüksek');
+	await expect(cbam).toContainText('Gömülü emisyon verisi veremiyorsunuz');
+	await expect(cbam.getByRole('link', { name: /SKDM sadeleştirmesi/ }).first()).toBeVisible();
+	await checkAccessibility();
+});
