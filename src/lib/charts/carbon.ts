@@ -17,11 +17,25 @@ export interface SourceBar {
 	tonnes: number;
 }
 
+/** Characters per line of a bar's label: long fuel names wrap instead of squeezing the bars on a phone. */
+const LINE = 22;
+
+function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 1 + word.length <= width)
+			lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
 export function emissionsChart(sources: SourceBar[], label: string): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
-			labels: sources.map((source) => source.label),
+			labels: sources.map((source) => wrap(source.label, LINE)),
 			datasets: [
 				{
 					label,

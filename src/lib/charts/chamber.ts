@@ -1,4 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
+import { formatNumber } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
 
 /**
  * Chart.js configurations for a chamber's dashboard, from figures already suppressed on the server: a hidden figure
@@ -11,16 +13,16 @@ const INK = '#17201b';
 const PRIMARY = '#15703a';
 const OTHERS = '#4a5550';
 
-/** How many firms reached each maturity level. */
-export function levelsChart(
-	levels: { name: string; firms: number | null }[],
+/** How many firms fall in each of some ordered groups: maturity levels, emission bands, CBAM exposure levels. */
+export function firmCountsChart(
+	groups: { name: string; firms: number | null }[],
 	label: string
 ): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
-			labels: levels.map((level) => level.name),
-			datasets: [{ label, data: levels.map((level) => level.firms), backgroundColor: PRIMARY }]
+			labels: groups.map((group) => group.name),
+			datasets: [{ label, data: groups.map((group) => group.firms), backgroundColor: PRIMARY }]
 		},
 		options: {
 			maintainAspectRatio: false,
@@ -62,4 +64,15 @@ export function participationChart(
 			plugins: { legend: { labels: { color: INK } } }
 		}
 	};
+}
+
+/**
+ * A band of total emissions as the chart, its table, the CSV and the PDF name it: `< 10 t`, `10–100 t`, `≥ 1.000 t`.
+ * Symbols and the tonne's unit sign read the same in Turkish and English; only the numbers follow the locale.
+ */
+export function emissionBandLabel(locale: Locale, band: { min: number; max: number | null }): string {
+	const tonnes = (value: number) => formatNumber(locale, value);
+	if (band.max === null) return `≥ ${tonnes(band.min)} t`;
+	if (band.min === 0) return `< ${tonnes(band.max)} t`;
+	return `${tonnes(band.min)}–${tonnes(band.max)} t`;
 }

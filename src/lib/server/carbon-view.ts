@@ -33,27 +33,44 @@ export function carbonView(estimate: CarbonEstimate | null | undefined, locale: 
 	const factors = catalogue().emissionFactors;
 	const reference = (source: { title: Record<string, string>; url: string } | undefined) =>
 		source ? { title: localize(source.title, locale), url: source.url } : null;
+	const sources = estimate.sources.map((entry) => {
+		const definition = factors?.sources.find((source) => source.id === entry.id);
+		const conversion = factors?.conversions.find(
+			(candidate) => candidate.id === entry.convertedFrom?.id
+		);
+		return {
+			...entry,
+			label: localize(definition?.label, locale) ?? entry.id,
+			reference: reference(definition?.source),
+			convertedFrom: entry.convertedFrom
+				? { ...entry.convertedFrom, reference: reference(conversion?.source) }
+				: undefined
+		};
+	});
 	return {
 		...estimate,
+		sources,
+		/** Each factor source once, with the emission sources it gave the factor for (IPCC covers most fuels). */
+		references: referencesOf(sources),
 		/** The units of amounts entered twice and not used (Sm³ when the kWh were given too). */
 		ignored: estimate.ignored.map(
 			(id) => factors?.conversions.find((conversion) => conversion.id === id)?.unit ?? id
-		),
-		sources: estimate.sources.map((entry) => {
-			const definition = factors?.sources.find((source) => source.id === entry.id);
-			const conversion = factors?.conversions.find(
-				(candidate) => candidate.id === entry.convertedFrom?.id
-			);
-			return {
-				...entry,
-				label: localize(definition?.label, locale) ?? entry.id,
-				reference: reference(definition?.source),
-				convertedFrom: entry.convertedFrom
-					? { ...entry.convertedFrom, reference: reference(conversion?.source) }
-					: undefined
-			};
-		})
+		)
 	};
+}
+
+function referencesOf(
+	sources: { label: string; year: number; reference: { title: string; url: string } | null }[]
+) {
+	const byKey = new Map<string, { title: string; url: string; year: number; labels: string[] }>();
+	for (const source of sources) {
+		if (!source.reference) continue;
+		const key = `${source.reference.url} ${source.reference.title} ${source.year}`;
+		const entry = byKey.get(key);
+		if (entry) entry.labels.push(source.label);
+		else byKey.set(key, { ...source.reference, year: source.year, labels: [source.label] });
+	}
+	return [...byKey.values()];
 }
 
 export type CarbonView = NonNullable<ReturnType<typeof carbonView>>;

@@ -177,7 +177,10 @@ export function drawSourceBars(
 	format: (value: number) => string
 ) {
 	const [dataset] = config.data.datasets;
-	const labels = (config.data.labels ?? []).map(String);
+	// A label may come wrapped into lines for the page's narrow screens; the PDF has room for one line.
+	const labels = (config.data.labels ?? []).map((label) =>
+		Array.isArray(label) ? label.join(' ') : String(label)
+	);
 	const values = labels.map((_, index) => Number(dataset?.data[index] ?? 0));
 	const colours = dataset?.backgroundColor;
 	const inkColour = (config.options?.scales?.y?.ticks as { color?: string } | undefined)?.color;

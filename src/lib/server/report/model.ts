@@ -110,7 +110,7 @@ function carbonSection(
 	t: Translate
 ): ReportModel['carbon'] {
 	const heading = t('carbon.title');
-	const referencesHeading = t('carbon.col_reference');
+	const referencesHeading = t('carbon.references_title');
 	if (!carbon) {
 		return {
 			heading,
@@ -170,20 +170,11 @@ function carbonSection(
 			])
 		},
 		referencesHeading,
-		references: carbon.sources.flatMap((source) =>
-			source.reference
-				? [
-						{
-							label: source.label,
-							title: t('carbon.reference_year', {
-								title: source.reference.title,
-								year: source.year
-							}),
-							url: source.reference.url
-						}
-					]
-				: []
-		),
+		references: carbon.references.map((reference) => ({
+			label: reference.labels.join(', '),
+			title: t('carbon.reference_year', { title: reference.title, year: reference.year }),
+			url: reference.url
+		})),
 		notes: [
 			...carbon.sources.flatMap((source) =>
 				source.convertedFrom

@@ -205,10 +205,11 @@ function carbonPage(doc: Doc, model: ReportModel, format: (value: number) => str
 		for (const reference of carbon.references) {
 			doc
 				.fillColor(MUTED)
-				.text(`${reference.label}: `, MARGIN, undefined, { continued: true, width })
+				.text('•  ', MARGIN, undefined, { continued: true, width })
 				.fillColor(LINK)
-				.text(reference.title, { link: reference.url, underline: true })
-				.text('', { link: undefined, underline: false });
+				.text(reference.title, { link: reference.url, underline: true, continued: true })
+				.fillColor(MUTED)
+				.text(` (${reference.label})`, { link: undefined, underline: false });
 		}
 		doc.moveDown(0.6);
 	}
