@@ -2,6 +2,7 @@
 // the app writes (see `submit` in src/lib/server/db/assessments.ts), all drawn from one seeded random stream so that
 // the same seed gives the same database.
 import type { Insertable, Transaction } from 'kysely';
+import { assessCarbon } from '../../src/lib/carbon/assess';
 import type { Db } from '../../src/lib/server/db/connect';
 import type { Schema } from '../../src/lib/server/db/schema';
 import { profileFacts } from '../../src/lib/questionnaire/profile';
@@ -60,6 +61,11 @@ const DRAFT_RATE = 0.2;
 const HOME_PROVINCE_RATE = 0.8;
 const ENGLISH_RATE = 0.1;
 const ASSESSMENTS_PER_TRANSACTION = 1000;
+// The energy step is optional: about two firms in five fill it in. Their yearly Scope 1 + 2 totals spread
+// log-normally around 70 t, from about 1 t (an office) to about 5,000 t (a foundry) at three standard deviations.
+const ESTIMATE_RATE = 0.4;
+const MEDIAN_TONNES = 70;
+const LOG_SPREAD = 1.4;
 
 // SQLite binds at most 32,766 parameters per statement and PostgreSQL 65,535; the smaller bound serves both.
 const MAX_PARAMETERS = 32_766;
@@ -232,6 +238,24 @@ export function randomCompany(random: Random): { name: string; email: string } {
 	return { name, email: `${pick(MAILBOXES, random)}@${domain}` };
 }
 
+/** A standard normal draw from two uniform ones (Box–Muller). */
+function normal(random: Random): number {
+	return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+const tenths = (tonnes: number) => Math.round(tonnes * 10) / 10;
+
+/**
+ * A made-up Scope 1 and 2 estimate in tonnes CO2e, or null for a firm that skipped the energy step. Fuels make up
+ * a fifth to nine tenths of a firm's total, the rest being electricity.
+ */
+function randomEstimate(random: Random): { scope1: number; scope2: number } | null {
+	if (random() >= ESTIMATE_RATE) return null;
+	const total = MEDIAN_TONNES * Math.exp(LOG_SPREAD * normal(random));
+	const fuels = 0.2 + 0.7 * random();
+	return { scope1: tenths(total * fuels), scope2: tenths(total * (1 - fuels)) };
+}
+
 /** The profile question that plays a role, if the questionnaire has one. */
 const roleQuestion = (questionnaire: Questionnaire, role: Role) =>
 	questionnaire.profile.questions.find((question) => question.role === role);
@@ -320,6 +344,10 @@ export function submittedAssessment(
 
 	const result = scoreAnswers(questionnaire, answers);
 	const facts = profileFacts(questionnaire, answers);
+	// The CBAM screen is the app's own, run on the random answers; the emission figures are drawn directly, since
+	// random energy amounts would not spread the way firms' do.
+	const estimate = randomEstimate(random);
+	const cbam = assessCarbon(questionnaire, answers, undefined).cbam;
 	const id = randomId(random);
 	const submittedAt = iso(context.submittedAt);
 	return {
@@ -340,6 +368,9 @@ export function submittedAssessment(
 			overall_score: result.overall,
 			level: result.level,
 			result: JSON.stringify(result),
+			scope1_t: estimate?.scope1 ?? null,
+			scope2_t: estimate?.scope2 ?? null,
+			cbam_exposure: cbam?.level ?? null,
 			consent_share_identity: consent ? 1 : 0,
 			consent_version: consent ? PRIVACY_NOTICE_VERSION : null,
 			consent_at: consent ? submittedAt : null,
@@ -382,6 +413,9 @@ export function draftAssessment(
 		overall_score: null,
 		level: null,
 		result: null,
+		scope1_t: null,
+		scope2_t: null,
+		cbam_exposure: null,
 		consent_share_identity: 0,
 		consent_version: null,
 		consent_at: null,

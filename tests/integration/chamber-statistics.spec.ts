@@ -153,6 +153,28 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 			bySector: [],
 			bySize: [],
 			byProvince: [],
+			carbon: {
+				firms: null,
+				scope1: null,
+				scope2: null,
+				total: null,
+				withheld: {
+					firms: 'filters_single_out',
+					scope1: 'filters_single_out',
+					scope2: 'filters_single_out',
+					total: 'filters_single_out'
+				},
+				emissionBands: [
+					{ min: 0, max: 10, firms: null },
+					{ min: 10, max: 100, firms: null },
+					{ min: 100, max: 1000, firms: null },
+					{ min: 1000, max: null, firms: null }
+				],
+				cbamExposure: ['none', 'check', 'low', 'medium', 'high'].map((level) => ({
+					level,
+					firms: null
+				}))
+			},
 			allChambers: null,
 			participation: []
 		});

@@ -110,6 +110,30 @@ describe.each(testDatabases())('seeding $name', (target) => {
 		}
 	});
 
+	it('gives about two firms in five a carbon estimate and screens every submission for CBAM', async () => {
+		const rows = await db
+			.selectFrom('assessment')
+			.select(['scope1_t', 'scope2_t', 'cbam_exposure'])
+			.where('status', '=', 'submitted')
+			.execute();
+		const estimated = rows.filter((row) => row.scope1_t !== null);
+		expect(estimated.length / rows.length).toBeGreaterThan(0.3);
+		expect(estimated.length / rows.length).toBeLessThan(0.5);
+		for (const row of estimated) {
+			expect(row.scope2_t).not.toBeNull();
+			expect(row.scope1_t! + row.scope2_t!).toBeGreaterThan(0);
+		}
+		const totals = estimated.map((row) => row.scope1_t! + row.scope2_t!);
+		expect(Math.min(...totals)).toBeLessThan(10);
+		expect(Math.max(...totals)).toBeGreaterThan(1000);
+		expect(rows.filter((row) => row.scope1_t === null).every((row) => row.scope2_t === null)).toBe(
+			true
+		);
+		const levels = new Set(rows.map((row) => row.cbam_exposure));
+		expect(levels.has(null)).toBe(false);
+		expect(levels.size).toBeGreaterThan(2);
+	});
+
 	it('leaves drafts unscored and unfiled', async () => {
 		const drafts = await db
 			.selectFrom('assessment')

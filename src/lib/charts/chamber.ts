@@ -70,7 +70,10 @@ export function participationChart(
  * A band of total emissions as the chart, its table, the CSV and the PDF name it: `< 10 t`, `10–100 t`, `≥ 1.000 t`.
  * Symbols and the tonne's unit sign read the same in Turkish and English; only the numbers follow the locale.
  */
-export function emissionBandLabel(locale: Locale, band: { min: number; max: number | null }): string {
+export function emissionBandLabel(
+	locale: Locale,
+	band: { min: number; max: number | null }
+): string {
 	const tonnes = (value: number) => formatNumber(locale, value);
 	if (band.max === null) return `≥ ${tonnes(band.min)} t`;
 	if (band.min === 0) return `< ${tonnes(band.max)} t`;

@@ -1,7 +1,7 @@
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
-import { chamberStatistics, type StatisticsFilters } from './aggregates';
+import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from './aggregates';
 import { config } from './config';
 import { db } from './db';
 import * as assessments from './db/assessments';
@@ -63,7 +63,9 @@ export async function chamberDashboard(
 		statistics,
 		labels: dashboardLabels(locale),
 		campaigns: list.map((campaign) => ({ id: campaign.id, name: campaign.name })),
-		minGroupSize: config().minGroupSize
+		minGroupSize: config().minGroupSize,
+		/** The share of a carbon total above which its two largest contributions withhold it. */
+		dominanceShare: DOMINANCE_SHARE
 	};
 }
 

@@ -1,10 +1,38 @@
-import { createTranslator, type Locale } from '$lib/i18n';
+import { emissionBandLabel } from '$lib/charts/chamber';
+import { createTranslator, type Locale, type Translate } from '$lib/i18n';
 import type { ChamberDashboard } from './chamber-dashboard';
 import type { Row } from './export/csv';
 
+/** The carbon figures as rows: the three totals (tonnes in the last column), then firms per band and CBAM level. */
+function carbonRows(
+	carbon: ChamberDashboard['statistics']['carbon'],
+	t: Translate,
+	locale: Locale
+): Row[] {
+	const section = t('dashboard.carbon_title');
+	const totals = [
+		[t('dashboard.carbon_scope1'), carbon.scope1],
+		[t('dashboard.carbon_scope2'), carbon.scope2],
+		[t('dashboard.carbon_total'), carbon.total]
+	] as const;
+	return [
+		...totals.map(([name, tonnes]) => [section, name, carbon.firms, null, null, tonnes]),
+		...carbon.emissionBands.map((band) => [
+			t('dashboard.carbon_bands'),
+			emissionBandLabel(locale, band),
+			band.firms
+		]),
+		...carbon.cbamExposure.map((level) => [
+			t('dashboard.cbam_levels'),
+			t(`dashboard.cbam_level_${level.level}`),
+			level.firms
+		])
+	];
+}
+
 /**
- * The dashboard's figures as CSV rows, one figure group per row (section, group, firms, mean, median), so a chamber
- * can sort and chart them in a spreadsheet. A suppressed figure is an empty cell, never a number.
+ * The dashboard's figures as CSV rows, one figure group per row (section, group, firms, mean, median, tonnes CO2e),
+ * so a chamber can sort and chart them in a spreadsheet. A suppressed figure is an empty cell, never a number.
  */
 export async function aggregateRows(
 	dashboard: ChamberDashboard,
@@ -61,15 +89,17 @@ export async function aggregateRows(
 			for (const theme of s.allChambers.themes)
 				rows.push([section, labels.themes[theme.id] ?? theme.id, null, theme.mean, null]);
 		}
+		rows.push(...carbonRows(s.carbon, t, locale));
 	}
-	return {
-		header: [
-			t('dashboard.csv_section'),
-			t('dashboard.group_col'),
-			t('dashboard.firms_col'),
-			t('dashboard.mean'),
-			t('dashboard.median_col')
-		],
-		rows
-	};
+	const header = [
+		t('dashboard.csv_section'),
+		t('dashboard.group_col'),
+		t('dashboard.firms_col'),
+		t('dashboard.mean'),
+		t('dashboard.median_col'),
+		t('dashboard.carbon_tonnes_col')
+	];
+	// Every row as wide as the header, so that a spreadsheet sees one table.
+	const padding = (row: Row) => Array.from({ length: header.length - row.length }, () => null);
+	return { header, rows: rows.map((row) => [...row, ...padding(row)]) };
 }

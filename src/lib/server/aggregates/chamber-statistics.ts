@@ -1,7 +1,9 @@
 import { sql, type AliasableExpression, type ExpressionBuilder, type Transaction } from 'kysely';
+import { cbamLevels, type CbamLevel } from '../../carbon/cbam';
 import { isLatest } from '../db/assessments';
 import type { Db } from '../db/connect';
 import type { AssessmentTable, Schema } from '../db/schema';
+import { dominanceSuppression, withholdSplitTotal, type Dominance } from './dominance';
 import {
 	compareKeys,
 	suppressBreakdown,
@@ -85,6 +87,45 @@ export interface ParticipationWeek {
 	submitted: number | null;
 }
 
+/** Firms whose Scope 1 and 2 estimate totals `min` tonnes CO2e or more and less than `max` (no `max`: no limit). */
+export interface EmissionBandFigures {
+	min: number;
+	max: number | null;
+	firms: number | null;
+}
+
+export interface CbamExposureFigures {
+	level: CbamLevel;
+	firms: number | null;
+}
+
+/** Why a carbon figure is withheld: as any figure, or because one or two large emitters make up most of it. */
+export type CarbonSuppression = Suppression | Dominance;
+
+/**
+ * The carbon estimate and the CBAM screen over the view's firms. The estimate covers the firms that entered energy
+ * figures; its totals are tonnes CO2e, one decimal, and null either when withheld or when no firm has an estimate.
+ */
+export interface CarbonFigures {
+	/** Firms of the view with a Scope 1 and 2 estimate. */
+	firms: number | null;
+	scope1: number | null;
+	scope2: number | null;
+	/** Scope 1 + Scope 2. */
+	total: number | null;
+	/** Why each figure above is withheld; null when it is shown or does not exist. */
+	withheld: {
+		firms: Suppression;
+		scope1: CarbonSuppression;
+		scope2: CarbonSuppression;
+		total: CarbonSuppression;
+	};
+	/** Firms with an estimate per band of their total emissions, smallest first. */
+	emissionBands: EmissionBandFigures[];
+	/** Firms the CBAM screen placed at each level, in the order of `cbamLevels` (none to high). */
+	cbamExposure: CbamExposureFigures[];
+}
+
 /**
  * A chamber's dashboard figures. Means and medians are 0–100 rounded to one decimal; `null` is a figure withheld
  * or one that does not exist (the mean of no firms). When `suppressed` is set, every figure of the view is null and
@@ -100,6 +141,7 @@ export interface ChamberStatistics {
 	bySector: GroupFigures[];
 	bySize: GroupFigures[];
 	byProvince: GroupFigures[];
+	carbon: CarbonFigures;
 	/** Null when `compareAllChambers` is false. */
 	allChambers: AllChambersFigures | null;
 	/** Per campaign of the chamber (earliest opening first), per week; ignores sector, size and province. */
@@ -124,11 +166,20 @@ interface Firm {
 	overall: number;
 	level: string;
 	themes: Map<string, number>;
+	/** Tonnes CO2e; both null when the firm entered no energy figures. */
+	scope1: number | null;
+	scope2: number | null;
+	/** The CBAM screen's level; null when the firm was not screened. */
+	cbam: string | null;
 }
 
 /** The score bands of the distribution chart: 0–20, 20–40, …, 80–100, with 100 in the last. */
 const BAND_WIDTH = 20;
 const BANDS = 5;
+
+/** Tonnes CO2e between the emission bands: under 10 t, 10–100 t, 100–1,000 t, 1,000 t or more. */
+const EMISSION_LIMITS = [10, 100, 1000];
+const EMISSION_BANDS = EMISSION_LIMITS.length + 1;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -182,7 +233,10 @@ async function ownFirms(trx: Transaction<Schema>, chamberId: string): Promise<Fi
 			'a.province',
 			'a.submitted_at',
 			'a.overall_score',
-			'a.level'
+			'a.level',
+			'a.scope1_t',
+			'a.scope2_t',
+			'a.cbam_exposure'
 		])
 		.where('a.chamber_id', '=', chamberId)
 		.where(counted)
@@ -206,7 +260,10 @@ async function ownFirms(trx: Transaction<Schema>, chamberId: string): Promise<Fi
 				day: row.submitted_at!.slice(0, 10),
 				overall: Number(row.overall_score),
 				level: row.level!,
-				themes: new Map()
+				themes: new Map(),
+				scope1: row.scope1_t,
+				scope2: row.scope2_t,
+				cbam: row.cbam_exposure
 			}
 		])
 	);
@@ -350,6 +407,105 @@ function bandLimits(band: number) {
 	return { min: band * BAND_WIDTH, max: (band + 1) * BAND_WIDTH };
 }
 
+const hasEstimate = (firm: Firm) => firm.scope1 !== null && firm.scope2 !== null;
+
+/** What a firm with an estimate contributes to each carbon total. */
+const CARBON_TOTALS = {
+	scope1: (firm: Firm) => firm.scope1!,
+	scope2: (firm: Firm) => firm.scope2!,
+	total: (firm: Firm) => firm.scope1! + firm.scope2!
+};
+
+type CarbonTotal = keyof typeof CARBON_TOTALS;
+
+function emissionBandOf(tonnes: number): number {
+	const band = EMISSION_LIMITS.findIndex((limit) => tonnes < limit);
+	return band === -1 ? EMISSION_LIMITS.length : band;
+}
+
+function emissionBandLimits(band: number) {
+	return { min: band === 0 ? 0 : EMISSION_LIMITS[band - 1], max: EMISSION_LIMITS[band] ?? null };
+}
+
+/** The CBAM level a breakdown files a firm under; not screened (or an unknown level) is `null`. */
+function cbamKey(firm: Firm): string | null {
+	return (cbamLevels as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
+}
+
+/**
+ * Firms per CBAM level. Firms not screened are a cell too, left out of the result: the levels alone add up to fewer
+ * firms than the view, so the rest could be worked out and must be guarded like any cell.
+ */
+function cbamFigures(view: OwnView): CbamExposureFigures[] {
+	const count = (key: string | null, members: Firm[]) => ({ key, firms: members.length });
+	return breakdown(view, [...cbamLevels, null], cbamKey, count).flatMap((cell) =>
+		cell.key === null ? [] : [{ level: cell.key as CbamLevel, firms: cell.firms }]
+	);
+}
+
+function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, 'cbamExposure'> {
+	return {
+		firms: null,
+		scope1: null,
+		scope2: null,
+		total: null,
+		withheld: { firms: suppressed, scope1: suppressed, scope2: suppressed, total: suppressed },
+		emissionBands: Array.from({ length: EMISSION_BANDS }, (_, band) => ({
+			...emissionBandLimits(band),
+			firms: null
+		}))
+	};
+}
+
+/**
+ * The carbon figures of a shown view. The firms with an estimate are a subset of the view, guarded as a theme's
+ * scorers are (`themeFigures`), so that neither their count nor their totals can be narrowed down to fewer than `min`
+ * firms by comparing views. Each total must then pass the dominance rule, on its own and against every wider view.
+ */
+function carbonFigures(view: OwnView): CarbonFigures {
+	const cbamExposure = cbamFigures(view);
+	const estimated = view.firms.flatMap((firm, i) => (hasEstimate(firm) ? [i] : []));
+	const groups = tally(estimated.map((i) => view.patterns[i]));
+	const suppressed = viewSuppression(groups, view.conditions, view.period, view.min);
+	if (suppressed !== null) return { ...withheldCarbon(suppressed), cbamExposure };
+	const members = view.inView.filter(hasEstimate);
+	const dominance = (total: CarbonTotal) =>
+		members.length === 0
+			? null
+			: dominanceSuppression(
+					estimated.map((i) => ({
+						...view.patterns[i],
+						value: CARBON_TOTALS[total](view.firms[i])
+					})),
+					view.conditions,
+					view.period
+				);
+	const withheld = withholdSplitTotal({
+		scope1: dominance('scope1'),
+		scope2: dominance('scope2'),
+		total: dominance('total')
+	});
+	const sum = (total: CarbonTotal) =>
+		members.length === 0 || withheld[total] !== null
+			? null
+			: round(members.reduce((tonnes, firm) => tonnes + CARBON_TOTALS[total](firm), 0));
+	const count = (key: string | null, firms: Firm[]) => ({ key, firms: firms.length });
+	return {
+		firms: members.length,
+		scope1: sum('scope1'),
+		scope2: sum('scope2'),
+		total: sum('total'),
+		withheld: { firms: null, ...withheld },
+		emissionBands: breakdown(
+			view,
+			Array.from({ length: EMISSION_BANDS }, (_, band) => String(band)),
+			(firm) => (hasEstimate(firm) ? String(emissionBandOf(CARBON_TOTALS.total(firm))) : null),
+			count
+		).map((cell) => ({ ...emissionBandLimits(Number(cell.key)), firms: cell.firms })),
+		cbamExposure
+	};
+}
+
 /** Every figure withheld, ids kept, for a view that may not be shown. */
 function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 	return {
@@ -361,7 +517,11 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		scoreBands: Array.from({ length: BANDS }, (_, band) => ({ ...bandLimits(band), firms: null })),
 		bySector: [],
 		bySize: [],
-		byProvince: []
+		byProvince: [],
+		carbon: {
+			...withheldCarbon(suppressed),
+			cbamExposure: cbamLevels.map((level) => ({ level, firms: null }))
+		}
 	};
 }
 
@@ -393,7 +553,8 @@ function ownFigures(firms: Firm[], filters: StatisticsFilters, options: Statisti
 		).map((cell) => ({ ...bandLimits(Number(cell.key)), firms: cell.firms })),
 		bySector: groupFigures(view, (firm) => firm.sector),
 		bySize: groupFigures(view, (firm) => firm.sizeClass),
-		byProvince: groupFigures(view, (firm) => firm.province)
+		byProvince: groupFigures(view, (firm) => firm.province),
+		carbon: carbonFigures(view)
 	};
 }
 

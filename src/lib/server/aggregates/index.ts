@@ -2,7 +2,11 @@ export {
 	allChambersComparison,
 	chamberStatistics,
 	type AllChambersFigures,
+	type CarbonFigures,
+	type CarbonSuppression,
+	type CbamExposureFigures,
 	type ChamberStatistics,
+	type EmissionBandFigures,
 	type GroupFigures,
 	type LevelFigures,
 	type ParticipationWeek,
@@ -11,6 +15,16 @@ export {
 	type StatisticsOptions,
 	type ThemeFigures
 } from './chamber-statistics';
+export {
+	DOMINANCE_FIRMS,
+	DOMINANCE_SHARE,
+	dominanceSuppression,
+	isDominated,
+	withholdSplitTotal,
+	type Contribution,
+	type Dominance,
+	type SplitTotal
+} from './dominance';
 export {
 	MIN_GROUP_FLOOR,
 	compareKeys,

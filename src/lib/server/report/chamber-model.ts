@@ -1,10 +1,82 @@
+import { emissionBandLabel } from '$lib/charts/chamber';
 import { themeBarChart } from '$lib/charts/results';
-import { createTranslator, type Locale } from '$lib/i18n';
+import { createTranslator, type Locale, type Translate } from '$lib/i18n';
 import { formatDate, formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '../chamber-dashboard';
 import type { FiltersQuery } from '../chamber-filters';
 import type { Chamber } from '../db/chambers';
 import type { ChamberReportModel, ChamberReportSection } from './chamber-document';
+
+/**
+ * The carbon estimate and CBAM screen as the dashboard shows them: what the figures are, the totals or why they are
+ * withheld, then firms per emission band and per CBAM level.
+ */
+function carbonSections(
+	dashboard: ChamberDashboard,
+	t: Translate,
+	locale: Locale,
+	figure: (value: number | null) => string
+): ChamberReportSection[] {
+	const carbon = dashboard.statistics.carbon;
+	const min = formatNumber(locale, dashboard.minGroupSize);
+	const share = formatNumber(locale, dashboard.dominanceShare, { style: 'percent' });
+	const firmsCol = t('dashboard.firms_col');
+	const estimated = carbon.withheld.firms === null && carbon.firms !== 0;
+	const dominated = Object.values(carbon.withheld).includes('dominated');
+	const scopesFollow = carbon.total !== null && carbon.scope1 === null;
+	const summary: ChamberReportSection = {
+		heading: t('dashboard.carbon_title'),
+		paragraphs: [
+			t('dashboard.carbon_note'),
+			carbon.withheld.firms
+				? t(`dashboard.carbon_withheld_${carbon.withheld.firms}`, { min })
+				: carbon.firms === 0
+					? t('dashboard.carbon_no_firms')
+					: t('dashboard.carbon_firms', { firms: figure(carbon.firms) }),
+			...(estimated && dominated ? [t('dashboard.carbon_withheld_dominated', { share })] : []),
+			...(estimated && scopesFollow ? [t('dashboard.carbon_withheld_scopes')] : [])
+		],
+		bars: [],
+		table: estimated
+			? {
+					head: [t('dashboard.carbon_scope_col'), t('dashboard.carbon_tonnes_col')],
+					rows: [
+						[t('dashboard.carbon_scope1'), figure(carbon.scope1)],
+						[t('dashboard.carbon_scope2'), figure(carbon.scope2)],
+						[t('dashboard.carbon_total'), figure(carbon.total)]
+					]
+				}
+			: undefined
+	};
+	const bands: ChamberReportSection = {
+		heading: t('dashboard.carbon_bands'),
+		paragraphs: [],
+		bars: [],
+		table: {
+			head: [t('dashboard.carbon_band_col'), firmsCol],
+			rows: carbon.emissionBands.map((band) => [
+				emissionBandLabel(locale, band),
+				figure(band.firms)
+			])
+		}
+	};
+	const screened = carbon.cbamExposure.some((level) => level.firms !== 0);
+	const cbam: ChamberReportSection = {
+		heading: t('dashboard.cbam_levels'),
+		paragraphs: [screened ? t('dashboard.cbam_lead') : t('dashboard.cbam_no_firms')],
+		bars: [],
+		table: screened
+			? {
+					head: [t('dashboard.cbam_level_col'), firmsCol],
+					rows: carbon.cbamExposure.map((level) => [
+						t(`dashboard.cbam_level_${level.level}`),
+						figure(level.firms)
+					])
+				}
+			: undefined
+	};
+	return estimated ? [summary, bands, cbam] : [summary, cbam];
+}
 
 /**
  * The chamber's aggregate report from its dashboard figures, in one language. Suppressed figures come through as
@@ -121,7 +193,8 @@ export async function chamberReportModel(
 							figure(group.overallMean)
 						])
 					}
-				}))
+				})),
+				...carbonSections(dashboard, t, locale, figure)
 			];
 
 	return {

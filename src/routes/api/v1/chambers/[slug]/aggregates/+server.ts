@@ -9,7 +9,7 @@ import * as members from '$lib/server/db/members';
 
 /**
  * A chamber's statistics as JSON for the filters in the query (`campaign`, `sector`, `size`, `province`, `from`,
- * `to`), with the same suppression as the dashboard. Needs a session of one of the chamber's users (or a platform
+ * `to`), with the same suppression as the dashboard, carbon totals' dominance rule included. Needs a session of one of the chamber's users (or a platform
  * administrator); another chamber answers 404 like an unknown one.
  */
 export async function GET({ locals, url, params }) {
@@ -31,7 +31,12 @@ export async function GET({ locals, url, params }) {
 	}
 	const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
 	return json(
-		{ chamber: chamber.slug, minGroupSize: dashboard.minGroupSize, ...dashboard.statistics },
+		{
+			chamber: chamber.slug,
+			minGroupSize: dashboard.minGroupSize,
+			dominanceShare: dashboard.dominanceShare,
+			...dashboard.statistics
+		},
 		{ headers: { 'cache-control': 'private, no-store' } }
 	);
 }

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '$lib/server/aggregates';
+import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import { aggregateRows } from '$lib/server/chamber-export';
+import type { Db } from '$lib/server/db/connect';
+import { csvText } from '$lib/server/export/csv';
+import { renderChamberPdf } from '$lib/server/report/chamber-document';
+import { chamberReportModel } from '$lib/server/report/chamber-model';
+import { testDatabases } from '../fixtures/databases';
+import { readPdf } from '../fixtures/pdf';
+import {
+	LEVELS,
+	insertChamber,
+	insertSubmitted,
+	type SubmittedFixture
+} from '../fixtures/submitted';
+
+const options = {
+	minGroupSize: 5,
+	levels: LEVELS,
+	themes: ['energy'],
+	now: new Date('2026-06-01T00:00:00Z'),
+	compareAllChambers: false
+};
+
+type Firm = Omit<SubmittedFixture, 'chamberId'>;
+
+const base = { sector: 'C', sizeClass: 'small', province: '59', overall: 50 };
+
+/** `count` firms submitted on 2 March 2026 with the same estimate and CBAM level. */
+function firms(count: number, firm: Partial<Firm> = {}): Firm[] {
+	return Array.from({ length: count }, () => ({
+		...base,
+		submittedAt: '2026-03-02T10:00:00.000Z',
+		...firm
+	}));
+}
+
+const estimate = (scope1: number, scope2: number) => ({ scope1, scope2 });
+
+describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await target.open();
+	});
+	afterAll(() => target.close());
+
+	async function chamberWith(slug: string, list: Firm[]): Promise<string> {
+		const chamberId = await insertChamber(db, slug);
+		for (const firm of list) await insertSubmitted(db, { ...firm, chamberId });
+		return chamberId;
+	}
+
+	const carbon = async (chamberId: string, filters: StatisticsFilters = {}) =>
+		(await chamberStatistics(db, chamberId, filters, options)).carbon;
+
+	it("totals the estimates of the chamber's own firms, with bands and CBAM levels", async () => {
+		const chamberId = await chamberWith('carbon-own', [
+			...firms(6, { ...estimate(3, 2), cbam: 'none' }),
+			...firms(4, { ...estimate(30, 20), cbam: 'none' }),
+			...firms(3, { ...estimate(30, 20), cbam: 'low' }),
+			...firms(3, { ...estimate(200, 100), cbam: 'low' }),
+			...firms(2, { ...estimate(200, 100), cbam: 'medium' }),
+			...firms(2, { ...estimate(600, 500), cbam: 'medium' }),
+			// No energy figures: screened for CBAM only, or not at all.
+			...firms(1, { cbam: 'medium' }),
+			...firms(3, { cbam: 'high' }),
+			...firms(1)
+		]);
+		await chamberWith('carbon-other', firms(6, { ...estimate(90_000, 10_000), cbam: 'high' }));
+
+		expect(await carbon(chamberId)).toEqual({
+			firms: 20,
+			scope1: 2428,
+			scope2: 1652,
+			total: 4080,
+			withheld: { firms: null, scope1: null, scope2: null, total: null },
+			// Two firms of 1,000 t or more are too few; the smallest other band (5) is hidden with them.
+			emissionBands: [
+				{ min: 0, max: 10, firms: 6 },
+				{ min: 10, max: 100, firms: 7 },
+				{ min: 100, max: 1000, firms: null },
+				{ min: 1000, max: null, firms: null }
+			],
+			// Three firms at high and one not screened are too few together; medium (5) goes with them.
+			cbamExposure: [
+				{ level: 'none', firms: 10 },
+				{ level: 'check', firms: 0 },
+				{ level: 'low', firms: 6 },
+				{ level: 'medium', firms: null },
+				{ level: 'high', firms: null }
+			]
+		});
+	});
+
+	it('withholds the totals, not the count, when one large emitter makes up most of them', async () => {
+		const chamberId = await chamberWith('carbon-dominated', [
+			...firms(10, estimate(5, 5)),
+			...firms(1, estimate(9000, 1000))
+		]);
+		expect(await carbon(chamberId)).toMatchObject({
+			firms: 11,
+			scope1: null,
+			scope2: null,
+			total: null,
+			withheld: { firms: null, scope1: 'dominated', scope2: 'dominated', total: 'dominated' },
+			emissionBands: [{ firms: 0 }, { firms: null }, { firms: 0 }, { firms: null }]
+		});
+	});
+
+	it('withholds both scopes when one is dominated, as the total and the other would give it', async () => {
+		// Scope 1 is one firm's 500 t and ten firms' 1 t; Scope 2 and the total are spread out.
+		const chamberId = await chamberWith('carbon-split', [
+			...firms(10, estimate(1, 50)),
+			...firms(1, estimate(500, 10))
+		]);
+		expect(await carbon(chamberId)).toMatchObject({
+			firms: 11,
+			scope1: null,
+			scope2: null,
+			total: 1020,
+			withheld: { scope1: 'dominated', scope2: 'dominated', total: null }
+		});
+	});
+
+	it('withholds the totals when firms with an estimate differ from a wider view by fewer than 5', async () => {
+		const chamberId = await chamberWith('carbon-subset', [
+			...firms(8, estimate(10, 10)),
+			...firms(2, { ...estimate(10, 10), sector: 'D' }),
+			...firms(4, { sector: 'D' })
+		]);
+		const whole = await chamberStatistics(db, chamberId, {}, options);
+		expect(whole.carbon).toMatchObject({ firms: 10, scope1: 100, scope2: 100, total: 200 });
+		// Sector C has 8 firms to the chamber's 14, which is fine for the view; but 8 of the chamber's 10 estimates,
+		// so the two totals would give away the other two firms' emissions.
+		const sector = await chamberStatistics(db, chamberId, { sector: 'C' }, options);
+		expect(sector.firms).toBe(8);
+		expect(sector.carbon).toMatchObject({
+			firms: null,
+			scope1: null,
+			scope2: null,
+			total: null,
+			withheld: {
+				firms: 'filters_single_out',
+				scope1: 'filters_single_out',
+				scope2: 'filters_single_out',
+				total: 'filters_single_out'
+			}
+		});
+	});
+
+	it('withholds totals whose difference from a published wider total one firm dominates', async () => {
+		const chamberId = await chamberWith('carbon-difference', [
+			...firms(20, estimate(50, 50)),
+			...firms(1, { ...estimate(400, 100), sector: 'D' }),
+			...firms(4, { ...estimate(0.5, 0.5), sector: 'D' })
+		]);
+		expect(await carbon(chamberId)).toMatchObject({ firms: 25, total: 2504 });
+		// 2,504 t minus sector C's 2,000 t would be, within 4 t, the one firm's 500 t.
+		expect(await carbon(chamberId, { sector: 'C' })).toMatchObject({
+			firms: 20,
+			scope1: null,
+			scope2: null,
+			total: null,
+			withheld: { firms: null, total: 'dominated' }
+		});
+		expect(await carbon(chamberId, { sector: 'D' })).toMatchObject({
+			firms: 5,
+			total: null,
+			withheld: { total: 'dominated' }
+		});
+	});
+
+	it('exports the same figures to CSV and PDF, a withheld total as an empty cell or a sentence', async () => {
+		const chamberId = await chamberWith('carbon-export', [
+			...firms(10, { ...estimate(5, 5), cbam: 'none' }),
+			...firms(1, { ...estimate(9000, 1000), cbam: 'none' })
+		]);
+		const statistics = await chamberStatistics(db, chamberId, {}, options);
+		const none = {};
+		const dashboard: ChamberDashboard = {
+			statistics,
+			labels: {
+				themes: none,
+				themeColours: none,
+				levels: none,
+				sectors: none,
+				sizes: none,
+				provinces: none
+			},
+			campaigns: [],
+			minGroupSize: 5,
+			dominanceShare: DOMINANCE_SHARE
+		};
+
+		const { header, rows } = await aggregateRows(dashboard, 'en');
+		const csv = csvText(header, rows);
+		expect(header.at(-1)).toBe('t CO₂e');
+		expect(rows.every((row) => row.length === header.length)).toBe(true);
+		// Eleven firms gave figures; the totals are withheld, so their cells are empty.
+		expect(csv).toContain(
+			'Carbon estimate and CBAM exposure,"Scope 1 (direct: fuels, company vehicles)",11,,,\r\n'
+		);
+		expect(csv).toContain('Carbon estimate and CBAM exposure,Total (Scope 1 + 2),11,,,\r\n');
+		expect(csv).toContain('Firms by total emissions,< 10 t,0,,,\r\n');
+		expect(csv).toContain('Firms by total emissions,10–100 t,,,,\r\n');
+		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",,,,\r\n');
+		expect(csv).toContain('CBAM exposure levels,Not directly affected,11,,,\r\n');
+
+		const chamber = {
+			id: chamberId,
+			slug: 'carbon-export',
+			name: 'Carbon',
+			province: null,
+			logo: null
+		};
+		const model = await chamberReportModel(chamber, dashboard, {}, 'tr');
+		const carbon = model.sections.find(
+			(section) => section.heading === 'Karbon tahmini ve SKDM maruziyeti'
+		);
+		expect(carbon?.paragraphs).toContain('Enerji rakamı giren firma: 11');
+		expect(carbon?.paragraphs.join(' ')).toContain('%85');
+		expect(carbon?.table?.rows).toEqual([
+			['Kapsam 1 (doğrudan: yakıtlar, şirket araçları)', '–'],
+			['Kapsam 2 (satın alınan elektrik)', '–'],
+			['Toplam (Kapsam 1 + 2)', '–']
+		]);
+		const pdf = await readPdf(await renderChamberPdf(model));
+		const text = pdf.pages.join('\n');
+		expect(text).toContain('SKDM maruziyet düzeyleri');
+		expect(text).toContain('Doğrudan etkilenmiyor');
+	});
+
+	it('shows no totals, and nothing withheld, where no firm entered energy figures', async () => {
+		const chamberId = await chamberWith('carbon-none', firms(6, { cbam: 'none' }));
+		expect(await carbon(chamberId)).toEqual({
+			firms: 0,
+			scope1: null,
+			scope2: null,
+			total: null,
+			withheld: { firms: null, scope1: null, scope2: null, total: null },
+			emissionBands: [0, 10, 100, 1000].map((min, i) => ({
+				min,
+				max: [10, 100, 1000, null][i],
+				firms: 0
+			})),
+			cbamExposure: [
+				{ level: 'none', firms: 6 },
+				{ level: 'check', firms: 0 },
+				{ level: 'low', firms: 0 },
+				{ level: 'medium', firms: 0 },
+				{ level: 'high', firms: 0 }
+			]
+		});
+	});
+});
