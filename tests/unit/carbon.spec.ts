@@ -168,10 +168,20 @@ describe('the CBAM screen', () => {
 		],
 		[
 			'a hydrogen producer selling small amounts (no threshold applies)',
-			{ exportsEu: true, goods: 'yes', sectors: ['hydrogen'], tonnage: 'under50', dataReadiness: 1 },
+			{
+				exportsEu: true,
+				goods: 'yes',
+				sectors: ['hydrogen'],
+				tonnage: 'under50',
+				dataReadiness: 1
+			},
 			'high'
 		],
-		['an aluminium exporter who does not know the tonnage', { ...exporter, tonnage: 'unknown' }, 'medium']
+		[
+			'an aluminium exporter who does not know the tonnage',
+			{ ...exporter, tonnage: 'unknown' },
+			'medium'
+		]
 	])('%s: %s', (_, answers, level) => {
 		expect(screenCbam(answers).level).toBe(level);
 	});
