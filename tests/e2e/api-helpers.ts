@@ -36,9 +36,15 @@ export async function completeAnswers(request: APIRequestContext) {
 export async function submitInCampaign(
 	request: APIRequestContext,
 	campaign: string,
-	firm: { company?: string; email?: string; consent?: boolean } = {}
+	firm: {
+		company?: string;
+		email?: string;
+		consent?: boolean;
+		/** More answers, such as the optional energy figures. */
+		answers?: Record<string, unknown>;
+	} = {}
 ): Promise<string> {
-	const answers = await completeAnswers(request);
+	const answers = { ...(await completeAnswers(request)), ...firm.answers };
 	if (firm.company) answers.company_name = firm.company;
 	if (firm.email) answers.contact_email = firm.email;
 	const created = await request.post('/api/v1/assessments', {

@@ -7,12 +7,36 @@ test.describe('methodology', () => {
 	test('explains themes, weights, N/A and levels in Turkish', async ({ page }) => {
 		await page.goto('/methodology?lang=tr');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puanlar nasıl hesaplanıyor?');
-		const themes = page.getByRole('table').getByRole('row');
+		const themes = page.getByRole('table').first().getByRole('row');
 		// A header row and one row per theme (six themes).
 		await expect(themes).toHaveCount(7);
 		await expect(page.getByRole('heading', { name: '"Uygulanamaz" cevaplar' })).toBeVisible();
 		await expect(page.locator('.levels__item')).toHaveCount(5);
 		await expect(page.getByText('80–100', { exact: false })).toBeVisible();
+	});
+
+	test('lists every emission factor with its source and year, and the CBAM levels', async ({
+		page
+	}) => {
+		await page.goto('/methodology?lang=tr');
+		const factors = page.getByRole('table', { name: /Emisyon faktörleri \(sürüm/ });
+		// A header row and one row per emission source of questionnaires/emission-factors.yaml.
+		await expect(factors.getByRole('row')).toHaveCount(12);
+		const electricity = factors.getByRole('row', { name: /Şebekeden alınan elektrik/ });
+		await expect(electricity).toContainText('0,44 / kWh');
+		await expect(electricity.getByRole('link')).toHaveAttribute('href', /enerji\.gov\.tr/);
+		await expect(electricity).toContainText('2020');
+		await expect(page.getByText('1 Sm³ = 10,64 kWh', { exact: false })).toBeVisible();
+		const method = page.getByRole('region', {
+			name: 'Karbon tahmini ve SKDM taraması nasıl yapılır'
+		});
+		await expect(method.getByRole('term')).toHaveText([
+			'Doğrudan etkilenmiyorsunuz',
+			'Kontrol etmeniz gerekiyor',
+			'Düşük',
+			'Orta',
+			'Yüksek'
+		]);
 	});
 
 	test('is complete in English and passes axe', async ({ page }) => {

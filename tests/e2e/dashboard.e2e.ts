@@ -19,7 +19,9 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 		await submitInCampaign(request, campaign, {
 			company: firm === 0 ? 'Öztürk Tekstil A.Ş.' : firm === 1 ? EVIL : `Gizli Firma ${firm}`,
 			email: `firma${firm}@example.org`,
-			consent: firm < 2
+			consent: firm < 2,
+			// 100,000 kWh × (firm + 1) × 0.440 kg: 924 t CO2e in all, no firm above a fifth of it.
+			answers: { energy_electricity_kwh: 100_000 * (firm + 1) }
 		});
 	}
 
@@ -41,6 +43,16 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	await page.locator('summary', { hasText: 'Yeşil Dönüşüm 2026' }).click();
 	await expect(page.getByRole('img', { name: /started and submitted per week/ })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Yeşil Dönüşüm 2026' })).toContainText('6');
+	// The carbon estimate as a chamber total, and the CBAM screen's levels: none of these firms exports.
+	await expect(page.getByText('Firms that entered energy figures: 6')).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Estimated emissions' }).getByRole('row', { name: /Total/ })
+	).toContainText('924');
+	await expect(
+		page.getByRole('table', { name: 'CBAM exposure levels' }).getByRole('row', {
+			name: /Not directly affected/
+		})
+	).toContainText('6');
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations).toEqual([]);
 
@@ -69,6 +81,7 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	expect(printed).toContain('Green Deal readiness: chamber report');
 	expect(printed).toContain('Saray Ticaret Odası');
 	expect(printed).toContain('Firms that submitted: 6');
+	expect(printed).toContain('924');
 	expect(printed).not.toContain('Öztürk');
 
 	const api = await page.request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
