@@ -18,7 +18,7 @@ export function assessCarbon(
 	answers: Answers,
 	factors: EmissionFactors | undefined
 ): CarbonResult {
-	const asksAboutEu = [...questionnaire.profile.questions].some(
+	const asksAboutEu = questionnaire.profile.questions.some(
 		(question) => question.role === 'exports_eu'
 	);
 	return {
