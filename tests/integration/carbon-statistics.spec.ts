@@ -8,12 +8,7 @@ import { renderChamberPdf } from '$lib/server/report/chamber-document';
 import { chamberReportModel } from '$lib/server/report/chamber-model';
 import { testDatabases } from '../fixtures/databases';
 import { readPdf } from '../fixtures/pdf';
-import {
-	LEVELS,
-	insertChamber,
-	insertSubmitted,
-	type SubmittedFixture
-} from '../fixtures/submitted';
+import { LEVELS, insertChamberWith, type SubmittedFixture } from '../fixtures/submitted';
 
 const options = {
 	minGroupSize: 5,
@@ -45,11 +40,7 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 	});
 	afterAll(() => target.close());
 
-	async function chamberWith(slug: string, list: Firm[]): Promise<string> {
-		const chamberId = await insertChamber(db, slug);
-		for (const firm of list) await insertSubmitted(db, { ...firm, chamberId });
-		return chamberId;
-	}
+	const chamberWith = (slug: string, list: Firm[]) => insertChamberWith(db, slug, list);
 
 	const carbon = async (chamberId: string, filters: StatisticsFilters = {}) =>
 		(await chamberStatistics(db, chamberId, filters, options)).carbon;

@@ -10,6 +10,7 @@ import {
 	LEVELS,
 	insertCampaign,
 	insertChamber,
+	insertChamberWith,
 	insertDraft,
 	insertSubmitted,
 	type SubmittedFixture
@@ -39,11 +40,7 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 	});
 	afterAll(() => target.close());
 
-	async function chamberWith(slug: string, list: Firm[]): Promise<string> {
-		const chamberId = await insertChamber(db, slug);
-		for (const firm of list) await insertSubmitted(db, { ...firm, chamberId });
-		return chamberId;
-	}
+	const chamberWith = (slug: string, list: Firm[]) => insertChamberWith(db, slug, list);
 
 	const statistics = (chamberId: string, filters: StatisticsFilters = {}) =>
 		chamberStatistics(db, chamberId, filters, options);

@@ -30,6 +30,13 @@ function oneOf<T extends string>(allowed: readonly T[], answer: unknown): T | un
 	return allowed.find((value) => value === answer);
 }
 
+/** An answer's share of its question's best score; undefined when it scores nothing (not applicable). */
+function scoreShare(entry: { question: Question; answer: Answers[string] } | undefined) {
+	if (!entry || !isScored(entry.question)) return undefined;
+	const score = answerScore(entry.question, entry.answer);
+	return score === undefined ? undefined : score / maxScore(entry.question);
+}
+
 export function cbamAnswers(questionnaire: Questionnaire, answers: Answers): CbamAnswers {
 	const byRole = new Map<Role, { question: Question; answer: Answers[string] }>();
 	for (const entry of shownAnswers(questionnaire, answers)) {
@@ -37,16 +44,11 @@ export function cbamAnswers(questionnaire: Questionnaire, answers: Answers): Cba
 	}
 	const exportsEu = byRole.get('exports_eu')?.answer;
 	const sectors = byRole.get('cbam_sectors')?.answer;
-	const data = byRole.get('cbam_data');
-	const dataScore = data && isScored(data.question) && answerScore(data.question, data.answer);
 	return {
 		exportsEu: typeof exportsEu === 'boolean' ? exportsEu : undefined,
 		goods: oneOf(CBAM_ROLE_OPTIONS.cbam_goods, byRole.get('cbam_goods')?.answer),
 		sectors: Array.isArray(sectors) ? sectors : undefined,
 		tonnage: oneOf(CBAM_ROLE_OPTIONS.cbam_tonnage, byRole.get('cbam_tonnage')?.answer),
-		dataReadiness:
-			data && isScored(data.question) && typeof dataScore === 'number'
-				? dataScore / maxScore(data.question)
-				: undefined
+		dataReadiness: scoreShare(byRole.get('cbam_data'))
 	};
 }

@@ -17,7 +17,7 @@ const source = z.strictObject({
 	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' })
 });
 
-export const categories = ['stationary', 'mobile', 'electricity'] as const;
+const categories = ['stationary', 'mobile', 'electricity'] as const;
 export type Category = (typeof categories)[number];
 
 const emissionSource = z.strictObject({

@@ -8,7 +8,7 @@ import type { ChartConfiguration } from 'chart.js';
 const GRID = '#c9d6cd';
 const INK = '#17201b';
 /** Scope 1 (fuels burnt on site and in vehicles) and Scope 2 (electricity bought); both ≥ 3:1 against white. */
-export const SCOPE_COLOURS = { 1: '#8a4b08', 2: '#1f6f8b' } as const;
+const SCOPE_COLOURS = { 1: '#8a4b08', 2: '#1f6f8b' } as const;
 
 export interface SourceBar {
 	/** The source's name with its scope, so the bar reads without the colour. */

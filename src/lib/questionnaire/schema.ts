@@ -149,8 +149,6 @@ const section = z.strictObject({
 	description: text.optional(),
 	questions: z.array(question)
 });
-export type Section = z.infer<typeof section>;
-
 const level = z.strictObject({
 	id,
 	min: z.number().min(0).max(100),

@@ -13,7 +13,7 @@ export interface Step {
 
 export const PROFILE_STEP = 'profile';
 /** A hyphen keeps it apart from every theme id (lower case, digits and _). */
-export const ENERGY_STEP = 'energy-figures';
+const ENERGY_STEP = 'energy-figures';
 export const REVIEW_STEP = 'review';
 
 export function stepsOf(questionnaire: Questionnaire): Step[] {
