@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // A fresh database for every run of the suite. Kept in the environment so that the worker processes, which load
 // this file again, use the same file (tests create chambers and campaigns in it with `npm run admin`).
