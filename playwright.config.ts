@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 // E2E_PORT lets two checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The tests read the address from here (admin links, Origin headers of hand-made requests).
+process.env.E2E_ORIGIN = `http://localhost:${PORT}`;
 
 // A fresh database for every run of the suite. Kept in the environment so that the worker processes, which load
 // this file again, use the same file (tests create chambers and campaigns in it with `npm run admin`).

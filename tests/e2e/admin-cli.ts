@@ -7,7 +7,7 @@ export function admin(args: string[], input?: string): string {
 		env: {
 			...process.env,
 			DATABASE_URL: process.env.E2E_DATABASE_URL,
-			ORIGIN: 'http://localhost:4173'
+			ORIGIN: process.env.E2E_ORIGIN
 		},
 		input,
 		encoding: 'utf8'

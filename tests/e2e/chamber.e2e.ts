@@ -57,7 +57,7 @@ test.describe('chamber accounts and campaigns', () => {
 			request.post('/chamber/login?/signIn&lang=en', {
 				form: { email, password: 'still wrong' },
 				// As a browser posts the form without JavaScript: the answer is the page, with its status.
-				headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+				headers: { origin: process.env.E2E_ORIGIN!, accept: 'text/html' }
 			});
 		// One failure above, four here: the fifth for this address within 15 minutes.
 		for (let tries = 0; tries < 4; tries++) expect((await attempt()).status()).toBe(400);
@@ -89,7 +89,7 @@ test.describe('chamber accounts and campaigns', () => {
 		await expect(page.getByRole('button', { name: 'Create the campaign' })).toHaveCount(0);
 		const forced = await page.request.post(`/chamber/${slug}/campaigns?/create`, {
 			form: { name: 'Zorla' },
-			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			headers: { origin: process.env.E2E_ORIGIN!, accept: 'text/html' }
 		});
 		expect(forced.status()).toBe(403);
 	});

@@ -5,7 +5,7 @@ import { createCampaignOf, createChamber, createChamberUser } from './admin-cli'
 
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 const CHAMBER_ROUTES = 'src/routes/chamber/[slug=slug]';
-const ORIGIN = { origin: 'http://localhost:4173', accept: 'text/html' };
+const ORIGIN = { origin: process.env.E2E_ORIGIN!, accept: 'text/html' };
 
 /** Every page and endpoint under /chamber/<slug>, as route folders relative to the chamber's own. */
 function chamberRoutes(): string[] {
