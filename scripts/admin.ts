@@ -12,6 +12,7 @@ import { addToChamber, createAccount } from '../src/lib/server/auth/accounts';
 import { createAuth } from '../src/lib/server/auth/instance';
 import { platformSetupLink } from '../src/lib/server/auth/one-time';
 import { email, newPassword } from '../src/lib/server/auth/passwords';
+import { cleanText } from '../src/lib/text';
 
 const USAGE = `usage:
   npm run admin -- create-chamber --slug <slug> --name "<name>" [--province <plate code>] [--logo <file.png|jpg>]
@@ -94,9 +95,26 @@ async function createCampaign(db: Db, args: string[]) {
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks)
+	const text = Buffer.concat(chunks)
 		.toString('utf8')
 		.replace(/\r?\n$/, '');
+	const clean = cleanText(text);
+	if (clean === undefined)
+		throw new UsageError(`standard input: ${inEnglish('form.error_control')}`);
+	return clean;
+}
+
+/**
+ * The arguments under the app's one rule for text (src/lib/text.ts): in NFC, or a usage error naming the option
+ * of the first one with a control character, before anything reaches the database.
+ */
+function cleanArguments(args: string[]): string[] {
+	return args.map((arg, index) => {
+		const clean = cleanText(arg);
+		if (clean !== undefined) return clean;
+		const option = arg.startsWith('--') ? arg.split('=')[0] : (args[index - 1] ?? arg);
+		throw new UsageError(`${option}: ${inEnglish('form.error_control')}`);
+	});
 }
 
 const ROLES = { chamber_admin: 'admin', chamber_viewer: 'member' } as const;
@@ -161,7 +179,7 @@ let db: Db | undefined;
 try {
 	db = connect(parseConfig(process.env).database);
 	await migrateToLatest(db);
-	await command(db, args);
+	await command(db, cleanArguments(args));
 } catch (error) {
 	// parseArgs refuses unknown or malformed options with an ERR_PARSE_ARGS_* error.
 	const badArguments = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { cleanText } from '../text';
 import { NOT_APPLICABLE, SCORE_MAX } from './constants';
 import type { Question, Questionnaire } from './schema';
 import { allQuestions, visibleQuestionIds, type AnswerValue, type Answers } from './visibility';
@@ -19,6 +20,7 @@ export interface AnswerIssue {
 		| 'too_large'
 		| 'invalid_email'
 		| 'too_long'
+		| 'control_character'
 		| 'invalid';
 	values?: Record<string, number>;
 }
@@ -73,7 +75,8 @@ export function parseAnswer(question: Question, raw: unknown): Parsed {
 			return parseNumber(question, raw);
 		case 'text': {
 			if (typeof raw !== 'string') return { issue: { code: 'invalid' } };
-			const value = raw.trim();
+			const value = cleanText(raw)?.trim();
+			if (value === undefined) return { issue: { code: 'control_character' } };
 			if (value === '') return { value: undefined };
 			if (value.length > question.maxLength) {
 				return { issue: { code: 'too_long', values: { max: question.maxLength } } };

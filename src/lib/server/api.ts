@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatPath } from '$lib/questionnaire/check';
+import { cleanStrings } from '$lib/text';
 
 /** The largest JSON body the API reads: a full answer set is a few kilobytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -46,7 +47,10 @@ const zodMessages: Record<Locale, ReturnType<typeof z.locales.en>> = {
 	en: z.locales.en()
 };
 
-/** Reads and validates a JSON body: 415 unless JSON, 413 when too large, 400 when broken or invalid. */
+/**
+ * Reads and validates a JSON body: 415 unless JSON, 413 when too large, 400 when broken or invalid, 400
+ * `invalid_text` naming the first string (value or key) with a control character. Strings reach the schema in NFC.
+ */
 export async function readJson<T>(
 	request: Request,
 	schema: z.ZodType<T>,
@@ -64,7 +68,14 @@ export async function readJson<T>(
 	} catch {
 		throw new BadRequest(400, 'invalid_json');
 	}
-	const parsed = schema.safeParse(body, { error: zodMessages[locale].localeError });
+	const cleaned = cleanStrings(body);
+	if (!cleaned.ok) {
+		const t = await createTranslator(locale);
+		throw new BadRequest(400, 'invalid_text', [
+			{ path: formatPath(cleaned.path), message: t('form.error_control') }
+		]);
+	}
+	const parsed = schema.safeParse(cleaned.value, { error: zodMessages[locale].localeError });
 	if (!parsed.success) {
 		throw new BadRequest(
 			400,

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { plainText } from '$lib/text';
 import type { StatisticsFilters } from './aggregates';
 
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const optional = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.optional());
+// The filters are compared with stored values: a NUL would break PostgreSQL's text type (a 500 instead of a 400).
+const text = plainText('form.error_control');
 
 /**
  * A calendar month (`2026-03`). Periods are whole months: with single days, two views a day apart would differ by
@@ -23,10 +26,10 @@ const month = z.preprocess(
  */
 export const filtersQuery = z
 	.object({
-		campaign: optional(z.string().max(100)),
-		sector: optional(z.string().max(10)),
-		size: optional(z.string().max(20)),
-		province: optional(z.string().max(3)),
+		campaign: optional(text.max(100)),
+		sector: optional(text.max(10)),
+		size: optional(text.max(20)),
+		province: optional(text.max(3)),
 		from: month,
 		to: month,
 		// The comparison with all chambers reads the whole database (about a second at 100,000 assessments), so it is

@@ -1,5 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { cleanText } from '$lib/text';
 
 /** What a form action returns for a refused form: the values to show again and an i18n key per field. */
 export interface FormProblems {
@@ -18,14 +19,22 @@ export async function parseForm<T>(request: Request, schema: z.ZodType<T>): Prom
 	return parseFormData(await request.formData(), schema);
 }
 
-/** `parseForm` for a form already read (a multipart form whose files the action handles itself). */
+/**
+ * `parseForm` for a form already read (a multipart form whose files the action handles itself). A field with a
+ * control character is refused before the schema sees it; every other field reaches it in NFC.
+ */
 export function parseFormData<T>(form: FormData, schema: z.ZodType<T>): ParsedForm<T> {
 	const fields: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
-	const parsed = schema.safeParse(fields);
-	if (parsed.success) return { ok: true, data: parsed.data };
 	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues)
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue;
+		const clean = cleanText(value);
+		if (clean === undefined) errors[key] = 'form.error_control';
+		fields[key] = clean ?? value;
+	}
+	const parsed = Object.keys(errors).length === 0 ? schema.safeParse(fields) : undefined;
+	if (parsed?.success) return { ok: true, data: parsed.data };
+	for (const issue of parsed?.error.issues ?? [])
 		errors[String(issue.path[0] ?? 'form')] ??= issue.message;
 	const values = Object.fromEntries(
 		Object.entries(fields).filter(([key]) => !/password/i.test(key))
