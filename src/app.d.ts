@@ -17,8 +17,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** What was not found, when the page can say more than "page not found". */
-			kind?: 'campaign' | 'link';
+			/** What was not found, or `request` for a request the server could not read. */
+			kind?: 'campaign' | 'link' | 'request';
 		}
 	}
 }

@@ -11,6 +11,7 @@ import { platformSetupLink } from '$lib/server/auth/one-time';
 import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
+import { logRequestError, publicError } from '$lib/server/request-errors';
 
 /** Stops start-up with one readable line: a half-configured server must not take requests. */
 function stop(reason: string): never {
@@ -116,12 +117,19 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(locale, session, securityHeaders);
+/** Declares UTF-8 on every HTML page, so no browser guesses the encoding of Turkish text (or of injected bytes). */
+const htmlCharset: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const type = response.headers.get('content-type');
+	if (type?.startsWith('text/html') && !/charset=/i.test(type))
+		response.headers.set('content-type', 'text/html; charset=utf-8');
+	return response;
+};
 
-/** Logs the real error on the server; the visitor only ever sees a generic, localised page. */
+export const handle = sequence(locale, session, securityHeaders, htmlCharset);
+
+/** Logs the real error on the server, without tokens; the visitor only ever sees a generic, localised page. */
 export const handleError: HandleServerError = ({ error, status, event }) => {
-	if (status !== 404) {
-		console.error(`${event.request.method} ${event.url.pathname}:`, error);
-	}
-	return { message: status === 404 ? 'Not Found' : 'Internal Error' };
+	if (status !== 404) logRequestError(event.request, status, error);
+	return publicError(status);
 };

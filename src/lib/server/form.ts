@@ -1,6 +1,7 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { cleanText } from '$lib/text';
+import { logRequestError, publicError } from './request-errors';
 
 /** What a form action returns for a refused form: the values to show again and an i18n key per field. */
 export interface FormProblems {
@@ -16,7 +17,20 @@ export type ParsedForm<T> =
  * shows each problem next to its field in the reader's language. Never echoes passwords back.
  */
 export async function parseForm<T>(request: Request, schema: z.ZodType<T>): Promise<ParsedForm<T>> {
-	return parseFormData(await request.formData(), schema);
+	return parseFormData(await readForm(request), schema);
+}
+
+/**
+ * A form action's body. A body that cannot be read as a form (truncated, no multipart boundary) is the client's
+ * fault: a 400 page saying so and one log line, rather than a 500 with a stack trace.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (cause) {
+		logRequestError(request, 400, cause);
+		error(400, publicError(400));
+	}
 }
 
 /**

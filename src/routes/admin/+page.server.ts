@@ -10,7 +10,7 @@ import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
 import * as members from '$lib/server/db/members';
-import { parseForm, parseFormData } from '$lib/server/form';
+import { parseForm, parseFormData, readForm } from '$lib/server/form';
 import { catalogue } from '$lib/server/questionnaires';
 
 const inviteForm = z.object({
@@ -44,7 +44,7 @@ export const actions = {
 	/** Registers a chamber, with an optional PNG or JPEG logo. */
 	createChamber: async ({ locals, url, request }) => {
 		const admin = requirePlatformAdmin(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const file = form.get('logo');
 		let logo: string | undefined;
 		if (file instanceof File && file.size > 0) {

@@ -6,6 +6,7 @@ import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as assessmentService from '$lib/server/assessment-service';
 import { describeIssues } from '$lib/server/answer-issues';
+import { readForm } from '$lib/server/form';
 
 /** The assessment and the step in the URL; loads share the request's copy, actions read afresh. */
 async function openStep(token: string, stepId: string, locals?: App.Locals) {
@@ -56,7 +57,7 @@ export const actions = {
 	 */
 	save: async ({ params, request, locals }) => {
 		const { opened, steps, index, step } = await openStep(params.token, params.step);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const intent = form.get('intent');
 		const visibleBefore = visibleQuestionIds(opened.questionnaire, opened.assessment.answers);
 		const outcome = await assessmentService.saveAnswers(

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import * as assessments from '$lib/server/db/assessments';
 import * as assessmentService from '$lib/server/assessment-service';
 import { resultsView } from '$lib/server/results-view';
+import { readForm } from '$lib/server/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);
@@ -57,7 +58,7 @@ export const actions = {
 	delete: async ({ params, request }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const form = await request.formData();
+		const form = await readForm(request);
 		if (form.get('confirm') !== 'yes') return fail(400, { deleteUnconfirmed: true });
 		await assessments.remove(db(), opened.assessment.id);
 		await auditLog.record(db(), {

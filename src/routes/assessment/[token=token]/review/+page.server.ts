@@ -4,6 +4,7 @@ import * as assessmentService from '$lib/server/assessment-service';
 import { db } from '$lib/server/db';
 import * as chambers from '$lib/server/db/chambers';
 import { describeMissing } from '$lib/server/missing';
+import { readForm } from '$lib/server/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);
@@ -27,7 +28,7 @@ export const actions = {
 	submit: async ({ params, locals, request }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const outcome = await assessmentService.submit(opened, {
 			shareIdentity: form.get('share_identity') === 'yes'
 		});
