@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
 import { requireSignedIn } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import { parseForm } from '$lib/server/form';
+import { qrDataUrl } from '$lib/server/qr';
 
 const passwordForm = z.object({
 	password: z.string().min(1, 'auth.error_password_required').max(256)
@@ -46,7 +46,7 @@ export const actions = {
 			const { totpURI, backupCodes } = started;
 			return {
 				enrolment: {
-					qr: await QRCode.toString(totpURI, { type: 'svg', margin: 2 }),
+					qr: await qrDataUrl(totpURI),
 					secret: new URL(totpURI).searchParams.get('secret') ?? '',
 					backupCodes
 				}

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import QRCode from 'qrcode';
 import { requireChamber } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as campaigns from '$lib/server/db/campaigns';
+import { qrDataUrl } from '$lib/server/qr';
 
 export const load = async ({ locals, url, params }) => {
 	const { chamber } = await requireChamber(locals, url, params.slug);
@@ -13,7 +13,7 @@ export const load = async ({ locals, url, params }) => {
 	return {
 		campaign: { ...campaign, state: campaigns.campaignState(campaign) },
 		link,
-		/** The share link as a QR code, drawn on the server as SVG (no script, prints sharp at any size). */
-		qr: await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
+		/** The share link as a QR code: an SVG image's data URL (see qrDataUrl). */
+		qr: await qrDataUrl(link)
 	};
 };

@@ -1,0 +1,89 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { admin, createChamber, createChamberUser } from './admin-cli';
+import { QUESTIONNAIRE } from './api-helpers';
+
+const PASSWORD = 'Trakya verimlilik platformu 2026';
+const MARKUP = '<img src=x onerror="window.__xss=1">';
+// As a browser posts a form without JavaScript: the answer is the page, with its status.
+const FORM_HEADERS = { origin: process.env.E2E_ORIGIN!, accept: 'text/html' };
+const UNREADABLE = 'The form you sent could not be read';
+
+async function newToken(request: APIRequestContext): Promise<string> {
+	const created = await request.post('/api/v1/assessments', {
+		data: { questionnaire: QUESTIONNAIRE, locale: 'en' }
+	});
+	return ((await created.json()) as { token: string }).token;
+}
+
+test.describe('bodies a form action cannot read', () => {
+	test('a truncated multipart body is a 400 page saying so', async ({ request }) => {
+		const token = await newToken(request);
+		const response = await request.post(`/assessment/${token}/profile?/save&lang=en`, {
+			headers: { ...FORM_HEADERS, 'content-type': 'multipart/form-data; boundary=XYZ' },
+			data: '--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\nnext'
+		});
+		expect(response.status()).toBe(400);
+		const page = await response.text();
+		expect(page).toContain(UNREADABLE);
+		expect(page).not.toContain('Internal Error');
+	});
+
+	test('a multipart body without a boundary is a 400 page, in Turkish too', async ({ request }) => {
+		const token = await newToken(request);
+		const response = await request.post(`/assessment/${token}/profile?/save&lang=tr`, {
+			headers: { ...FORM_HEADERS, 'content-type': 'multipart/form-data' },
+			data: 'intent=next'
+		});
+		expect(response.status()).toBe(400);
+		expect(await response.text()).toContain('Gönderdiğiniz form okunamadı');
+	});
+
+	test('a sign-out posted without a body, or with the wrong type, is a 415 page, not "Internal Error"', async ({
+		request
+	}) => {
+		for (const headers of [FORM_HEADERS, { ...FORM_HEADERS, 'content-type': 'text/plain' }]) {
+			const response = await request.post('/chamber/login?/signOut&lang=en', { headers });
+			expect(response.status()).toBe(415);
+			const page = await response.text();
+			expect(page).toContain(UNREADABLE);
+			expect(page).not.toContain('Internal Error');
+		}
+	});
+});
+
+test('every HTML page declares UTF-8', async ({ request }) => {
+	for (const path of ['/?lang=tr', '/methodology', '/no-such-page']) {
+		const response = await request.get(path);
+		expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+	}
+});
+
+test('names with markup stay text beside the QR codes', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	const slug = createChamber(MARKUP);
+	admin(['create-campaign', '--chamber', slug, '--name', MARKUP]);
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(createChamberUser(slug, PASSWORD));
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto(`/chamber/${slug}/campaigns?lang=en`);
+	await page.getByRole('link', { name: MARKUP }).first().click();
+
+	const qr = page.getByRole('img', { name: /QR code of the campaign link/ });
+	await expect(qr).toBeVisible();
+	expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+	await expect(page.getByText(MARKUP).first()).toBeVisible();
+	expect(await page.locator('img[src="x"]').count()).toBe(0);
+	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+	await page.goto('/chamber/account?lang=en');
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+	const totp = page.getByRole('img', { name: 'QR code for the authenticator app' });
+	await expect(totp).toBeVisible();
+	expect(await totp.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+	expect(errors).toEqual([]);
+});
