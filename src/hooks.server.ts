@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError, config } from '$lib/server/config';
 import { db, initDatabase } from '$lib/server/db';
 import { purgeStaleDrafts } from '$lib/server/db/assessments';
+import * as idempotencyKeys from '$lib/server/db/idempotency-keys';
 import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
 import { startReportWorkers } from '$lib/server/report';
 import { auth } from '$lib/server/auth';
@@ -66,6 +67,7 @@ async function purgeDrafts() {
 	before.setMonth(before.getMonth() - DRAFT_RETENTION_MONTHS);
 	try {
 		await purgeStaleDrafts(db(), before);
+		await idempotencyKeys.purgeExpired(db());
 	} catch (error) {
 		console.error('Purging stale drafts failed:', error);
 	}

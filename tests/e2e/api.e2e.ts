@@ -112,4 +112,38 @@ test.describe('the assessment API', () => {
 			expect(response.status()).toBe(404);
 		}
 	});
+
+	test('creates once per Idempotency-Key', async ({ request }) => {
+		const key = `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+		const post = (locale: string, idempotencyKey = key) =>
+			request.post('/api/v1/assessments?lang=en', {
+				headers: { 'Idempotency-Key': idempotencyKey },
+				data: { questionnaire: Q, locale }
+			});
+		const first = await post('tr');
+		expect(first.status()).toBe(201);
+		const created = await first.json();
+		const retry = await post('tr');
+		expect(retry.status()).toBe(201);
+		expect(await retry.json()).toEqual(created);
+
+		const reused = await post('en');
+		expect(reused.status()).toBe(422);
+		expect((await reused.json()).error.code).toBe('idempotency_key_reused');
+		const malformed = await post('tr', 'too short');
+		expect(malformed.status()).toBe(400);
+		expect((await malformed.json()).error.message).toMatch(/Idempotency-Key header must be/);
+	});
+
+	test('refuses control characters with a 400 naming the field', async ({ request }) => {
+		const response = await request.post('/api/v1/assessments?lang=en', {
+			headers: { 'content-type': 'application/json' },
+			data: `{"questionnaire":"${Q}","locale":"tr","campaign":"abc\u0000"}`
+		});
+		expect(response.status()).toBe(400);
+		expect((await response.json()).error).toMatchObject({
+			code: 'invalid_text',
+			issues: [{ path: 'campaign' }]
+		});
+	});
 });

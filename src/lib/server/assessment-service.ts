@@ -17,6 +17,7 @@ import { campaignState, type Campaign, type CampaignState } from './db/campaigns
 import * as versions from './db/questionnaire-versions';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
+import * as idempotency from './idempotency';
 import { hashToken, isTokenShaped, newToken } from './tokens';
 
 /**
@@ -30,21 +31,23 @@ export interface Opened {
 	questionnaire: Questionnaire;
 }
 
-/** Starts a draft and returns the token of its resume link (the only time the token exists outside the URL). */
-export async function start(options: {
+export interface StartOptions {
 	locale: Locale;
 	questionnaireId?: string;
 	answers?: Answers;
 	campaignId?: string | null;
 	chamberId?: string | null;
 	previousId?: string | null;
-}): Promise<string> {
+}
+
+/** A new draft's row and the token of its resume link. */
+function newDraft(options: StartOptions): { token: string; draft: assessments.NewAssessment } {
 	const definition = catalogue().questionnaires.get(
 		options.questionnaireId ?? DEFAULT_QUESTIONNAIRE
 	);
 	if (!definition) throw new Error(`unknown questionnaire ${options.questionnaireId}`);
 	const token = newToken();
-	await assessments.create(db(), {
+	const draft = {
 		tokenHash: hashToken(token),
 		questionnaireId: definition.id,
 		questionnaireVersion: definition.version,
@@ -53,8 +56,43 @@ export async function start(options: {
 		chamberId: options.chamberId,
 		previousId: options.previousId,
 		answers: options.answers
-	});
+	};
+	return { token, draft };
+}
+
+/** Starts a draft and returns the token of its resume link (the only time the token exists outside the URL). */
+export async function start(options: StartOptions): Promise<string> {
+	const { token, draft } = newDraft(options);
+	await assessments.create(db(), draft);
 	return token;
+}
+
+/** Thrown inside `startOnce`'s transaction to undo the draft when another request took the key. */
+class KeyTaken extends Error {}
+
+/**
+ * `start` under an Idempotency-Key (see idempotency.ts): the draft and the key's record are written together, so
+ * two requests racing with one key never create two assessments. Undefined when the other request won; its answer
+ * is then found with `replay`.
+ */
+export async function startOnce(
+	options: StartOptions,
+	key: string,
+	body: unknown
+): Promise<string | undefined> {
+	const { token, draft } = newDraft(options);
+	try {
+		await db()
+			.transaction()
+			.execute(async (trx) => {
+				const id = await assessments.create(trx, draft);
+				if (!(await idempotency.remember(trx, key, body, { id, token }))) throw new KeyTaken();
+			});
+		return token;
+	} catch (error) {
+		if (error instanceof KeyTaken) return undefined;
+		throw error;
+	}
 }
 
 /**

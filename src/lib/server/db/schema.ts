@@ -14,6 +14,7 @@ export interface Schema {
 	one_time_link: OneTimeLinkTable;
 	user: UserTable;
 	member: MemberTable;
+	idempotency_key: IdempotencyKeyTable;
 }
 
 export interface AuditLogTable {
@@ -129,4 +130,15 @@ export interface MemberTable {
 	organizationId: string;
 	userId: string;
 	role: string;
+}
+
+export interface IdempotencyKeyTable {
+	/** SHA-256 of the Idempotency-Key; the key itself is only ever in the client's request. */
+	key_hash: string;
+	assessment_id: string;
+	/** SHA-256 of the request body the key first came with: the same key with another body is refused. */
+	body_hash: string;
+	/** The assessment's token, AES-256-GCM under a key derived from the Idempotency-Key (see idempotency.ts). */
+	sealed_token: string;
+	expires_at: string;
 }

@@ -1,12 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { locales } from '$lib/i18n/locales';
+import { locales, type Locale } from '$lib/i18n/locales';
 import { checkAnswers, mergeAnswers } from '$lib/questionnaire/answers';
 import { apiError, handleApi, readJson } from '$lib/server/api';
 import { answerIssues, answersBody } from '$lib/server/api-assessments';
 import * as assessmentService from '$lib/server/assessment-service';
 import { db } from '$lib/server/db';
 import * as campaigns from '$lib/server/db/campaigns';
+import * as idempotency from '$lib/server/idempotency';
 import { catalogue } from '$lib/server/questionnaires';
 
 const createBody = z.strictObject({
@@ -17,10 +18,31 @@ const createBody = z.strictObject({
 	answers: answersBody.optional()
 });
 
-/** Starts an assessment; the token in the answer is the only key to it. */
+/** The answer to a create, and to every replay of it under the same Idempotency-Key. */
+function created(token: string): Response {
+	return json(
+		{ token, status: 'draft' },
+		{ status: 201, headers: { 'cache-control': 'no-store' } }
+	);
+}
+
+/** What an earlier create with this Idempotency-Key answered: the same token, or 422 for another body under it. */
+async function replayed(key: string, body: unknown, locale: Locale): Promise<Response | undefined> {
+	const earlier = await idempotency.replay(db(), key, body);
+	if (earlier === 'conflict') return apiError(422, 'idempotency_key_reused', locale);
+	return earlier === undefined ? undefined : created(earlier);
+}
+
+/**
+ * Starts an assessment; the token in the answer is the only key to it. With an `Idempotency-Key` header, a retry
+ * within 24 hours gets the same token back (201, as the first time) rather than a second assessment.
+ */
 export async function POST({ request, locals }) {
 	return handleApi(locals.locale, async () => {
+		const key = idempotency.idempotencyKey(request);
 		const body = await readJson(request, createBody, locals.locale);
+		const replay = key && (await replayed(key, body, locals.locale));
+		if (replay) return replay;
 		const questionnaire = catalogue().questionnaires.get(body.questionnaire);
 		if (!questionnaire) return apiError(404, 'questionnaire_not_found', locals.locale);
 		const campaign =
@@ -38,16 +60,19 @@ export async function POST({ request, locals }) {
 				await answerIssues(issues, locals.locale)
 			);
 		}
-		const token = await assessmentService.start({
+		const options = {
 			locale: body.locale,
 			questionnaireId: questionnaire.id,
 			campaignId: campaign?.id,
 			chamberId: campaign?.chamber.id,
 			answers: mergeAnswers({}, changes)
-		});
-		return json(
-			{ token, status: 'draft' },
-			{ status: 201, headers: { 'cache-control': 'no-store' } }
-		);
+		};
+		if (!key) return created(await assessmentService.start(options));
+		const token = await assessmentService.startOnce(options, key, body);
+		if (token) return created(token);
+		// Another request with the same key won the race; it has committed, so its answer is there.
+		const winner = await replayed(key, body, locals.locale);
+		if (!winner) throw new Error('an Idempotency-Key was taken but has no record');
+		return winner;
 	});
 }
