@@ -7,7 +7,7 @@ import { z } from 'zod';
  * text today, so tabs and line breaks are refused too. Accepted text is stored in Unicode NFC, so that "ş" typed as
  * one character or as "s" + cedilla is the same name in searches, exports and reports.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u; // Unicode's "Control" category: exactly U+0000–U+001F and U+007F–U+009F
 
 /** The text, NFC-normalised, or undefined when it holds a control character. */
 export function cleanText(value: string): string | undefined {

@@ -138,7 +138,8 @@ test.describe('the assessment API', () => {
 	test('refuses control characters with a 400 naming the field', async ({ request }) => {
 		const response = await request.post('/api/v1/assessments?lang=en', {
 			headers: { 'content-type': 'application/json' },
-			data: `{"questionnaire":"${Q}","locale":"tr","campaign":"abc\u0000"}`
+			// Raw bytes (a string would be encoded as JSON once more), with the NUL escaped as JSON allows.
+			data: Buffer.from(`{"questionnaire":"${Q}","locale":"tr","campaign":"abc\\u0000"}`)
 		});
 		expect(response.status()).toBe(400);
 		expect((await response.json()).error).toMatchObject({
