@@ -64,11 +64,20 @@ export async function readJson<T>(
 	} catch {
 		throw new BadRequest(400, 'invalid_json');
 	}
-	const parsed = schema.safeParse(body, { error: zodMessages[locale].localeError });
+	return parse(body, schema, locale, 'invalid_body');
+}
+
+/** Reads and validates the query string (`?name=value`, the last value of a repeated name); 400 when invalid. */
+export function readQuery<T>(url: URL, schema: z.ZodType<T>, locale: Locale): T {
+	return parse(Object.fromEntries(url.searchParams), schema, locale, 'invalid_query');
+}
+
+function parse<T>(input: unknown, schema: z.ZodType<T>, locale: Locale, code: string): T {
+	const parsed = schema.safeParse(input, { error: zodMessages[locale].localeError });
 	if (!parsed.success) {
 		throw new BadRequest(
 			400,
-			'invalid_body',
+			code,
 			parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }))
 		);
 	}
