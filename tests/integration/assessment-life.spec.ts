@@ -178,6 +178,15 @@ describe.each(testDatabases())(
 			]);
 		});
 
+		it('leaves the older consent alone when only a draft re-assessment is erased', async () => {
+			const campaignId = await openCampaign();
+			const older = await draftIn(campaignId);
+			await submitViaApi(older, true);
+			const draft = await reassess(older);
+			await service.erase((await service.open(draft))!, 'this');
+			expect(await listed()).toEqual([(await stored(older)).id]);
+		});
+
 		it('keeps the chain superseded when a middle assessment is erased', async () => {
 			const campaignId = await openCampaign();
 			const first = await draftIn(campaignId);

@@ -329,8 +329,8 @@ export async function chain(db: Db, id: string): Promise<string[]> {
  * Erasing one assessment of a chain must never bring an older one back: `isLatest` would make its predecessor the
  * firm's latest again, and a consent given there would put the firm's name back into the chamber's export. So, in
  * one transaction: the assessments that re-assessed an erased one now point to its predecessor (the older ones stay
- * superseded; statistics keep counting the firm once), and every older assessment of the chain has its consent
- * withdrawn, with the withdrawal recorded. We withdraw rather than hide: the firm sees it on those results pages
+ * superseded; statistics keep counting the firm once), and when a submitted one is erased, every older assessment
+ * of its chain has its consent withdrawn, with the withdrawal recorded. We withdraw rather than hide: the firm sees it on those results pages
  * and can consent again by re-assessing, and no query needs to learn a new rule.
  */
 export async function erase(db: Db, ids: string[], now = new Date()): Promise<void> {
@@ -339,7 +339,7 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 		for (const id of ids) {
 			const row = await trx
 				.selectFrom('assessment')
-				.select('previous_id')
+				.select(['previous_id', 'status'])
 				.where('id', '=', id)
 				.executeTakeFirst();
 			if (!row) continue;
@@ -348,7 +348,9 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 				.set({ previous_id: row.previous_id })
 				.where('previous_id', '=', id)
 				.execute();
-			for (let older = row.previous_id; older !== null && !erased.has(older);) {
+			// A draft superseded nothing, so erasing it revives nothing.
+			let older = row.status === 'submitted' ? row.previous_id : null;
+			while (older !== null && !erased.has(older)) {
 				await withdrawIn(trx, older, now.toISOString());
 				const next = await trx
 					.selectFrom('assessment')
