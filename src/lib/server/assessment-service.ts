@@ -171,6 +171,7 @@ export async function submit(
 	await versions.remember(db(), questionnaire);
 	// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
 	const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
+	const detachFrom = closed ? assessment.campaignId : null;
 	const outcome = await assessments.submit(db(), assessment.id, {
 		answers: assessment.answers,
 		result,
@@ -180,19 +181,18 @@ export async function submit(
 			assessment.chamberId && !closed
 				? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
 				: undefined,
-		detachFrom: closed ? (assessment.campaignId ?? undefined) : undefined
+		detachFrom
 	});
 	if (outcome === 'already') {
 		// Another request submitted first; its stored result is the one that counts.
 		const stored = await assessments.findById(db(), assessment.id);
 		if (stored?.result) return { ok: true, result: stored.result, campaign: attributionOf(stored) };
 	}
-	const campaign: Attribution = closed
-		? { attributed: false, reason: 'closed' }
-		: assessment.campaignId
-			? { attributed: true }
-			: null;
-	return { ok: true, result, campaign };
+	return {
+		ok: true,
+		result,
+		campaign: attributionOf({ ...assessment, detachedCampaignId: detachFrom })
+	};
 }
 
 /**
@@ -224,9 +224,9 @@ export async function chainSize(opened: Opened): Promise<number> {
 /**
  * Erases for good at the firm's request (KVKK art. 7), with an audit entry per erased assessment, then flushes SQLite's
  * write-ahead log so the erased text leaves the disk too. Erasing only this one withdraws the consent of the older
- * ones (see `assessments.erase`), so the firm's name never comes back. Returns how many were erased.
+ * ones (see `assessments.erase`), so the firm's name never comes back.
  */
-export async function erase(opened: Opened, scope: EraseScope): Promise<number> {
+export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
 	const ids =
 		scope === 'all' ? await assessments.chain(db(), opened.assessment.id) : [opened.assessment.id];
 	await assessments.erase(db(), ids);
@@ -234,5 +234,4 @@ export async function erase(opened: Opened, scope: EraseScope): Promise<number> 
 		await auditLog.record(db(), { actor: 'anonymous', action: 'assessment.delete', target: id });
 	}
 	await flushErased(db());
-	return ids.length;
 }

@@ -186,7 +186,7 @@ export async function submit(
 		facts: ProfileFacts;
 		consent?: Consent;
 		/** Its campaign, when that had closed: the assessment is submitted outside it and its chamber. */
-		detachFrom?: string;
+		detachFrom?: string | null;
 	},
 	now = new Date()
 ): Promise<'submitted' | 'already'> {
