@@ -184,6 +184,9 @@ test.describe('after submitting', () => {
 		await expect(
 			page.getByText('To delete, please tick the confirmation box first.')
 		).toBeVisible();
+		// Two assessments in the chain: erasing all of them is proposed; this keeps the first.
+		await expect(page.getByRole('radio', { name: /^All 2 of my assessments/ })).toBeChecked();
+		await page.getByRole('radio', { name: /^Only this assessment/ }).check();
 		await page.getByLabel('Yes, I want to delete this assessment for good').check();
 		await page.getByRole('button', { name: 'Delete the assessment' }).click();
 		await expect(

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createCampaign } from './admin-cli';
 import { answerAllSteps } from './assessment-helpers';
+import { completeAnswers, QUESTIONNAIRE } from './api-helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -35,9 +36,16 @@ test.describe('a chamber campaign', () => {
 		await expect(
 			page.getByText(/Tekirdağ Ticaret ve Sanayi Odası bu değerlendirmeden yalnızca anonim/)
 		).toBeVisible();
+		// The withdrawal keeps the record of both.
+		await expect(page.getByText(/: onay verildi \(aydınlatma metninin/)).toBeVisible();
+		await expect(page.getByText(/: onay geri alındı$/)).toBeVisible();
 		const token = /\/assessment\/([^/]+)\//.exec(page.url())![1];
-		const data = await page.request.get(`/assessment/${token}/data.json`);
-		expect((await data.json()).consentToShareIdentity).toBe(false);
+		const data = await (await page.request.get(`/assessment/${token}/data.json`)).json();
+		expect(data.consentToShareIdentity).toBe(false);
+		expect(data.consentHistory.map((event: { kind: string }) => event.kind)).toEqual([
+			'given',
+			'withdrawn'
+		]);
 	});
 
 	test('leaves identity unshared unless the box is ticked', async ({ page }) => {
@@ -49,6 +57,42 @@ test.describe('a chamber campaign', () => {
 		await expect(
 			page.getByText('Çerkezköy TSO sees only anonymous aggregate results from this assessment')
 		).toBeVisible();
+	});
+
+	test('a draft whose campaign closed before submission counts for nobody, and the firm is told @no-js', async ({
+		page
+	}, testInfo) => {
+		// Long enough for the shell command and the start on a busy machine; then the test waits for the closing.
+		test.setTimeout(120_000);
+		const closes = new Date(Date.now() + 30_000);
+		const code = createCampaign('Lüleburgaz TSO', { closes: closes.toISOString() });
+		const started = await page.request.post('/api/v1/assessments', {
+			data: {
+				questionnaire: QUESTIONNAIRE,
+				locale: 'en',
+				campaign: code,
+				answers: await completeAnswers(page.request)
+			}
+		});
+		expect(started.status()).toBe(201);
+		const { token } = await started.json();
+		await page.waitForTimeout(Math.max(0, closes.getTime() - Date.now() + 500));
+
+		await page.goto(`/assessment/${token}/review?lang=en`);
+		await expect(
+			page.getByText(/Lüleburgaz TSO, in which you started this assessment, closed on/)
+		).toBeVisible();
+		await expect(page.getByRole('checkbox')).toHaveCount(0);
+		if (testInfo.project.name === 'js') {
+			const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+			expect(axe.violations).toEqual([]);
+		}
+		await page.getByRole('button', { name: 'Submit and see the results' }).click();
+		await expect(page).toHaveURL(/\/results$/);
+		await expect(
+			page.getByText(/so it does not count for Lüleburgaz TSO and nothing was shared with it/)
+		).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Sharing with Lüleburgaz TSO' })).toHaveCount(0);
 	});
 
 	test('a closed or not yet open campaign says so and starts nothing', async ({ page }) => {

@@ -97,7 +97,7 @@ describe.each(testDatabases())('assessments on $name', (target) => {
 
 	it('erases an assessment with its scores', async () => {
 		const id = await submitted({ q1: 'top', q2: true, q3: 4 });
-		await assessments.remove(db, id);
+		await assessments.erase(db, [id]);
 		expect(await assessments.findById(db, id)).toBeUndefined();
 		const scores = await db
 			.selectFrom('assessment_score')

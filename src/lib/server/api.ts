@@ -75,11 +75,23 @@ export async function readJson<T>(
 			{ path: formatPath(cleaned.path), message: t('form.error_control') }
 		]);
 	}
-	const parsed = schema.safeParse(cleaned.value, { error: zodMessages[locale].localeError });
+	return parse(cleaned.value, schema, locale, 'invalid_body');
+}
+
+/**
+ * Reads and validates the query string (`?name=value`, the last value of a repeated name); 400 when invalid. Its
+ * schemas take fixed values (enums), which no control character can match.
+ */
+export function readQuery<T>(url: URL, schema: z.ZodType<T>, locale: Locale): T {
+	return parse(Object.fromEntries(url.searchParams), schema, locale, 'invalid_query');
+}
+
+function parse<T>(input: unknown, schema: z.ZodType<T>, locale: Locale, code: string): T {
+	const parsed = schema.safeParse(input, { error: zodMessages[locale].localeError });
 	if (!parsed.success) {
 		throw new BadRequest(
 			400,
-			'invalid_body',
+			code,
 			parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }))
 		);
 	}

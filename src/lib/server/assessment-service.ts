@@ -13,7 +13,10 @@ import { scoreAnswers } from '$lib/scoring/score';
 import { db } from './db';
 import * as assessments from './db/assessments';
 import type { Assessment, AssessmentResult } from './db/assessments';
+import * as auditLog from './db/audit-log';
+import * as campaigns from './db/campaigns';
 import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
+import { flushErased } from './db/connect';
 import * as versions from './db/questionnaire-versions';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
@@ -158,8 +161,32 @@ export async function saveAnswers(
 	return saved ? { ok: true, answers } : { ok: false, reason: 'submitted' };
 }
 
+/**
+ * Whether a submitted assessment counts for the campaign it was started in: not when the campaign had closed by
+ * submission. Null for an assessment that never belonged to a campaign.
+ */
+export type Attribution = { attributed: true } | { attributed: false; reason: 'closed' } | null;
+
+/** The attribution of a stored assessment, as submission left it. */
+export function attributionOf(assessment: Assessment): Attribution {
+	if (assessment.detachedCampaignId) return { attributed: false, reason: 'closed' };
+	return assessment.campaignId ? { attributed: true } : null;
+}
+
+/**
+ * The campaign an assessment was started in, with whether it still takes submissions: a draft's campaign may have
+ * closed since it was started. Undefined for an assessment outside any campaign (or whose campaign is gone).
+ */
+export async function campaignOf(
+	assessment: Assessment
+): Promise<{ campaign: Campaign; open: boolean } | undefined> {
+	const id = assessment.campaignId ?? assessment.detachedCampaignId;
+	const campaign = id ? await campaigns.findById(db(), id) : undefined;
+	return campaign && { campaign, open: campaignState(campaign) === 'open' };
+}
+
 export type SubmitOutcome =
-	{ ok: true; result: AssessmentResult } | { ok: false; missing: string[] };
+	{ ok: true; result: AssessmentResult; campaign: Attribution } | { ok: false; missing: string[] };
 
 /**
  * Scores the stored answers and freezes the assessment, with the SME's answer to sharing its identity when it came
@@ -172,7 +199,7 @@ export async function submit(
 ): Promise<SubmitOutcome> {
 	const { assessment, questionnaire } = opened;
 	if (assessment.status === 'submitted' && assessment.result)
-		return { ok: true, result: assessment.result };
+		return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
 	const missing = missingRequired(questionnaire, assessment.answers);
 	if (missing.length > 0) return { ok: false, missing };
 	const result: AssessmentResult = {
@@ -180,19 +207,69 @@ export async function submit(
 		...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
 	};
 	await versions.remember(db(), questionnaire);
+	// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
+	const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
+	const detachFrom = closed ? assessment.campaignId : null;
 	const outcome = await assessments.submit(db(), assessment.id, {
 		answers: assessment.answers,
 		result,
 		facts: profileFacts(questionnaire, assessment.answers),
 		// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
-		consent: assessment.chamberId
-			? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
-			: undefined
+		consent:
+			assessment.chamberId && !closed
+				? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
+				: undefined,
+		detachFrom
 	});
 	if (outcome === 'already') {
 		// Another request submitted first; its stored result is the one that counts.
 		const stored = await assessments.findById(db(), assessment.id);
-		if (stored?.result) return { ok: true, result: stored.result };
+		if (stored?.result) return { ok: true, result: stored.result, campaign: attributionOf(stored) };
 	}
-	return { ok: true, result };
+	return {
+		ok: true,
+		result,
+		campaign: attributionOf({ ...assessment, detachedCampaignId: detachFrom })
+	};
+}
+
+/**
+ * Starts a new draft from a submitted assessment's answers; its results will show the change since that one. It
+ * stays in the campaign while the campaign is open, and starts outside it once closed (a closed campaign collects
+ * nothing more).
+ */
+export async function reassess(opened: Opened, locale: Locale): Promise<string> {
+	const { assessment } = opened;
+	const inCampaign = assessment.campaignId !== null && (await campaignOf(assessment))?.open;
+	return start({
+		locale,
+		questionnaireId: assessment.questionnaireId,
+		answers: assessment.answers,
+		campaignId: inCampaign ? assessment.campaignId : null,
+		chamberId: inCampaign ? assessment.chamberId : null,
+		previousId: assessment.id
+	});
+}
+
+/** What an erasure covers: this assessment only, or every assessment of its re-assessment chain. */
+export type EraseScope = 'this' | 'all';
+
+/** How many assessments the firm would erase with scope `all`; the page proposes that when there are several. */
+export async function chainSize(opened: Opened): Promise<number> {
+	return (await assessments.chain(db(), opened.assessment.id)).length;
+}
+
+/**
+ * Erases for good at the firm's request (KVKK art. 7), with an audit entry per erased assessment, then flushes SQLite's
+ * write-ahead log so the erased text leaves the disk too. Erasing only this one withdraws the consent of the older
+ * ones (see `assessments.erase`), so the firm's name never comes back.
+ */
+export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
+	const ids =
+		scope === 'all' ? await assessments.chain(db(), opened.assessment.id) : [opened.assessment.id];
+	await assessments.erase(db(), ids);
+	for (const id of ids) {
+		await auditLog.record(db(), { actor: 'anonymous', action: 'assessment.delete', target: id });
+	}
+	await flushErased(db());
 }

@@ -2,7 +2,7 @@ import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
 import type { Result } from '$lib/scoring/score';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
 import { newId } from './ids';
@@ -47,6 +47,8 @@ export interface Assessment {
 	/** The privacy-notice version the consent was given under, and when. */
 	consentVersion: string | null;
 	consentAt: string | null;
+	/** The campaign it was started in, when that campaign had closed by submission (so no chamber counts it). */
+	detachedCampaignId: string | null;
 	createdAt: string;
 	updatedAt: string;
 	submittedAt: string | null;
@@ -104,6 +106,7 @@ const columns = [
 	'consent_share_identity',
 	'consent_version',
 	'consent_at',
+	'detached_campaign_id',
 	'created_at',
 	'updated_at',
 	'submitted_at'
@@ -128,6 +131,7 @@ function fromRow(row: Row): Assessment {
 		consentShareIdentity: Number(row.consent_share_identity) === 1,
 		consentVersion: row.consent_version,
 		consentAt: row.consent_at,
+		detachedCampaignId: row.detached_campaign_id,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
 		submittedAt: row.submitted_at
@@ -181,6 +185,8 @@ export async function submit(
 		result: AssessmentResult;
 		facts: ProfileFacts;
 		consent?: Consent;
+		/** Its campaign, when that had closed: the assessment is submitted outside it and its chamber. */
+		detachFrom?: string | null;
 	},
 	now = new Date()
 ): Promise<'submitted' | 'already'> {
@@ -201,6 +207,9 @@ export async function submit(
 				size_class: submission.facts.sizeClass ?? null,
 				province: submission.facts.province ?? null,
 				...consentColumns(submission.consent, at),
+				...(submission.detachFrom
+					? { campaign_id: null, chamber_id: null, detached_campaign_id: submission.detachFrom }
+					: {}),
 				submitted_at: at,
 				updated_at: at
 			})
@@ -212,6 +221,18 @@ export async function submit(
 			theme.score === null ? [] : [{ assessment_id: id, theme_id: theme.id, score: theme.score }]
 		);
 		if (scores.length > 0) await trx.insertInto('assessment_score').values(scores).execute();
+		if (submission.consent?.shareIdentity) {
+			await trx
+				.insertInto('consent_event')
+				.values({
+					id: newId(),
+					assessment_id: id,
+					kind: 'given',
+					notice_version: submission.consent.version,
+					at
+				})
+				.execute();
+		}
 		return 'submitted';
 	});
 }
@@ -228,18 +249,119 @@ function consentColumns(consent: Consent | undefined, at: string) {
 		: { consent_share_identity: 0, consent_version: null, consent_at: null };
 }
 
-/** Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time). */
+/**
+ * Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time). The current state
+ * becomes "not shared" while the history keeps when it was given and when withdrawn, under which notice version.
+ * Withdrawing what is not given changes nothing, so a repeated click records one withdrawal.
+ */
 export async function withdrawConsent(db: Db, id: string, now = new Date()): Promise<void> {
-	await db
-		.updateTable('assessment')
-		.set({ ...consentColumns(undefined, now.toISOString()), updated_at: now.toISOString() })
+	await db.transaction().execute((trx) => withdrawIn(trx, id, now.toISOString()));
+}
+
+async function withdrawIn(trx: Transaction<Schema>, id: string, at: string): Promise<void> {
+	const given = await trx
+		.selectFrom('assessment')
+		.select('consent_version')
 		.where('id', '=', id)
+		.where('consent_share_identity', '=', 1)
+		.executeTakeFirst();
+	if (!given) return;
+	await trx
+		.updateTable('assessment')
+		.set({ ...consentColumns(undefined, at), updated_at: at })
+		.where('id', '=', id)
+		.execute();
+	await trx
+		.insertInto('consent_event')
+		.values({
+			id: newId(),
+			assessment_id: id,
+			kind: 'withdrawn',
+			notice_version: given.consent_version,
+			at
+		})
 		.execute();
 }
 
-/** Erases an assessment for good, with its scores. */
-export async function remove(db: Db, id: string): Promise<void> {
-	await db.deleteFrom('assessment').where('id', '=', id).execute();
+/** One step of the consent history, oldest first. */
+export interface ConsentEvent {
+	kind: 'given' | 'withdrawn';
+	noticeVersion: string | null;
+	at: string;
+}
+
+/** When the consent to share identity was given and withdrawn, for the results page and the data download. */
+export async function consentHistory(db: Db, id: string): Promise<ConsentEvent[]> {
+	return db
+		.selectFrom('consent_event')
+		.select(['kind', 'notice_version as noticeVersion', 'at'])
+		.where('assessment_id', '=', id)
+		.orderBy('at')
+		.orderBy('kind')
+		.execute();
+}
+
+/**
+ * Every assessment linked to this one by re-assessment, in either direction (older ones it re-assessed, newer ones
+ * started from it or from those), itself included: what a firm thinks of as "my assessments".
+ */
+export async function chain(db: Db, id: string): Promise<string[]> {
+	const found = new Set([id]);
+	let frontier = [id];
+	while (frontier.length > 0) {
+		const rows = await db
+			.selectFrom('assessment')
+			.select(['id', 'previous_id'])
+			.where((eb) => eb.or([eb('id', 'in', frontier), eb('previous_id', 'in', frontier)]))
+			.execute();
+		const next = rows
+			.flatMap((row) => [row.id, row.previous_id])
+			.filter((linked): linked is string => linked !== null && !found.has(linked));
+		for (const linked of next) found.add(linked);
+		frontier = [...new Set(next)];
+	}
+	return [...found];
+}
+
+/**
+ * Erases assessments for good, with their scores and consent history (both cascade).
+ *
+ * Erasing one assessment of a chain must never bring an older one back: `isLatest` would make its predecessor the
+ * firm's latest again, and a consent given there would put the firm's name back into the chamber's export. So, in
+ * one transaction: the assessments that re-assessed an erased one now point to its predecessor (the older ones stay
+ * superseded; statistics keep counting the firm once), and when a submitted one is erased, every older assessment
+ * of its chain has its consent withdrawn, with the withdrawal recorded. We withdraw rather than hide: the firm sees it on those results pages
+ * and can consent again by re-assessing, and no query needs to learn a new rule.
+ */
+export async function erase(db: Db, ids: string[], now = new Date()): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const erased = new Set(ids);
+		for (const id of ids) {
+			const row = await trx
+				.selectFrom('assessment')
+				.select(['previous_id', 'status'])
+				.where('id', '=', id)
+				.executeTakeFirst();
+			if (!row) continue;
+			await trx
+				.updateTable('assessment')
+				.set({ previous_id: row.previous_id })
+				.where('previous_id', '=', id)
+				.execute();
+			// A draft superseded nothing, so erasing it revives nothing.
+			let older = row.status === 'submitted' ? row.previous_id : null;
+			while (older !== null && !erased.has(older)) {
+				await withdrawIn(trx, older, now.toISOString());
+				const next = await trx
+					.selectFrom('assessment')
+					.select('previous_id')
+					.where('id', '=', older)
+					.executeTakeFirst();
+				older = next?.previous_id ?? null;
+			}
+			await trx.deleteFrom('assessment').where('id', '=', id).execute();
+		}
+	});
 }
 
 export interface PeerBenchmark {

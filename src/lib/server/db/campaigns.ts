@@ -98,7 +98,20 @@ export async function findForChamber(
 }
 
 /** The campaign a share code opens, with its chamber. */
-export async function findByCode(db: Db, code: string): Promise<Campaign | undefined> {
+export function findByCode(db: Db, code: string): Promise<Campaign | undefined> {
+	return findWhere(db, 'campaign.code', code);
+}
+
+/** The campaign an assessment was started in, with its chamber: whether it is still open decides attribution. */
+export function findById(db: Db, id: string): Promise<Campaign | undefined> {
+	return findWhere(db, 'campaign.id', id);
+}
+
+async function findWhere(
+	db: Db,
+	column: 'campaign.code' | 'campaign.id',
+	value: string
+): Promise<Campaign | undefined> {
 	const row = await db
 		.selectFrom('campaign')
 		.innerJoin('chamber', 'chamber.id', 'campaign.chamber_id')
@@ -115,7 +128,7 @@ export async function findByCode(db: Db, code: string): Promise<Campaign | undef
 			'chamber.province as chamber_province',
 			'chamber.logo as chamber_logo'
 		])
-		.where('campaign.code', '=', code)
+		.where(column, '=', value)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	return {

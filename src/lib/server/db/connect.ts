@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../config';
 import { migrationProvider } from './migrations';
@@ -22,6 +22,7 @@ function openSqlite(path: string): SQLite.Database {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('secure_delete = ON'); // erased rows are overwritten with zeros, not left in free pages
 	return sqlite;
 }
 
@@ -54,6 +55,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
 	if (error || failed) {
 		const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
 		throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+	}
+}
+
+/**
+ * After an erasure, on SQLite: copies the write-ahead log into the database file and truncates it, so the erased
+ * text does not linger in the -wal file until the next automatic checkpoint (secure_delete has already zeroed it in
+ * the main file). PostgreSQL keeps dead rows until VACUUM, which autovacuum runs; nothing to do here.
+ */
+export async function flushErased(db: Db): Promise<void> {
+	if (db.getExecutor().adapter instanceof SqliteAdapter) {
+		await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 	}
 }
 

@@ -9,6 +9,7 @@ export interface Schema {
 	questionnaire_version: QuestionnaireVersionTable;
 	assessment: AssessmentTable;
 	assessment_score: AssessmentScoreTable;
+	consent_event: ConsentEventTable;
 	chamber: ChamberTable;
 	campaign: CampaignTable;
 	one_time_link: OneTimeLinkTable;
@@ -67,6 +68,8 @@ export interface AssessmentTable {
 	consent_share_identity: number;
 	consent_version: string | null;
 	consent_at: string | null;
+	/** The campaign the draft was started in, when it had closed by submission: the result is not attributed to it. */
+	detached_campaign_id: string | null;
 	created_at: string;
 	updated_at: string;
 	submitted_at: string | null;
@@ -76,6 +79,16 @@ export interface AssessmentScoreTable {
 	assessment_id: string;
 	theme_id: string;
 	score: number;
+}
+
+/** One step of an assessment's consent history; erased with the assessment. */
+export interface ConsentEventTable {
+	id: string;
+	assessment_id: string;
+	kind: 'given' | 'withdrawn';
+	/** The privacy-notice version of the consent given or withdrawn. */
+	notice_version: string | null;
+	at: string;
 }
 
 export interface ChamberTable {

@@ -5,6 +5,7 @@ import * as chamberCampaign from './0003-chamber-campaign';
 import * as accounts from './0004-accounts';
 import * as statisticsIndexes from './0005-statistics-indexes';
 import * as carbon from './0006-carbon';
+import * as assessmentLife from './0009-assessment-life';
 import * as idempotencyKey from './0010-idempotency-key';
 
 /**
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
 	'0004-accounts': accounts,
 	'0005-statistics-indexes': statisticsIndexes,
 	'0006-carbon': carbon,
+	'0009-assessment-life': assessmentLife,
 	'0010-idempotency-key': idempotencyKey
 };
 

@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import * as assessmentService from '$lib/server/assessment-service';
 import { db } from '$lib/server/db';
+import * as assessments from '$lib/server/db/assessments';
 import * as auditLog from '$lib/server/db/audit-log';
 
 /** Everything stored about this assessment, for the SME to keep (KVKK art. 11: the right to information). */
@@ -25,7 +26,9 @@ export async function GET({ params }) {
 			result: assessment.result,
 			consentToShareIdentity: assessment.consentShareIdentity,
 			consentNoticeVersion: assessment.consentVersion,
-			consentGivenAt: assessment.consentAt
+			consentGivenAt: assessment.consentAt,
+			/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
+			consentHistory: await assessments.consentHistory(db(), assessment.id)
 		},
 		{
 			headers: {

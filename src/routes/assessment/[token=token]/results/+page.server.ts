@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import * as auditLog from '$lib/server/db/audit-log';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
 import { db } from '$lib/server/db';
 import * as assessments from '$lib/server/db/assessments';
@@ -16,16 +15,26 @@ export const load = async ({ params, locals }) => {
 	}
 	// The chamber's logo is for the printed report; the page only names the chamber.
 	const { chamber, ...view } = await resultsView(opened, locals.locale);
+	const detached = assessment.detachedCampaignId
+		? (await assessmentService.campaignOf(assessment))?.campaign
+		: undefined;
 	return {
 		...view,
-		/** The campaign's chamber and whether the SME agreed to share its identity with it. */
+		/** The campaign's chamber, whether the SME agreed to share its identity with it, and when it gave and withdrew. */
 		sharing: chamber
 			? {
 					chamberName: chamber.name,
 					consented: assessment.consentShareIdentity,
-					consentAt: assessment.consentAt
+					consentAt: assessment.consentAt,
+					history: await assessments.consentHistory(db(), assessment.id)
 				}
-			: null
+			: null,
+		/** The campaign this was started in but that had closed by submission: no chamber counts the result. */
+		closedCampaign: detached?.closesAt
+			? { name: detached.name, chamberName: detached.chamber.name, closedAt: detached.closesAt }
+			: null,
+		/** How many assessments the firm's re-assessment chain holds; erasing proposes all of them when several. */
+		chainSize: await assessmentService.chainSize(opened)
 	};
 };
 
@@ -34,19 +43,11 @@ export const actions = {
 	reassess: async ({ params, locals }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const { assessment } = opened;
-		const token = await assessmentService.start({
-			locale: locals.locale,
-			questionnaireId: assessment.questionnaireId,
-			answers: assessment.answers,
-			campaignId: assessment.campaignId,
-			chamberId: assessment.chamberId,
-			previousId: assessment.id
-		});
+		const token = await assessmentService.reassess(opened, locals.locale);
 		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
 	},
 
-	/** Withdraws the consent to share the firm's identity with the campaign's chamber. */
+	/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
 	withdrawConsent: async ({ params }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
@@ -54,18 +55,13 @@ export const actions = {
 		return { consentWithdrawn: true };
 	},
 
-	/** Erases the assessment for good, after an explicit confirmation. */
+	/** Erases this assessment, or all of the firm's re-assessment chain, for good, after an explicit confirmation. */
 	delete: async ({ params, request }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
 		const form = await readForm(request);
 		if (form.get('confirm') !== 'yes') return fail(400, { deleteUnconfirmed: true });
-		await assessments.remove(db(), opened.assessment.id);
-		await auditLog.record(db(), {
-			actor: 'anonymous',
-			action: 'assessment.delete',
-			target: opened.assessment.id
-		});
+		await assessmentService.erase(opened, form.get('scope') === 'all' ? 'all' : 'this');
 		redirect(303, '/?deleted=1');
 	}
 };

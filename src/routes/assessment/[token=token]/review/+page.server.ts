@@ -1,8 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { missingRequired } from '$lib/questionnaire/answers';
 import * as assessmentService from '$lib/server/assessment-service';
-import { db } from '$lib/server/db';
-import * as chambers from '$lib/server/db/chambers';
 import { describeMissing } from '$lib/server/missing';
 import { readForm } from '$lib/server/form';
 
@@ -12,14 +10,21 @@ export const load = async ({ params, locals }) => {
 	if (opened.assessment.status === 'submitted')
 		redirect(303, `/assessment/${params.token}/results`);
 	const missing = missingRequired(opened.questionnaire, opened.assessment.answers);
-	const chamber = opened.assessment.chamberId
-		? await chambers.findById(db(), opened.assessment.chamberId)
-		: undefined;
+	const campaign = await assessmentService.campaignOf(opened.assessment);
 	return {
 		/** Required questions still unanswered, each with a link target. */
 		missing: describeMissing(opened.questionnaire, missing, locals.locale),
-		/** The chamber whose campaign this assessment came through: it is asked for consent to share identity. */
-		chamberName: chamber?.name ?? null
+		/** The chamber whose open campaign this assessment came through: it is asked for consent to share identity. */
+		chamberName: campaign?.open ? campaign.campaign.chamber.name : null,
+		/** The campaign it was started in but that has closed since: submitting will not count for its chamber. */
+		closedCampaign:
+			campaign && !campaign.open && campaign.campaign.closesAt
+				? {
+						name: campaign.campaign.name,
+						chamberName: campaign.campaign.chamber.name,
+						closedAt: campaign.campaign.closesAt
+					}
+				: null
 	};
 };
 

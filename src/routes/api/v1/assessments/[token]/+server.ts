@@ -1,11 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError, handleApi, readJson } from '$lib/server/api';
+import { apiError, handleApi, readJson, readQuery } from '$lib/server/api';
 import { answerIssues, answersBody, openOr404, resultsBody } from '$lib/server/api-assessments';
 import * as assessmentService from '$lib/server/assessment-service';
-import { db } from '$lib/server/db';
-import * as assessments from '$lib/server/db/assessments';
-import * as auditLog from '$lib/server/db/audit-log';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -44,15 +41,16 @@ export async function PATCH({ params, request, locals }) {
 	});
 }
 
+/** `?scope=this` (the default) erases this assessment; `?scope=all` every assessment of its re-assessment chain. */
+const deleteQuery = z.object({ scope: z.enum(['this', 'all']).default('this') });
+
 /** The SME erases its assessment for good (KVKK art. 7: deletion at the data subject's request). */
-export async function DELETE({ params, locals }) {
-	const found = await openOr404(params.token, locals.locale);
-	if ('response' in found) return found.response;
-	await assessments.remove(db(), found.opened.assessment.id);
-	await auditLog.record(db(), {
-		actor: 'anonymous',
-		action: 'assessment.delete',
-		target: found.opened.assessment.id
+export async function DELETE({ params, locals, url }) {
+	return handleApi(locals.locale, async () => {
+		const found = await openOr404(params.token, locals.locale);
+		if ('response' in found) return found.response;
+		const query = readQuery(url, deleteQuery, locals.locale);
+		await assessmentService.erase(found.opened, query.scope);
+		return new Response(null, { status: 204, headers: noStore });
 	});
-	return new Response(null, { status: 204, headers: noStore });
 }

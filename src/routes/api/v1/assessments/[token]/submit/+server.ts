@@ -11,7 +11,8 @@ const submitBody = z.strictObject({ consentShareIdentity: z.boolean().optional()
 
 /**
  * Scores and freezes the assessment. Idempotent: a retry or replay, with or without the same Idempotency-Key,
- * returns the same results; 422 lists the required answers still missing.
+ * returns the same results; 422 lists the required answers still missing. For an assessment started in a campaign,
+ * `campaign` says whether it counts there: `{ attributed: false, reason: 'closed' }` once the campaign has closed.
  */
 export async function POST({ params, locals, request }) {
 	return handleApi(locals.locale, async () => {
@@ -37,7 +38,11 @@ export async function POST({ params, locals, request }) {
 			);
 		}
 		return json(
-			{ results: resultsBody(outcome.result) },
+			{
+				results: resultsBody(outcome.result),
+				// Whether the campaign it was started in counts it: not once that campaign has closed.
+				...(outcome.campaign ? { campaign: outcome.campaign } : {})
+			},
 			{ headers: { 'cache-control': 'no-store' } }
 		);
 	});
