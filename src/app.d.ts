@@ -9,6 +9,8 @@ declare global {
 			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
 			/** The signed-in chamber or platform user, read only on the pages that need an account. */
 			user?: import('$lib/server/auth/session').SignedIn;
+			/** Set when the request met a database that could not write just now; the response becomes a 503. */
+			unavailable?: import('$lib/server/db/unavailable').DatabaseUnavailable;
 		}
 		interface PageData {
 			locale: Locale;
@@ -17,8 +19,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** What was not found, when the page can say more than "page not found". */
-			kind?: 'campaign' | 'link';
+			/** What was not found, or why the database could not write, when the page can say more. */
+			kind?: 'campaign' | 'link' | 'database_busy' | 'storage_unavailable';
 		}
 	}
 }

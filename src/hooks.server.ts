@@ -11,6 +11,7 @@ import { platformSetupLink } from '$lib/server/auth/one-time';
 import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
+import { markUnavailable, unavailableStatus } from '$lib/server/unavailable-response';
 
 /** Stops start-up with one readable line: a half-configured server must not take requests. */
 function stop(reason: string): never {
@@ -116,10 +117,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(locale, session, securityHeaders);
+export const handle = sequence(locale, session, securityHeaders, unavailableStatus);
 
 /** Logs the real error on the server; the visitor only ever sees a generic, localised page. */
 export const handleError: HandleServerError = ({ error, status, event }) => {
+	const unavailable = markUnavailable(error, event);
+	if (unavailable) return unavailable;
 	if (status !== 404) {
 		console.error(`${event.request.method} ${event.url.pathname}:`, error);
 	}

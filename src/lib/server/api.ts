@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatPath } from '$lib/questionnaire/check';
+import { asUnavailable } from './db/unavailable';
 
 /** The largest JSON body the API reads: a full answer set is a few kilobytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -75,13 +76,22 @@ export async function readJson<T>(
 	return parsed.data;
 }
 
-/** Runs an endpoint body, turning a BadRequest into its JSON error. */
+/**
+ * Runs an endpoint body, turning a BadRequest into its JSON error, and a database that cannot write just now (locked
+ * elsewhere, disk full) into 503 with Retry-After: the client may simply try again, and nothing was half stored.
+ */
 export async function handleApi(locale: Locale, run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (error) {
 		if (error instanceof BadRequest)
 			return apiError(error.status, error.code, locale, error.issues);
+		const unavailable = asUnavailable(error);
+		if (unavailable) {
+			return apiError(503, unavailable.code, locale, [], {
+				'retry-after': String(unavailable.retryAfter)
+			});
+		}
 		throw error;
 	}
 }
