@@ -223,14 +223,13 @@ describe.each(testDatabases().filter((target) => target.name === 'postgres'))(
 				.where('id', '=', assessment.id)
 				.forUpdate()
 				.execute();
-			let response: Response | undefined;
-			const took = await elapsed(async () => {
-				response = await patch(token, { company_name: 'Kilitli' });
-			});
+			const start = performance.now();
+			const response = await patch(token, { company_name: 'Kilitli' });
+			const took = performance.now() - start;
 			await holder.rollback().execute();
-			expect(response?.status).toBe(503);
-			expect(response?.headers.get('retry-after')).toBe('1');
-			expect((await response?.json()).error.code).toBe('database_busy');
+			expect(response.status).toBe(503);
+			expect(response.headers.get('retry-after')).toBe('1');
+			expect((await response.json()).error.code).toBe('database_busy');
 			expect(took).toBeLessThan(1500);
 		});
 	}

@@ -2,7 +2,7 @@ import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
 import type { Result } from '$lib/scoring/score';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
 import { newId } from './ids';
@@ -112,7 +112,7 @@ const columns = [
 	'submitted_at'
 ] as const;
 
-type Row = Pick<AssessmentTable, (typeof columns)[number]>;
+type Row = Pick<Selectable<AssessmentTable>, (typeof columns)[number]>;
 
 function fromRow(row: Row): Assessment {
 	return {

@@ -4,7 +4,8 @@ import {
 	type CompiledQuery,
 	type DatabaseConnection,
 	type Driver,
-	type QueryResult
+	type QueryResult,
+	type TransactionSettings
 } from 'kysely';
 import { DatabaseUnavailable } from './unavailable';
 
@@ -16,7 +17,7 @@ const LOCK_WAIT_MS = 1000;
  * busy timeout waits inside the call and freezes every other request. So the busy timeout is 0 and a statement that
  * meets another process's lock is retried on timers, with backoff, for up to a second; then it fails with
  * DatabaseUnavailable('busy'). A transaction takes the write lock up front (BEGIN IMMEDIATE), so it either starts
- * with the lock or not at all and never fails half-way for want of it.
+ * with the lock or not at all and never fails half-way for want of it; a read-only one takes none.
  */
 export class NonBlockingSqliteDialect extends SqliteDialect {
 	readonly #sqlite: SQLite.Database;
@@ -44,8 +45,11 @@ class NonBlockingSqliteDriver implements Driver {
 		return new Connection(this.sqlite, this.#transaction);
 	}
 
-	async beginTransaction(connection: DatabaseConnection): Promise<void> {
-		await (connection as Connection).begin();
+	async beginTransaction(
+		connection: DatabaseConnection,
+		settings: TransactionSettings
+	): Promise<void> {
+		await (connection as Connection).begin(settings.accessMode === 'read only');
 	}
 
 	async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -80,10 +84,11 @@ class Connection implements DatabaseConnection {
 		yield await this.executeQuery<R>(query);
 	}
 
-	begin(): Promise<void> {
+	/** A read-only transaction reads one snapshot and needs no write lock: other processes may write meanwhile. */
+	begin(readOnly: boolean): Promise<void> {
 		return retryWhileBusy(() =>
 			this.transaction.whenOpen(() => {
-				this.sqlite.exec('begin immediate');
+				this.sqlite.exec(readOnly ? 'begin' : 'begin immediate');
 				this.transaction.close();
 				this.#inTransaction = true;
 			})
