@@ -200,13 +200,12 @@ describe.each(testDatabases().filter((target) => target.name === 'postgres'))(
 		let other: Db;
 		beforeAll(async () => {
 			current = await target.open();
-			const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+			const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(
 				current
 			);
-			other = connect(
-				{ kind: 'postgres', connectionString: process.env.TEST_DATABASE_URL! },
-				{ searchPath: rows[0].schema }
-			);
+			const url = new URL(process.env.TEST_DATABASE_URL!);
+			url.pathname = `/${rows[0].name}`;
+			other = connect({ kind: 'postgres', connectionString: url.href });
 		});
 		afterAll(async () => {
 			await other.destroy();
