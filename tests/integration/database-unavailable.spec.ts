@@ -103,6 +103,15 @@ describe('SQLite locked by another process', () => {
 		expect(scores).toEqual([]);
 		expect((await assessments.findById(current, assessment.id))?.status).toBe('draft');
 
+		// A read-only transaction (the dashboard's one snapshot) needs no write lock and reads at once.
+		const snapshotTook = await elapsed(() =>
+			current
+				.transaction()
+				.setAccessMode('read only')
+				.execute((trx) => trx.selectFrom('assessment').select('id').execute())
+		);
+		expect(snapshotTook).toBeLessThan(100);
+
 		await released;
 		expect(await assessments.saveAnswers(current, assessment.id, { company_name: 'Tam' })).toBe(
 			true
