@@ -9,6 +9,8 @@ declare global {
 			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
 			/** The signed-in chamber or platform user, read only on the pages that need an account. */
 			user?: import('$lib/server/auth/session').SignedIn;
+			/** Set when the request met a database that could not write just now; the response becomes a 503. */
+			unavailable?: import('$lib/server/db/unavailable').DatabaseUnavailable;
 		}
 		interface PageData {
 			locale: Locale;
@@ -17,8 +19,9 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** What was not found, or `request` for a request the server could not read. */
-			kind?: 'campaign' | 'link' | 'request';
+			/** What was not found, why the database could not write, or `request` for a request the server could not
+			 * read, when the page can say more. */
+			kind?: 'campaign' | 'link' | 'request' | 'database_busy' | 'storage_unavailable';
 		}
 	}
 }

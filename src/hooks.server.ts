@@ -13,6 +13,7 @@ import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
 import { logRequestError, publicError } from '$lib/server/request-errors';
+import { markUnavailable, unavailableStatus } from '$lib/server/unavailable-response';
 
 /** Stops start-up with one readable line: a half-configured server must not take requests. */
 function stop(reason: string): never {
@@ -128,10 +129,12 @@ const htmlCharset: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(locale, session, securityHeaders, htmlCharset);
+export const handle = sequence(locale, session, securityHeaders, htmlCharset, unavailableStatus);
 
 /** Logs the real error on the server, without tokens; the visitor only ever sees a generic, localised page. */
 export const handleError: HandleServerError = ({ error, status, event }) => {
+	const unavailable = markUnavailable(error, event);
+	if (unavailable) return unavailable;
 	if (status !== 404) logRequestError(event.request, status, error);
 	return publicError(status);
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatPath } from '$lib/questionnaire/check';
 import { cleanStrings } from '$lib/text';
+import { asUnavailable } from './db/unavailable';
 
 /** The largest JSON body the API reads: a full answer set is a few kilobytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -98,13 +99,22 @@ function parse<T>(input: unknown, schema: z.ZodType<T>, locale: Locale, code: st
 	return parsed.data;
 }
 
-/** Runs an endpoint body, turning a BadRequest into its JSON error. */
+/**
+ * Runs an endpoint body, turning a BadRequest into its JSON error, and a database that cannot write just now (locked
+ * elsewhere, disk full) into 503 with Retry-After: the client may simply try again, and nothing was half stored.
+ */
 export async function handleApi(locale: Locale, run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (error) {
 		if (error instanceof BadRequest)
 			return apiError(error.status, error.code, locale, error.issues);
+		const unavailable = asUnavailable(error);
+		if (unavailable) {
+			return apiError(503, unavailable.code, locale, [], {
+				'retry-after': String(unavailable.retryAfter)
+			});
+		}
 		throw error;
 	}
 }

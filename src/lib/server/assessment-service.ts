@@ -15,6 +15,7 @@ import * as assessments from './db/assessments';
 import type { Assessment, AssessmentResult } from './db/assessments';
 import * as auditLog from './db/audit-log';
 import * as campaigns from './db/campaigns';
+import { DatabaseUnavailable } from './db/unavailable';
 import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
 import { flushErased } from './db/connect';
 import * as versions from './db/questionnaire-versions';
@@ -147,7 +148,9 @@ export type SaveOutcome =
 
 /**
  * Checks and merges answers into a draft. Nothing is saved when any answer is refused, so a mistake never leaves half
- * a change behind; the caller shows the issues next to the fields and keeps what the user typed.
+ * a change behind; the caller shows the issues next to the fields and keeps what the user typed. The changes are
+ * written only over the revision they were merged into; when another save or a submission came first, they are
+ * merged again into what is stored now, or refused as 'submitted': an acknowledged save is never lost.
  */
 export async function saveAnswers(
 	opened: Opened,
@@ -156,9 +159,15 @@ export async function saveAnswers(
 	if (opened.assessment.status !== 'draft') return { ok: false, reason: 'submitted' };
 	const { changes, issues } = checkAnswers(opened.questionnaire, input);
 	if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
-	const answers = mergeAnswers(opened.assessment.answers, changes);
-	const saved = await assessments.saveAnswers(db(), opened.assessment.id, answers);
-	return saved ? { ok: true, answers } : { ok: false, reason: 'submitted' };
+	let assessment: Assessment | undefined = opened.assessment;
+	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		if (assessment?.status !== 'draft') return { ok: false, reason: 'submitted' };
+		const answers = mergeAnswers(assessment.answers, changes);
+		if (await assessments.saveAnswers(db(), assessment.id, answers, assessment.revision))
+			return { ok: true, answers };
+		assessment = await assessments.findById(db(), assessment.id);
+	}
+	throw new DatabaseUnavailable('busy');
 }
 
 /**
@@ -185,52 +194,58 @@ export async function campaignOf(
 	return campaign && { campaign, open: campaignState(campaign) === 'open' };
 }
 
+/** How often a save or a submission is tried again over newer answers before the request is answered 503. */
+const MAX_ATTEMPTS = 5;
+
 export type SubmitOutcome =
 	{ ok: true; result: AssessmentResult; campaign: Attribution } | { ok: false; missing: string[] };
 
 /**
  * Scores the stored answers and freezes the assessment, with the SME's answer to sharing its identity when it came
  * through a campaign. Idempotent: submitting again returns the stored result. The score is always computed here from
- * stored answers, never taken from the client.
+ * stored answers, never taken from the client. It freezes exactly the answers of the revision it scored: when a save
+ * came in between, it reads and scores again, so every save acknowledged before the submission is in it.
  */
 export async function submit(
 	opened: Opened,
 	options: { shareIdentity?: boolean } = {}
 ): Promise<SubmitOutcome> {
-	const { assessment, questionnaire } = opened;
-	if (assessment.status === 'submitted' && assessment.result)
-		return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
-	const missing = missingRequired(questionnaire, assessment.answers);
-	if (missing.length > 0) return { ok: false, missing };
-	const result: AssessmentResult = {
-		...scoreAnswers(questionnaire, assessment.answers),
-		...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
-	};
-	await versions.remember(db(), questionnaire);
-	// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
-	const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
-	const detachFrom = closed ? assessment.campaignId : null;
-	const outcome = await assessments.submit(db(), assessment.id, {
-		answers: assessment.answers,
-		result,
-		facts: profileFacts(questionnaire, assessment.answers),
-		// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
-		consent:
-			assessment.chamberId && !closed
-				? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
-				: undefined,
-		detachFrom
-	});
-	if (outcome === 'already') {
-		// Another request submitted first; its stored result is the one that counts.
-		const stored = await assessments.findById(db(), assessment.id);
-		if (stored?.result) return { ok: true, result: stored.result, campaign: attributionOf(stored) };
+	const { questionnaire } = opened;
+	let assessment: Assessment | undefined = opened.assessment;
+	for (let attempt = 0; attempt < MAX_ATTEMPTS && assessment; attempt++) {
+		// Submitted, by an earlier request or one that came first: its stored result is the one that counts.
+		if (assessment.status === 'submitted' && assessment.result)
+			return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
+		const missing = missingRequired(questionnaire, assessment.answers);
+		if (missing.length > 0) return { ok: false, missing };
+		const result: AssessmentResult = {
+			...scoreAnswers(questionnaire, assessment.answers),
+			...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
+		};
+		await versions.remember(db(), questionnaire);
+		// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
+		const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
+		const detachFrom = closed ? assessment.campaignId : null;
+		const outcome = await assessments.submit(db(), assessment.id, {
+			answers: assessment.answers,
+			revision: assessment.revision,
+			result,
+			facts: profileFacts(questionnaire, assessment.answers),
+			// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
+			consent:
+				assessment.chamberId && !closed
+					? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
+					: undefined,
+			detachFrom
+		});
+		if (outcome === 'submitted') {
+			const attribution = attributionOf({ ...assessment, detachedCampaignId: detachFrom });
+			return { ok: true, result, campaign: attribution };
+		}
+		assessment = await assessments.findById(db(), assessment.id);
 	}
-	return {
-		ok: true,
-		result,
-		campaign: attributionOf({ ...assessment, detachedCampaignId: detachFrom })
-	};
+	// Saves kept coming in (or the assessment was erased meanwhile): the client may try again.
+	throw new DatabaseUnavailable('busy');
 }
 
 /**

@@ -1,12 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { ping } from '$lib/server/db/connect';
+import { ping, writesFailing } from '$lib/server/db/connect';
 
-/** Liveness for load balancers: 200 while the database answers, 503 when it does not. */
+/**
+ * Health for load balancers: 200 while the database answers; 503 `unavailable` when it does not, and 503 `degraded`
+ * while it answers but writes fail for lack of space (the instance cannot save anyone's answers).
+ */
 export async function GET() {
-	const healthy = await ping(db());
+	const status = !(await ping(db())) ? 'unavailable' : writesFailing(db()) ? 'degraded' : 'ok';
 	return json(
-		{ status: healthy ? 'ok' : 'unavailable' },
-		{ status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } }
+		{ status, ...(status === 'degraded' ? { database: 'writes_failing' } : {}) },
+		{ status: status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } }
 	);
 }

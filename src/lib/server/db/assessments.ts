@@ -2,7 +2,7 @@ import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
 import type { Result } from '$lib/scoring/score';
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { ExpressionBuilder, Selectable, Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
 import { newId } from './ids';
@@ -39,6 +39,8 @@ export interface Assessment {
 	previousId: string | null;
 	status: AssessmentStatus;
 	answers: Answers;
+	/** Raised by every save of the answers: saves and a submission write only over the revision they read. */
+	revision: number;
 	/** Filed at submission from the profile, for peer groups and chamber breakdowns. */
 	sector: string | null;
 	sizeClass: string | null;
@@ -100,6 +102,7 @@ const columns = [
 	'previous_id',
 	'status',
 	'answers',
+	'revision',
 	'sector',
 	'size_class',
 	'result',
@@ -112,7 +115,7 @@ const columns = [
 	'submitted_at'
 ] as const;
 
-type Row = Pick<AssessmentTable, (typeof columns)[number]>;
+type Row = Pick<Selectable<AssessmentTable>, (typeof columns)[number]>;
 
 function fromRow(row: Row): Assessment {
 	return {
@@ -125,6 +128,7 @@ function fromRow(row: Row): Assessment {
 		previousId: row.previous_id,
 		status: row.status,
 		answers: JSON.parse(row.answers) as Answers,
+		revision: Number(row.revision),
 		sector: row.sector,
 		sizeClass: row.size_class,
 		result: row.result ? (JSON.parse(row.result) as AssessmentResult) : null,
@@ -157,31 +161,42 @@ export async function findById(db: Db, id: string): Promise<Assessment | undefin
 	return row ? fromRow(row) : undefined;
 }
 
-/** Replaces a draft's answers. False when the assessment is gone or already submitted (answers are then frozen). */
+/**
+ * Replaces a draft's answers and raises its revision. False when the assessment is gone or already submitted
+ * (answers are then frozen), or, given the `revision` the answers were merged into, when another save came first.
+ */
 export async function saveAnswers(
 	db: Db,
 	id: string,
 	answers: Answers,
+	revision?: number,
 	now = new Date()
 ): Promise<boolean> {
-	const result = await db
+	let update = db
 		.updateTable('assessment')
-		.set({ answers: JSON.stringify(answers), updated_at: now.toISOString() })
+		.set((eb) => ({
+			answers: JSON.stringify(answers),
+			revision: eb('revision', '+', 1),
+			updated_at: now.toISOString()
+		}))
 		.where('id', '=', id)
-		.where('status', '=', 'draft')
-		.executeTakeFirst();
+		.where('status', '=', 'draft');
+	if (revision !== undefined) update = update.where('revision', '=', revision);
+	const result = await update.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
 
 /**
  * Freezes a draft with its result. Idempotent: only the first call changes anything, so a double click, a retry or
- * a replay all end with one submitted assessment; later calls return 'already'.
+ * a replay all end with one submitted assessment; later calls return 'already'. Given the `revision` the answers
+ * were read at, it also returns 'already' without freezing when a save has come in since.
  */
 export async function submit(
 	db: Db,
 	id: string,
 	submission: {
 		answers: Answers;
+		revision?: number;
 		result: AssessmentResult;
 		facts: ProfileFacts;
 		consent?: Consent;
@@ -192,7 +207,7 @@ export async function submit(
 ): Promise<'submitted' | 'already'> {
 	return db.transaction().execute(async (trx) => {
 		const at = now.toISOString();
-		const updated = await trx
+		let update = trx
 			.updateTable('assessment')
 			.set({
 				status: 'submitted',
@@ -214,8 +229,10 @@ export async function submit(
 				updated_at: at
 			})
 			.where('id', '=', id)
-			.where('status', '=', 'draft')
-			.executeTakeFirst();
+			.where('status', '=', 'draft');
+		if (submission.revision !== undefined)
+			update = update.where('revision', '=', submission.revision);
+		const updated = await update.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) === 0) return 'already';
 		const scores = submission.result.themes.flatMap((theme) =>
 			theme.score === null ? [] : [{ assessment_id: id, theme_id: theme.id, score: theme.score }]

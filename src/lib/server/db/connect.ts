@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../config';
 import { migrationProvider } from './migrations';
 import type { Schema } from './schema';
+import { NonBlockingSqliteDialect } from './sqlite-driver';
+import { asUnavailable } from './unavailable';
 
 export type Db = Kysely<Schema>;
 
@@ -21,7 +23,9 @@ function openSqlite(path: string): SQLite.Database {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
+	// Never wait for another process's lock inside the synchronous driver: that wait would freeze the event loop.
+	// NonBlockingSqliteDialect retries on timers instead.
+	sqlite.pragma('busy_timeout = 0');
 	sqlite.pragma('secure_delete = ON'); // erased rows are overwritten with zeros, not left in free pages
 	return sqlite;
 }
@@ -32,19 +36,63 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 /** Opens the configured database. The caller owns it and must `destroy()` it when done. */
 export function connect(database: Database, options: ConnectOptions = {}): Db {
-	if (database.kind === 'sqlite') {
-		return new Kysely<Schema>({
-			dialect: new SqliteDialect({ database: openSqlite(database.path) })
-		});
-	}
-	const pool = new pg.Pool({
+	const writes: WriteHealth = {};
+	const log = (event: LogEvent) => recordWrite(writes, event);
+	const db =
+		database.kind === 'sqlite'
+			? new Kysely<Schema>({
+					dialect: new NonBlockingSqliteDialect(openSqlite(database.path)),
+					log
+				})
+			: new Kysely<Schema>({
+					dialect: new PostgresDialect({ pool: openPool(database, options) }),
+					log
+				});
+	writeHealth.set(db, writes);
+	return db;
+}
+
+function openPool(database: Extract<Database, { kind: 'postgres' }>, options: ConnectOptions) {
+	return new pg.Pool({
 		connectionString: database.connectionString,
 		max: 10,
 		// A database that does not answer must turn into a 503, not a hung request.
 		connectionTimeoutMillis: 5000,
+		// Like SQLite's: a row lock held elsewhere fails the statement after a second (55P03, a 503) instead of
+		// holding the request.
+		lock_timeout: 1000,
 		options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined
 	});
-	return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** When a write last failed because the storage is full; cleared by the next write that succeeds. */
+interface WriteHealth {
+	failedAt?: number;
+}
+
+const writeHealth = new WeakMap<Db, WriteHealth>();
+
+const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
+
+function recordWrite(health: WriteHealth, event: LogEvent) {
+	if (event.level === 'error') {
+		if (asUnavailable(event.error)?.reason === 'full') health.failedAt = Date.now();
+	} else if (WRITES.has(event.query.query.kind)) {
+		health.failedAt = undefined;
+	}
+}
+
+/** How long a write failure for lack of space counts against the health check without a write to confirm it. */
+const WRITE_FAILURE_MEMORY_MS = 60_000;
+
+/**
+ * True while writes fail for lack of space: the last write failed so, less than a minute ago. Reads may still work,
+ * so the health check reports the database degraded rather than down; after a minute without writes it reports ok
+ * again, letting traffic back in to find out.
+ */
+export function writesFailing(db: Db, now = Date.now()): boolean {
+	const failedAt = writeHealth.get(db)?.failedAt;
+	return failedAt !== undefined && now - failedAt < WRITE_FAILURE_MEMORY_MS;
 }
 
 /** Brings the schema up to the newest migration; safe to run at every start and from several processes. */

@@ -52,6 +52,8 @@ export interface AssessmentTable {
 	status: 'draft' | 'submitted';
 	/** Every answer, profile included, as JSON keyed by question id. */
 	answers: string;
+	/** Raised by every save of the answers, so concurrent saves and submissions can tell they overlapped. */
+	revision: Generated<number>;
 	sector: string | null;
 	size_class: string | null;
 	province: string | null;

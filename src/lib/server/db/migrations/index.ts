@@ -7,6 +7,7 @@ import * as statisticsIndexes from './0005-statistics-indexes';
 import * as carbon from './0006-carbon';
 import * as assessmentLife from './0009-assessment-life';
 import * as idempotencyKey from './0010-idempotency-key';
+import * as assessmentRevision from './0011-assessment-revision';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
 	'0005-statistics-indexes': statisticsIndexes,
 	'0006-carbon': carbon,
 	'0009-assessment-life': assessmentLife,
-	'0010-idempotency-key': idempotencyKey
+	'0010-idempotency-key': idempotencyKey,
+	'0011-assessment-revision': assessmentRevision
 };
 
 export const migrationProvider: MigrationProvider = {
