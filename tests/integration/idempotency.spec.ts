@@ -114,7 +114,7 @@ describe.each(testDatabases())('Idempotency-Key on creating an assessment, on $n
 		const other = newKey();
 		const second = await (await create(other)).json();
 		const assessment = await assessments.findByTokenHash(current, hashToken(second.token));
-		await assessments.remove(current, assessment!.id);
+		await assessments.erase(current, [assessment!.id]);
 		expect(await idempotencyKeys.find(current, hashToken(other))).toBeUndefined();
 		expect((await (await create(other)).json()).token).not.toBe(second.token);
 		expect(token).not.toBe(second.token);
