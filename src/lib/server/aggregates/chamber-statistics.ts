@@ -157,7 +157,7 @@ const COMPARED = ['sector', 'sizeClass', 'province'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 /** A firm's latest submitted assessment, as far as the statistics need it. */
-interface Firm {
+export interface Firm {
 	campaignId: string | null;
 	sector: string | null;
 	sizeClass: string | null;
@@ -525,7 +525,7 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 	};
 }
 
-function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
+export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
 	const view = ownView(firms, filters, options);
 	const suppressed = viewSuppression(tally(view.patterns), view.conditions, view.period, view.min);
 	if (suppressed !== null) return withheldView(options, suppressed);
