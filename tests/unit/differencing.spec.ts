@@ -67,7 +67,6 @@ const chamber: fc.Arbitrary<Chamber> = fc
 					sector: drawn.facts[1],
 					sizeClass: drawn.facts[2],
 					province: drawn.facts[3],
-					day: '2026-03-02',
 					overall: drawn.overall,
 					level: LEVELS.find(([, below]) => drawn.overall < below)![0],
 					themes: new Map(
@@ -167,8 +166,12 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
 		s.scoreBands.map((band) => ({ test: (firm) => bandOf(firm.overall) === band.min / 20, ...band }))
 	);
 	for (const name of ['sector', 'sizeClass', 'province'] as const) {
-		const groups = { sector: s.bySector, sizeClass: s.bySize, province: s.byProvince }[name];
+		const { groups, withheld } = { sector: s.bySector, sizeClass: s.bySize, province: s.byProvince }[
+			name
+		];
 		breakdown(groups.map((group) => ({ test: (firm) => firm[name] === group.key, ...group })));
+		// The withheld line is the rest of the view: the union `breakdown` adds last.
+		expect(withheld?.firms ?? 0).toBe(size(sets.at(-1)!));
 	}
 	if (s.carbon.firms !== null) {
 		const estimated = within((firm) => emissionBandOf(firm) !== null);
