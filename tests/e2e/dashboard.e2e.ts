@@ -88,9 +88,28 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	expect(await api.json()).toMatchObject({ chamber: slug, firms: 6, suppressed: null });
 	const anonymous = await request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
 	expect(anonymous.status()).toBe(401);
-	const badFilter = await page.request.get(
-		`/api/v1/chambers/${slug}/aggregates?from=2026-13&lang=en`
+	// One filter at a time: views combining two could be differenced down to a few firms.
+	const twoFilters = await page.request.get(
+		`/api/v1/chambers/${slug}/aggregates?sector=C&province=39&lang=en`
 	);
-	expect(badFilter.status()).toBe(400);
-	expect((await badFilter.json()).error.issues[0].path).toBe('from');
+	expect(twoFilters.status()).toBe(400);
+	const refused = await twoFilters.json();
+	expect(refused.error.code).toBe('invalid_filters');
+	expect(refused.error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+		'sector',
+		'province'
+	]);
+	expect(refused.error.issues[0].message).toContain('one filter at a time');
+	const twoFiltersCsv = await page.request.get(
+		`/chamber/${slug}/export.csv?sector=C&province=39&lang=en`
+	);
+	expect(twoFiltersCsv.status()).toBe(400);
+
+	// The page says why and keeps the choice to correct.
+	await page.getByLabel('Sector', { exact: true }).selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/size=large/);
+	await expect(page.getByLabel('Size', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText(/Choose one filter at a time/).first()).toBeVisible();
+	await expect(page.getByText('Firms that submitted: 6')).toBeVisible();
 });
