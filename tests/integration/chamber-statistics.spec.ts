@@ -183,7 +183,7 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 				for (const c of list) expect([a - b - c, a + b - c, a - b + c]).not.toContain(4);
 	});
 
-	it('shows a filtered view\'s breakdown as a row of a two-way table with no small cell', async () => {
+	it("shows a filtered view's breakdown as a row of a two-way table with no small cell", async () => {
 		const base = { sizeClass: 'small', submittedAt: MARCH_2 };
 		const chamberId = await chamberWith('two-way', [
 			...firms(10, { ...base, sector: 'C', province: '34', overall: 40 }),

@@ -61,24 +61,22 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				estimate: fc.option(fc.tuple(fc.nat(1500), fc.nat(500)), { freq: 2 }),
 				cbam: fc.option(fc.constantFrom(...cbamLevels), { freq: 2 })
 			})
-			.map(
-				(drawn): Firm => ({
-					campaignId: drawn.facts[0],
-					sector: drawn.facts[1],
-					sizeClass: drawn.facts[2],
-					province: drawn.facts[3],
-					overall: drawn.overall,
-					level: LEVELS.find(([, below]) => drawn.overall < below)![0],
-					themes: new Map(
-						THEMES.flatMap((theme, i) =>
-							drawn.themes[i] === null ? [] : [[theme, drawn.themes[i]] as const]
-						)
-					),
-					scope1: drawn.estimate?.[0] ?? null,
-					scope2: drawn.estimate?.[1] ?? null,
-					cbam: drawn.cbam
-				})
-			);
+			.map((drawn): Firm => ({
+				campaignId: drawn.facts[0],
+				sector: drawn.facts[1],
+				sizeClass: drawn.facts[2],
+				province: drawn.facts[3],
+				overall: drawn.overall,
+				level: LEVELS.find(([, below]) => drawn.overall < below)![0],
+				themes: new Map(
+					THEMES.flatMap((theme, i) =>
+						drawn.themes[i] === null ? [] : [[theme, drawn.themes[i]] as const]
+					)
+				),
+				scope1: drawn.estimate?.[0] ?? null,
+				scope2: drawn.estimate?.[1] ?? null,
+				cbam: drawn.cbam
+			}));
 		return fc
 			.array(firm, { minLength: 10, maxLength: 60 })
 			.map((firms) => ({ firms, values, min }));
@@ -92,7 +90,7 @@ const WORD = 30;
 function setOf(firms: readonly Firm[], test: (firm: Firm) => boolean): FirmSet {
 	const set: FirmSet = [0, 0];
 	firms.forEach((firm, i) => {
-		if (test(firm)) set[i < WORD ? 0 : 1] |= 1 << i % WORD;
+		if (test(firm)) set[i < WORD ? 0 : 1] |= 1 << (i % WORD);
 	});
 	return set;
 }
@@ -119,10 +117,7 @@ function emissionBandOf(firm: Firm): number | null {
 
 /** Every view a user can request: no filter, or one filter with any value of its dimension. */
 function requestableViews(values: Chamber['values']): StatisticsFilters[] {
-	return [
-		{},
-		...DIMENSIONS.flatMap((name) => values[name].map((value) => ({ [name]: value })))
-	];
+	return [{}, ...DIMENSIONS.flatMap((name) => values[name].map((value) => ({ [name]: value })))];
 }
 
 /**
@@ -142,7 +137,8 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
 	const view = setOf(firms, inView);
 	expect(s.firms).toBe(size(view));
 	const sets: FirmSet[] = [view];
-	const within = (test: (firm: Firm) => boolean) => setOf(firms, (firm) => inView(firm) && test(firm));
+	const within = (test: (firm: Firm) => boolean) =>
+		setOf(firms, (firm) => inView(firm) && test(firm));
 	/** Shown cells of a breakdown, and the union of its withheld cells: the view's firms not in a shown cell. */
 	const breakdown = (cells: { test: (firm: Firm) => boolean; firms: number | null }[]) => {
 		let rest = view;
@@ -163,12 +159,17 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
 	}
 	breakdown(s.levels.map((level) => ({ test: (firm) => firm.level === level.id, ...level })));
 	breakdown(
-		s.scoreBands.map((band) => ({ test: (firm) => bandOf(firm.overall) === band.min / 20, ...band }))
+		s.scoreBands.map((band) => ({
+			test: (firm) => bandOf(firm.overall) === band.min / 20,
+			...band
+		}))
 	);
 	for (const name of ['sector', 'sizeClass', 'province'] as const) {
-		const { groups, withheld } = { sector: s.bySector, sizeClass: s.bySize, province: s.byProvince }[
-			name
-		];
+		const { groups, withheld } = {
+			sector: s.bySector,
+			sizeClass: s.bySize,
+			province: s.byProvince
+		}[name];
 		breakdown(groups.map((group) => ({ test: (firm) => firm[name] === group.key, ...group })));
 		// The withheld line is the rest of the view: the union `breakdown` adds last.
 		expect(withheld?.firms ?? 0).toBe(size(sets.at(-1)!));

@@ -79,7 +79,13 @@ export async function aggregateRows(
 				rows.push([section, name(names, group.key), group.firms, group.overallMean, null]);
 			// The withheld groups as one row without their keys, as on the page.
 			if (withheld)
-				rows.push([section, t('dashboard.withheld_groups'), withheld.firms, withheld.overallMean, null]);
+				rows.push([
+					section,
+					t('dashboard.withheld_groups'),
+					withheld.firms,
+					withheld.overallMean,
+					null
+				]);
 		}
 		if (s.allChambers && !s.allChambers.suppressed) {
 			const section = t('dashboard.all_chambers_label');

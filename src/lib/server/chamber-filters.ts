@@ -7,6 +7,11 @@ const optional = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.
 /** The filters a view may narrow to, as query parameters; `compare` is not one of them. */
 const FILTERS = ['campaign', 'sector', 'size', 'province'] as const;
 
+/** The month period of earlier versions: refused rather than ignored, so that a client never takes all-time figures for a month's. */
+const GONE = ['from', 'to'] as const;
+
+const gone = z.preprocess(emptyAsUndefined, z.undefined({ error: 'dashboard.error_no_period' }));
+
 /**
  * The dashboard's filters as they arrive in a query string (`?campaign=&sector=&size=&province=&compare=`), shared by
  * the page, the JSON API and the CSV export. At most one filter at a time: two together would make views that nest
@@ -19,6 +24,8 @@ export const filtersQuery = z
 		sector: optional(z.string().max(10)),
 		size: optional(z.string().max(20)),
 		province: optional(z.string().max(3)),
+		from: gone,
+		to: gone,
 		// The comparison with all chambers reads the whole database (about a second at 100,000 assessments), so it is
 		// asked for rather than paid on every page view.
 		compare: z.preprocess(emptyAsUndefined, z.literal('1').optional())
@@ -44,17 +51,19 @@ export function readFilters(url: URL): {
 	problems: Record<string, string>;
 } {
 	const raw = Object.fromEntries(
-		[...FILTERS, 'compare'].map((key) => [
-			key,
-			url.searchParams.get(key)
-		])
+		[...FILTERS, ...GONE, 'compare'].map((key) => [key, url.searchParams.get(key)])
 	);
 	const parsed = filtersQuery.safeParse(raw);
 	const problems: Record<string, string> = {};
 	for (const issue of parsed.error?.issues ?? []) problems[String(issue.path[0])] ??= issue.message;
 	if (!parsed.success) {
 		const asked = Object.entries(raw).filter(([, value]) => value !== null && value !== '');
-		return { query: Object.fromEntries(asked) as FiltersQuery, filters: {}, compare: false, problems };
+		return {
+			query: Object.fromEntries(asked) as FiltersQuery,
+			filters: {},
+			compare: false,
+			problems
+		};
 	}
 	const query = parsed.data;
 	return {

@@ -120,7 +120,8 @@ export function dominanceSuppression(
 	}
 	if (dominatedSummary(view)) return 'dominated';
 	for (const more of added) {
-		if (!isEmpty(more) && dominatedSummary(more) && !dominatedSummary(view, more)) return 'dominated';
+		if (!isEmpty(more) && dominatedSummary(more) && !dominatedSummary(view, more))
+			return 'dominated';
 	}
 	return null;
 }

@@ -101,8 +101,7 @@ export async function chamberReportModel(
 		campaign && `${t('dashboard.filter_campaign')}: ${campaign}`,
 		query.sector && `${t('dashboard.filter_sector')}: ${name(labels.sectors, query.sector)}`,
 		query.size && `${t('dashboard.filter_size')}: ${name(labels.sizes, query.size)}`,
-		query.province &&
-			`${t('dashboard.filter_province')}: ${name(labels.provinces, query.province)}`
+		query.province && `${t('dashboard.filter_province')}: ${name(labels.provinces, query.province)}`
 	].filter(Boolean);
 	const others = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
 	const chartLabels = { you: chamber.name, peers: t('dashboard.all_chambers_label') };
