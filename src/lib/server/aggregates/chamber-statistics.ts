@@ -417,6 +417,7 @@ function themeFigures(view: OwnView, theme: string): ThemeFigures {
 	}
 	return { id: theme, mean: mean(scores), median: median(scores), firms: scores.length };
 }
+
 /** The CBAM level a breakdown files a firm under; not screened (or an unknown level) is `null`. */
 function cbamKey(firm: Firm): string | null {
 	return (cbamLevels as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
