@@ -310,7 +310,8 @@ const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
 /**
  * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
  * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
- * levels, the dimensions a view may be filtered by, then the score, emission and CBAM distributions.
+ * levels, the dimensions a view may be filtered by, the emission and CBAM distributions, and last the score bands,
+ * which tell least that the levels do not.
  */
 function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
 	return [
@@ -324,12 +325,12 @@ function partitions(themes: readonly string[]): [string, (firm: Firm) => string 
 			name,
 			(firm) => firm[name]
 		]),
-		['band', (firm) => String(bandOf(firm.overall))],
 		[
 			'emission',
 			(firm) => (hasEstimate(firm) ? String(emissionBandOf(CARBON_TOTALS.total(firm))) : null)
 		],
-		['cbam', cbamKey]
+		['cbam', cbamKey],
+		['band', (firm) => String(bandOf(firm.overall))]
 	];
 }
 

@@ -103,43 +103,51 @@ export function publishPartitions(
 	let atoms = new Array<number>(firms).fill(0);
 	return partitions.map((keys) => {
 		if (keys.length !== firms) throw new RangeError('a partition must give every firm a cell');
-		/** Firms per atom and cell, and per cell. */
-		const joint = new Map<number, Map<string | null, number>>();
-		const sizes = new Map<string | null, number>();
-		keys.forEach((key, i) => {
-			let cells = joint.get(atoms[i]);
-			if (!cells) joint.set(atoms[i], (cells = new Map()));
-			cells.set(key, (cells.get(key) ?? 0) + 1);
-			sizes.set(key, (sizes.get(key) ?? 0) + 1);
+		// Cells as small numbers, and firms per atom and cell under `atom * cells + cell`, per cell, and per atom.
+		const codes = new Map<string | null, number>();
+		const cellOf = keys.map((key) => {
+			let code = codes.get(key);
+			if (code === undefined) codes.set(key, (code = codes.size));
+			return code;
 		});
-		const shown = new Set(sizes.keys());
-		const hidden = new Set<string | null>();
-		const bySize = (a: string | null, b: string | null) =>
-			sizes.get(a)! - sizes.get(b)! || compareKeys(a, b);
+		const keyOf = [...codes.keys()];
+		const cells = codes.size;
+		const joint = new Map<number, number>();
+		const sizes = new Array<number>(cells).fill(0);
+		cellOf.forEach((cell, i) => {
+			const slot = atoms[i] * cells + cell;
+			joint.set(slot, (joint.get(slot) ?? 0) + 1);
+			sizes[cell] += 1;
+		});
+		const shown = new Set(keyOf.keys());
+		const bySize = (a: number, b: number) => sizes[a] - sizes[b] || compareKeys(keyOf[a], keyOf[b]);
 		for (;;) {
-			const inSmallAtoms = new Set<string | null>();
-			let small = false;
-			for (const cells of joint.values()) {
-				let merged = 0;
-				for (const [key, count] of cells) {
-					if (!shown.has(key)) merged += count;
-					else if (count < min) inSmallAtoms.add(key);
-				}
-				if (merged > 0 && merged < min) small = true;
+			const inSmallAtoms = new Set<number>();
+			const merged = new Map<number, number>();
+			for (const [slot, count] of joint) {
+				const cell = slot % cells;
+				if (!shown.has(cell)) {
+					const atom = (slot - cell) / cells;
+					merged.set(atom, (merged.get(atom) ?? 0) + count);
+				} else if (count < min) inSmallAtoms.add(cell);
 			}
+			const small = [...merged.values()].some((count) => count < min);
 			if ((inSmallAtoms.size === 0 && !small) || shown.size === 0) break;
 			const [next] = [...(inSmallAtoms.size > 0 ? inSmallAtoms : shown)].sort(bySize);
 			shown.delete(next);
-			hidden.add(next);
 		}
-		const ids = new Map<string, number>();
-		atoms = keys.map((key, i) => {
-			const name = `${atoms[i]} ${shown.has(key) ? JSON.stringify(key) : '*'}`;
-			let id = ids.get(name);
-			if (id === undefined) ids.set(name, (id = ids.size));
+		// The next atoms: the old ones split by the shown cells, the hidden ones kept together (as cell `cells`).
+		const ids = new Map<number, number>();
+		atoms = cellOf.map((cell, i) => {
+			const slot = atoms[i] * (cells + 1) + (shown.has(cell) ? cell : cells);
+			let id = ids.get(slot);
+			if (id === undefined) ids.set(slot, (id = ids.size));
 			return id;
 		});
-		return { shown, hidden };
+		return {
+			shown: new Set([...shown].map((cell) => keyOf[cell])),
+			hidden: new Set(keyOf.filter((_, cell) => !shown.has(cell)))
+		};
 	});
 }
 
