@@ -53,6 +53,8 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 			name: /Not directly affected/
 		})
 	).toContainText('6');
+	// No withheld group of a breakdown is listed, not even as a dash.
+	await expect(page.locator('section[aria-labelledby="breakdowns-title"]')).not.toContainText('–');
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations).toEqual([]);
 
@@ -85,7 +87,13 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	expect(printed).not.toContain('Öztürk');
 
 	const api = await page.request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
-	expect(await api.json()).toMatchObject({ chamber: slug, firms: 6, suppressed: null });
+	const figures = await api.json();
+	expect(figures).toMatchObject({ chamber: slug, firms: 6, suppressed: null });
+	// Breakdowns name only the groups they show, each of at least five firms; the rest is one line without keys.
+	for (const breakdown of [figures.bySector, figures.bySize, figures.byProvince]) {
+		expect(Object.keys(breakdown).sort()).toEqual(['groups', 'withheld']);
+		for (const group of breakdown.groups) expect(group.firms).toBeGreaterThanOrEqual(5);
+	}
 	const anonymous = await request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
 	expect(anonymous.status()).toBe(401);
 	// One filter at a time: views combining two could be differenced down to a few firms.

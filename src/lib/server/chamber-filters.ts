@@ -7,7 +7,10 @@ const optional = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.
 /** The filters a view may narrow to, as query parameters; `compare` is not one of them. */
 const FILTERS = ['campaign', 'sector', 'size', 'province'] as const;
 
-/** The month period of earlier versions: refused rather than ignored, so that a client never takes all-time figures for a month's. */
+/**
+ * The month period of earlier versions: refused rather than ignored, so that a client never takes all-time figures
+ * for a month's.
+ */
 const GONE = ['from', 'to'] as const;
 
 const gone = z.preprocess(emptyAsUndefined, z.undefined({ error: 'dashboard.error_no_period' }));

@@ -46,8 +46,8 @@ function isEmpty(summary: Summary): boolean {
 }
 
 /**
- * Whether the firms of some disjoint summaries, taken together, are dominated; without building their merge. A total of 0 says nothing about any firm, so
- * only a positive total can be dominated.
+ * Whether the firms of some disjoint summaries, taken together, are dominated; without building their merge. A total
+ * of 0 says nothing about any firm, so only a positive total can be dominated.
  */
 function dominatedSummary(...summaries: Summary[]): boolean {
 	let sum = 0;
