@@ -121,3 +121,32 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	await expect(page.getByText(/Choose one filter at a time/).first()).toBeVisible();
 	await expect(page.getByText('Firms that submitted: 6')).toBeVisible();
 });
+
+test('the dashboard takes one filter at a time and says so, without JavaScript too @no-js', async ({
+	page
+}, testInfo) => {
+	const slug = createChamber('Hayrabolu Ticaret Odası');
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(createChamberUser(slug, PASSWORD));
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText('One filter at a time.')).toBeVisible();
+
+	await page.getByLabel('Sector', { exact: true }).selectOption({ index: 1 });
+	await page.getByLabel('Province', { exact: true }).selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/sector=.+&.*province=/);
+	for (const field of ['Sector', 'Province']) {
+		await expect(page.getByLabel(field, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	}
+	await expect(page.getByText(/Choose one filter at a time/)).toHaveCount(2);
+	await expect(page.getByText('Firms that submitted: 0')).toBeVisible();
+	if (testInfo.project.name === 'js') {
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+		expect(axe.violations).toEqual([]);
+	}
+
+	// A bookmark from when the dashboard had month periods is refused, not read as all time.
+	await page.goto(`/chamber/${slug}?from=2026-03&lang=en`);
+	await expect(page.getByRole('alert')).toContainText('Periods are no longer offered');
+});
