@@ -13,7 +13,10 @@ const FILTERS = ['campaign', 'sector', 'size', 'province'] as const;
  */
 const GONE = ['from', 'to'] as const;
 
-const gone = z.preprocess(emptyAsUndefined, z.undefined({ error: 'dashboard.error_no_period' }));
+const gone = z.preprocess(
+	emptyAsUndefined,
+	z.undefined({ error: 'dashboard.error_no_period' }).optional()
+);
 
 /**
  * The dashboard's filters as they arrive in a query string (`?campaign=&sector=&size=&province=&compare=`), shared by
