@@ -47,7 +47,6 @@ export async function statisticsTime(
 					minGroupSize: 5,
 					levels: definition.levels.map((level) => level.id),
 					themes: definition.themes.map((theme) => theme.id),
-					periodUnit: 'month',
 					compareAllChambers: options.compareAllChambers ?? false
 				}
 			);

@@ -53,6 +53,8 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 			name: /Not directly affected/
 		})
 	).toContainText('6');
+	// No withheld group of a breakdown is listed, not even as a dash.
+	await expect(page.locator('section[aria-labelledby="breakdowns-title"]')).not.toContainText('–');
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations).toEqual([]);
 
@@ -85,12 +87,66 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	expect(printed).not.toContain('Öztürk');
 
 	const api = await page.request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
-	expect(await api.json()).toMatchObject({ chamber: slug, firms: 6, suppressed: null });
+	const figures = await api.json();
+	expect(figures).toMatchObject({ chamber: slug, firms: 6, suppressed: null });
+	// Breakdowns name only the groups they show, each of at least five firms; the rest is one line without keys.
+	for (const breakdown of [figures.bySector, figures.bySize, figures.byProvince]) {
+		expect(Object.keys(breakdown).sort()).toEqual(['groups', 'withheld']);
+		for (const group of breakdown.groups) expect(group.firms).toBeGreaterThanOrEqual(5);
+	}
 	const anonymous = await request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
 	expect(anonymous.status()).toBe(401);
-	const badFilter = await page.request.get(
-		`/api/v1/chambers/${slug}/aggregates?from=2026-13&lang=en`
+	// One filter at a time: views combining two could be differenced down to a few firms.
+	const twoFilters = await page.request.get(
+		`/api/v1/chambers/${slug}/aggregates?sector=C&province=39&lang=en`
 	);
-	expect(badFilter.status()).toBe(400);
-	expect((await badFilter.json()).error.issues[0].path).toBe('from');
+	expect(twoFilters.status()).toBe(400);
+	const refused = await twoFilters.json();
+	expect(refused.error.code).toBe('invalid_filters');
+	expect(refused.error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+		'sector',
+		'province'
+	]);
+	expect(refused.error.issues[0].message).toContain('one filter at a time');
+	const twoFiltersCsv = await page.request.get(
+		`/chamber/${slug}/export.csv?sector=C&province=39&lang=en`
+	);
+	expect(twoFiltersCsv.status()).toBe(400);
+
+	// The page says why and keeps the choice to correct.
+	await page.getByLabel('Sector', { exact: true }).selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/size=large/);
+	await expect(page.getByLabel('Size', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText(/Choose one filter at a time/).first()).toBeVisible();
+	await expect(page.getByText('Firms that submitted: 6')).toBeVisible();
+});
+
+test('the dashboard takes one filter at a time and says so, without JavaScript too @no-js', async ({
+	page
+}, testInfo) => {
+	const slug = createChamber('Hayrabolu Ticaret Odası');
+	await page.goto('/chamber/login?lang=en');
+	await page.getByLabel('E-mail address').fill(createChamberUser(slug, PASSWORD));
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText('One filter at a time.')).toBeVisible();
+
+	await page.getByLabel('Sector', { exact: true }).selectOption({ index: 1 });
+	await page.getByLabel('Province', { exact: true }).selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/sector=.+&.*province=/);
+	for (const field of ['Sector', 'Province']) {
+		await expect(page.getByLabel(field, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	}
+	await expect(page.getByText(/Choose one filter at a time/)).toHaveCount(2);
+	await expect(page.getByText('Firms that submitted: 0')).toBeVisible();
+	if (testInfo.project.name === 'js') {
+		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+		expect(axe.violations).toEqual([]);
+	}
+
+	// A bookmark from when the dashboard had month periods is refused, not read as all time.
+	await page.goto(`/chamber/${slug}?from=2026-03&lang=en`);
+	await expect(page.getByRole('alert')).toContainText('Periods are no longer offered');
 });

@@ -6,8 +6,7 @@ import {
 	isDominated,
 	withholdSplitTotal,
 	type Contribution,
-	type Dominance,
-	type Period
+	type Dominance
 } from '$lib/server/aggregates';
 
 /** The two largest values and the total, the way the rule reads them. */
@@ -45,69 +44,49 @@ describe('isDominated', () => {
 	});
 });
 
-const month = (m: number) => `2026-${String(m).padStart(2, '0')}`;
-const firm = (value: number, meets = 1, m = 3): Contribution => ({ meets, day: month(m), value });
-const firms = (count: number, value: number, meets = 1, m = 3) =>
-	Array.from({ length: count }, () => firm(value, meets, m));
+const firm = (value: number, meets = 1): Contribution => ({ meets, value });
+const firms = (count: number, value: number, meets = 1) =>
+	Array.from({ length: count }, () => firm(value, meets));
 
 describe('dominanceSuppression', () => {
 	it('withholds a view whose own total is dominated', () => {
 		const contributions = [...firms(8, 5), firm(900)];
-		expect(dominanceSuppression(contributions, 1, undefined)).toBe('dominated');
-		expect(dominanceSuppression(firms(8, 5), 1, undefined)).toBeNull();
+		expect(dominanceSuppression(contributions, 1)).toBe('dominated');
+		expect(dominanceSuppression(firms(8, 5), 1)).toBeNull();
 	});
 
 	it('withholds a view that a published wider view exceeds by a dominated group', () => {
 		// Sector C (bit 0): twenty firms of 100 t. Outside it, one firm of 500 t and four of 1 t: the whole chamber
 		// (2,504 t) passes the rule, so its total minus sector C's would give that firm's 500 t nearly exactly.
 		const contributions = [...firms(20, 100), firm(500, 0), ...firms(4, 1, 0)];
-		expect(dominanceSuppression(contributions, 1, undefined)).toBe('dominated');
+		expect(dominanceSuppression(contributions, 1)).toBe('dominated');
 		// Spread over more firms, the difference passes the rule too.
 		const spread = [...firms(20, 100), firm(500, 0), ...firms(4, 100, 0)];
-		expect(dominanceSuppression(spread, 1, undefined)).toBeNull();
+		expect(dominanceSuppression(spread, 1)).toBeNull();
 	});
 
 	it('ignores a wider view whose own total is dominated, as it is never published', () => {
 		// The chamber as a whole is dominated by the 10,000 t firm: no difference with it can be taken.
 		const contributions = [...firms(20, 10), firm(10_000, 0), ...firms(4, 1, 0)];
-		expect(dominanceSuppression(contributions, 1, undefined)).toBeNull();
+		expect(dominanceSuppression(contributions, 1)).toBeNull();
 	});
 
 	it('accepts a difference whose total is 0', () => {
 		const contributions = [...firms(10, 50), ...firms(5, 0, 0)];
-		expect(dominanceSuppression(contributions, 1, undefined)).toBeNull();
-	});
-
-	it('checks what moving a period bound outwards adds', () => {
-		// March to May: ten firms of 40 t. February adds one firm of 300 t and four of 2 t.
-		const contributions = [
-			...firms(10, 40, 0, 3),
-			...firms(10, 40, 0, 5),
-			firm(300, 0, 2),
-			...firms(4, 2, 0, 2),
-			...firms(10, 40, 0, 1)
-		];
-		const period = { from: month(3), to: month(5) };
-		expect(dominanceSuppression(contributions, 0, period)).toBe('dominated');
-		// From January, February's firms are inside, and moving back to any earlier month adds nothing.
-		expect(dominanceSuppression(contributions, 0, { from: month(1), to: month(5) })).toBeNull();
-		// Moving `to` forward adds nothing either; with no period at all there is no edge.
-		expect(dominanceSuppression(contributions, 0, { to: month(5) })).toBeNull();
+		expect(dominanceSuppression(contributions, 1)).toBeNull();
 	});
 
 	it('refuses a pattern naming a condition it was not given, or a negative contribution', () => {
-		expect(() => dominanceSuppression([firm(1, 2)], 1, undefined)).toThrow(RangeError);
-		expect(() => dominanceSuppression([firm(-1)], 1, undefined)).toThrow(RangeError);
+		expect(() => dominanceSuppression([firm(1, 2)], 1)).toThrow(RangeError);
+		expect(() => dominanceSuppression([firm(-1)], 1)).toThrow(RangeError);
 	});
 
-	const months = Array.from({ length: 5 }, (_, i) => month(i + 1));
 	const scenario = fc.integer({ min: 0, max: 2 }).chain((conditions) =>
 		fc.record({
 			conditions: fc.constant(conditions),
 			contributions: fc.array(
 				fc.record({
 					meets: fc.integer({ min: 0, max: (1 << conditions) - 1 }),
-					day: fc.constantFrom(...months),
 					// Mostly small emitters with the odd large one, so that both verdicts come up.
 					value: fc.oneof(
 						{ weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) },
@@ -115,48 +94,29 @@ describe('dominanceSuppression', () => {
 					)
 				}),
 				{ maxLength: 20 }
-			),
-			period: fc.record(
-				{ from: fc.constantFrom(...months), to: fc.constantFrom(...months) },
-				{ requiredKeys: [] }
 			)
 		})
 	);
 
-	/** Brute force: every wider view (a subset of the conditions, a period around this one) and what it adds. */
-	function oracle(contributions: Contribution[], conditions: number, period: Period): Dominance {
-		const within = (c: Contribution, subset: number, from?: string, to?: string) =>
-			(c.meets & subset) === subset &&
-			(from === undefined || c.day >= from) &&
-			(to === undefined || c.day <= to);
+	/** Brute force: every wider view (a subset of the conditions) and what it adds. */
+	function oracle(contributions: Contribution[], conditions: number): Dominance {
 		const full = (1 << conditions) - 1;
 		const values = (list: Contribution[]) => list.map((c) => c.value);
-		const inView = (c: Contribution) => within(c, full, period.from, period.to);
+		const inView = (c: Contribution) => c.meets === full;
 		if (isDominated(values(contributions.filter(inView)))) return 'dominated';
-		const froms = [
-			undefined,
-			...months.filter((m) => period.from !== undefined && m <= period.from)
-		];
-		const tos = [undefined, ...months.filter((m) => period.to !== undefined && m >= period.to)];
 		for (let subset = 0; subset <= full; subset++) {
-			for (const from of period.from === undefined ? [undefined] : froms) {
-				for (const to of period.to === undefined ? [undefined] : tos) {
-					const wider = contributions.filter((c) => within(c, subset, from, to));
-					const added = values(wider.filter((c) => !inView(c)));
-					if (added.length > 0 && isDominated(added) && !isDominated(values(wider))) {
-						return 'dominated';
-					}
-				}
-			}
+			const wider = contributions.filter((c) => (c.meets & subset) === subset);
+			const added = values(wider.filter((c) => !inView(c)));
+			if (added.length > 0 && isDominated(added) && !isDominated(values(wider))) return 'dominated';
 		}
 		return null;
 	}
 
 	it('withholds a total exactly when it, or what a publishable wider view adds to it, is dominated', () => {
 		fc.assert(
-			fc.property(scenario, ({ contributions, conditions, period }) => {
-				expect(dominanceSuppression(contributions, conditions, period)).toBe(
-					oracle(contributions, conditions, period)
+			fc.property(scenario, ({ contributions, conditions }) => {
+				expect(dominanceSuppression(contributions, conditions)).toBe(
+					oracle(contributions, conditions)
 				);
 			}),
 			{ numRuns: 500 }
@@ -165,14 +125,11 @@ describe('dominanceSuppression', () => {
 
 	it('never passes a total whose two largest contributions exceed 85 % of it', () => {
 		fc.assert(
-			fc.property(scenario, ({ contributions, conditions, period }) => {
+			fc.property(scenario, ({ contributions, conditions }) => {
 				const full = (1 << conditions) - 1;
-				const view = contributions
-					.filter((c) => c.meets === full)
-					.filter((c) => (period.from ?? '') <= c.day && c.day <= (period.to ?? '\uffff'))
-					.map((c) => c.value);
+				const view = contributions.filter((c) => c.meets === full).map((c) => c.value);
 				const { top, sum } = topTwoShare(view);
-				const published = dominanceSuppression(contributions, conditions, period) === null;
+				const published = dominanceSuppression(contributions, conditions) === null;
 				expect(!published || sum === 0 || top <= DOMINANCE_SHARE * sum).toBe(true);
 			}),
 			{ numRuns: 300 }

@@ -2,12 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	compareKeys,
-	subsetSuppression,
+	publishes,
+	publishPartitions,
 	suppressBreakdown,
-	suppressCount,
-	viewSuppression,
-	type FirmGroup,
-	type Period
+	suppressCount
 } from '$lib/server/aggregates';
 
 describe('suppressCount', () => {
@@ -95,15 +93,6 @@ describe('suppressBreakdown', () => {
 		expect(d).toEqual({ key: 'D', firms: null, mean: null, median: null });
 	});
 
-	it('hides a cell the caller marks unsafe, then complements it', () => {
-		const result = suppressBreakdown(
-			[cell('C', 8), cell('D', 9), cell('F', 12)],
-			5,
-			(group) => group.length === 1 && group[0].key === 'C'
-		);
-		expect(result.map((c) => c.firms)).toEqual([null, null, 12]);
-	});
-
 	const cells = fc
 		.uniqueArray(
 			fc.record({ key: fc.option(fc.constantFrom(...'ABCDEFGHIJ')), firms: fc.nat(14) }),
@@ -153,28 +142,6 @@ describe('suppressBreakdown', () => {
 		);
 	});
 
-	it('hides each cell unsafe alone, and leaves the hidden cells big enough and safe as a group', () => {
-		fc.assert(
-			fc.property(cells, minimum, fc.func(fc.boolean()), (input, min, verdict) => {
-				// Unsafe or not depends on which cells, never on the order they are passed in.
-				const unsafe = (group: readonly { key: string | null }[]) =>
-					verdict(group.map((c) => c.key).sort(compareKeys));
-				const result = suppressBreakdown(input, min, unsafe);
-				const hidden = input.filter((_, i) => result[i].firms === null);
-				const nonEmpty = input.filter((c) => c.firms > 0);
-				const hiddenFirms = hidden.reduce((sum, c) => sum + c.firms, 0);
-				input.forEach((c, i) => {
-					if (c.firms > 0 && unsafe([c])) expect(result[i].firms).toBeNull();
-				});
-				expect(
-					hidden.length === 0 ||
-						hidden.length === nonEmpty.length ||
-						(hiddenFirms >= min && !unsafe(hidden))
-				).toBe(true);
-			})
-		);
-	});
-
 	it('is deterministic and does not depend on the order of the cells', () => {
 		fc.assert(
 			fc.property(cells, minimum, (input, min) => {
@@ -187,156 +154,82 @@ describe('suppressBreakdown', () => {
 	});
 });
 
-describe('subsetSuppression', () => {
-	// Filters: bit 0 = sector C, bit 1 = province 59. counts[s] = firms matching the filters in s.
-	it.each([
-		{
-			name: 'shows a view every wider view exceeds by enough',
-			counts: [20, 10, 15, 5],
-			verdict: null
-		},
-		{
-			name: 'withholds sector C in province 59 when sector C has one firm more',
-			counts: [13, 7, 12, 6],
-			verdict: 'filters_single_out'
-		},
-		{
-			name: 'accepts a wider view with exactly the same firms',
-			counts: [20, 6, 14, 6],
-			verdict: null
-		},
-		{ name: 'withholds a view of too few firms', counts: [20, 10, 10, 4], verdict: 'too_few' },
-		{ name: 'shows an empty view', counts: [20, 2, 10, 0], verdict: null },
-		{ name: 'works without filters', counts: [4], verdict: 'too_few' }
-	])('$name', ({ counts, verdict }) => {
-		expect(subsetSuppression(counts, 5)).toBe(verdict);
+describe('publishPartitions', () => {
+	/** Firms as cells of two partitions, `CP` = sector C in province P. */
+	const firms = (spec: Record<string, number>) =>
+		Object.entries(spec).flatMap(([cells, n]) => Array.from({ length: n }, () => cells));
+	const split = (list: string[]) => [list.map((cells) => cells[0]), list.map((cells) => cells[1])];
+
+	it('shows every cell of partitions whose crossing has no small group', () => {
+		const list = firms({ CP: 5, CQ: 6, GP: 7, GQ: 0 });
+		const [sector, province] = publishPartitions(list.length, split(list), 5);
+		expect([...sector.shown].sort()).toEqual(['C', 'G']);
+		expect([...province.shown].sort()).toEqual(['P', 'Q']);
+		expect(sector.hidden.size + province.hidden.size).toBe(0);
 	});
 
-	it('refuses counts that are not one per subset', () => {
-		expect(() => subsetSuppression([10, 5, 5], 5)).toThrow(RangeError);
-		expect(() => subsetSuppression([], 5)).toThrow(RangeError);
+	it('withholds the later partition where it would cut a small group out of an earlier one', () => {
+		// The audit's case: all 21 C firms in province P, and P holds 4 G firms besides; P minus C would be those 4.
+		const list = firms({ CP: 21, GP: 4, GQ: 30 });
+		const [sector, province] = publishPartitions(list.length, split(list), 5);
+		expect([...sector.shown].sort()).toEqual(['C', 'G']);
+		expect(province.shown.size).toBe(0);
+		expect([...province.hidden].sort()).toEqual(['P', 'Q']);
 	});
 
-	it('shows a view exactly when no subset of its filters adds 0 < d < min firms', () => {
-		const counts = fc
-			.integer({ min: 0, max: 3 })
-			.chain((filters) =>
-				fc.array(fc.nat(30), { minLength: 1 << filters, maxLength: 1 << filters })
+	it('hides the smallest cell in a small group first and keeps the rest', () => {
+		const list = firms({ CP: 10, CQ: 10, CR: 2, GP: 10, GQ: 10, GR: 4 });
+		const [, province] = publishPartitions(list.length, split(list), 5);
+		// R goes first; its 2 C and 4 G firms would still be small groups, so the smallest other cell joins it (P and Q
+		// tie at 20 firms: key order).
+		expect([...province.shown]).toEqual(['Q']);
+		expect([...province.hidden].sort()).toEqual(['P', 'R']);
+	});
+
+	it('publishes nothing when a single partition cannot be shown safely', () => {
+		const [only] = publishPartitions(4, [['a', 'a', 'b', 'b']], 3);
+		expect(only.shown.size).toBe(0);
+	});
+
+	it('refuses a partition that does not give every firm a cell', () => {
+		expect(() => publishPartitions(3, [['a', 'b']], 3)).toThrow(RangeError);
+	});
+
+	it('tells which sets are unions of what a partition publishes', () => {
+		const published = { shown: new Set(['a']), hidden: new Set(['b', 'c']) };
+		expect(publishes(published, (key) => key === 'a')).toBe(true);
+		expect(publishes(published, (key) => key !== 'a')).toBe(true);
+		expect(publishes(published, (key) => key === 'b')).toBe(false);
+	});
+
+	it('leaves every atom (firms alike in every published cell) empty or at least the minimum', () => {
+		const partition = (firms: number) =>
+			fc.array(fc.option(fc.constantFrom('a', 'b', 'c', 'd')), {
+				minLength: firms,
+				maxLength: firms
+			});
+		const input = fc
+			.record({ firms: fc.integer({ min: 0, max: 40 }), count: fc.integer({ min: 1, max: 4 }) })
+			.chain(({ firms, count }) =>
+				fc.record({
+					firms: fc.constant(firms),
+					partitions: fc.array(partition(firms), { minLength: count, maxLength: count }),
+					min: fc.integer({ min: 3, max: 6 })
+				})
 			);
 		fc.assert(
-			fc.property(counts, fc.integer({ min: 3, max: 8 }), (list, min) => {
-				const n = list[list.length - 1];
-				const singlesOut = list.some((count) => count - n > 0 && count - n < min);
-				const expected =
-					n === 0 ? null : n < min ? 'too_few' : singlesOut ? 'filters_single_out' : null;
-				expect(subsetSuppression(list, min)).toBe(expected);
-			})
-		);
-	});
-});
-
-const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}`;
-const firmsOn = (d: number, firms: number, meets = 1): FirmGroup => ({ meets, day: day(d), firms });
-
-describe('viewSuppression', () => {
-	it('applies the subset guard to filters and the period alike', () => {
-		// One condition (sector C): 7 firms in C, one of them outside the period.
-		const groups = [firmsOn(5, 1), firmsOn(10, 6), firmsOn(10, 20, 0)];
-		expect(viewSuppression(groups, 1, undefined, 5)).toBeNull();
-		expect(viewSuppression(groups, 1, { from: day(8) }, 5)).toBe('filters_single_out');
-		const unfiltered = groups.map((group) => ({ ...group, meets: 0 }));
-		expect(viewSuppression(unfiltered, 0, { from: day(8) }, 5)).toBe('filters_single_out');
-		expect(viewSuppression(groups, 1, { to: day(9) }, 5)).toBe('too_few');
-	});
-
-	it('withholds a period whose bound could be moved past a day with few of its firms', () => {
-		// Sector C: 5 firms on the 3rd, 1 on the 5th, 6 on the 10th; other sectors: 10 on the 5th.
-		const groups = [firmsOn(3, 5), firmsOn(5, 1), firmsOn(10, 6), firmsOn(5, 10, 0)];
-		// From the 6th: moving `from` back to the 5th adds one firm of sector C.
-		expect(viewSuppression(groups, 1, { from: day(6) }, 5)).toBe('filters_single_out');
-		// From the 4th: moving it back adds the five firms of the 3rd at once, which is allowed.
-		expect(viewSuppression(groups, 1, { from: day(4), to: day(10) }, 5)).toBeNull();
-		expect(viewSuppression(groups, 1, { from: day(3) }, 5)).toBeNull();
-		expect(viewSuppression(groups, 1, { to: day(4) }, 5)).toBe('filters_single_out');
-	});
-
-	it('ignores the edges where dropping a filter already adds enough firms', () => {
-		// The whole chamber (no condition) has one firm on the 5th, but the view is sector C, which adds
-		// nothing at the edge, and dropping sector C adds ten firms within the period.
-		const groups = [firmsOn(5, 1, 0), firmsOn(10, 6), firmsOn(10, 10, 0)];
-		expect(viewSuppression(groups, 1, { from: day(6) }, 5)).toBeNull();
-		const unfiltered = groups.map((group) => ({ ...group, meets: 0 }));
-		expect(viewSuppression(unfiltered, 0, { from: day(6) }, 5)).toBe('filters_single_out');
-	});
-
-	it('refuses a pattern naming a condition it was not given', () => {
-		expect(() => viewSuppression([firmsOn(5, 1, 2)], 1, undefined, 5)).toThrow(RangeError);
-	});
-
-	it('shows an empty view whatever surrounds it', () => {
-		expect(
-			viewSuppression([firmsOn(5, 1, 0), firmsOn(10, 2, 0)], 1, { from: day(6) }, 5)
-		).toBeNull();
-	});
-
-	const days = Array.from({ length: 6 }, (_, i) => day(i + 1));
-	const scenario = fc.integer({ min: 0, max: 3 }).chain((conditions) =>
-		fc.record({
-			conditions: fc.constant(conditions),
-			groups: fc.array(
-				fc.record({
-					meets: fc.integer({ min: 0, max: (1 << conditions) - 1 }),
-					day: fc.constantFrom(...days),
-					firms: fc.integer({ min: 1, max: 4 })
-				}),
-				{ maxLength: 24 }
-			),
-			period: fc.record(
-				{ from: fc.constantFrom(...days), to: fc.constantFrom(...days) },
-				{ requiredKeys: [] }
-			),
-			min: fc.integer({ min: 3, max: 6 })
-		})
-	);
-
-	/** Brute force: every wider view (a subset of the conditions, a period around this one) and its difference. */
-	function oracle(groups: FirmGroup[], conditions: number, period: Period, min: number) {
-		const count = (subset: number, from?: string, to?: string) =>
-			groups
-				.filter((g) => (g.meets & subset) === subset)
-				.filter((g) => (from === undefined || g.day >= from) && (to === undefined || g.day <= to))
-				.reduce((sum, g) => sum + g.firms, 0);
-		const full = (1 << conditions) - 1;
-		const n = count(full, period.from, period.to);
-		if (n === 0) return null;
-		if (n < min) return 'too_few';
-		const froms = [
-			undefined,
-			...(period.from === undefined ? [] : days.filter((d) => d <= period.from!))
-		];
-		const tos = [
-			undefined,
-			...(period.to === undefined ? [] : days.filter((d) => d >= period.to!))
-		];
-		for (let subset = 0; subset <= full; subset++) {
-			for (const from of period.from === undefined ? [undefined] : froms) {
-				for (const to of period.to === undefined ? [undefined] : tos) {
-					const difference = count(subset, from, to) - n;
-					if (difference > 0 && difference < min) return 'filters_single_out';
+			fc.property(input, ({ firms, partitions, min }) => {
+				fc.pre(firms === 0 || firms >= min);
+				const published = publishPartitions(firms, partitions, min);
+				const atoms = new Map<string, number>();
+				for (let i = 0; i < firms; i++) {
+					const atom = partitions
+						.map((keys, p) => (published[p].shown.has(keys[i]) ? String(keys[i]) : '*'))
+						.join(' ');
+					atoms.set(atom, (atoms.get(atom) ?? 0) + 1);
 				}
-			}
-		}
-		return null;
-	}
-
-	it('withholds a view exactly when some wider view differs from it by 0 < d < min firms', () => {
-		fc.assert(
-			fc.property(scenario, ({ groups, conditions, period, min }) => {
-				expect(viewSuppression(groups, conditions, period, min)).toBe(
-					oracle(groups, conditions, period, min)
-				);
-			}),
-			{ numRuns: 500 }
+				for (const n of atoms.values()) expect(n).toBeGreaterThanOrEqual(min);
+			})
 		);
 	});
 });

@@ -54,7 +54,6 @@ export async function chamberDashboard(
 			minGroupSize: config().minGroupSize,
 			levels: definition.levels.map((level) => level.id),
 			themes: definition.themes.map((theme) => theme.id),
-			periodUnit: 'month',
 			compareAllChambers
 		}),
 		campaigns.listForChamber(db(), chamber.id)

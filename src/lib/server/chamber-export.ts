@@ -74,9 +74,19 @@ export async function aggregateRows(
 			[t('dashboard.by_size'), s.bySize, labels.sizes],
 			[t('dashboard.by_province'), s.byProvince, labels.provinces]
 		] as const;
-		for (const [section, groups, names] of breakdowns)
+		for (const [section, { groups, withheld }, names] of breakdowns) {
 			for (const group of groups)
 				rows.push([section, name(names, group.key), group.firms, group.overallMean, null]);
+			// The withheld groups as one row without their keys, as on the page.
+			if (withheld)
+				rows.push([
+					section,
+					t('dashboard.withheld_groups'),
+					withheld.firms,
+					withheld.overallMean,
+					null
+				]);
+		}
 		if (s.allChambers && !s.allChambers.suppressed) {
 			const section = t('dashboard.all_chambers_label');
 			rows.push([

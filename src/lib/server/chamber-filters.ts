@@ -7,22 +7,25 @@ const optional = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.
 // The filters are compared with stored values: a NUL would break PostgreSQL's text type (a 500 instead of a 400).
 const text = plainText('form.error_control');
 
+/** The filters a view may narrow to, as query parameters; `compare` is not one of them. */
+const FILTERS = ['campaign', 'sector', 'size', 'province'] as const;
+
 /**
- * A calendar month (`2026-03`). Periods are whole months: with single days, two views a day apart would differ by
- * the firms of that one day, so the statistics module withholds almost every dated view (see its `periodUnit`).
+ * The month period of earlier versions: refused rather than ignored, so that a client never takes all-time figures
+ * for a month's.
  */
-const month = z.preprocess(
+const GONE = ['from', 'to'] as const;
+
+const gone = z.preprocess(
 	emptyAsUndefined,
-	z
-		.string()
-		.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'dashboard.error_month')
-		.optional()
+	z.undefined({ error: 'dashboard.error_no_period' }).optional()
 );
 
 /**
- * The dashboard's filters as they arrive in a query string (`?campaign=&sector=&size=&province=&from=&to=&compare=`),
- * shared by the page, the JSON API and the CSV export. Only their shape is checked here; what they may reach is
- * decided by the statistics module, always within the signed-in user's own chamber.
+ * The dashboard's filters as they arrive in a query string (`?campaign=&sector=&size=&province=&compare=`), shared by
+ * the page, the JSON API and the CSV export. At most one filter at a time: two together would make views that nest
+ * around small groups (see `singleFilter` in the statistics module). What a filter may reach is decided there,
+ * always within the signed-in user's own chamber.
  */
 export const filtersQuery = z
 	.object({
@@ -30,26 +33,26 @@ export const filtersQuery = z
 		sector: optional(text.max(10)),
 		size: optional(text.max(20)),
 		province: optional(text.max(3)),
-		from: month,
-		to: month,
+		from: gone,
+		to: gone,
 		// The comparison with all chambers reads the whole database (about a second at 100,000 assessments), so it is
 		// asked for rather than paid on every page view.
 		compare: z.preprocess(emptyAsUndefined, z.literal('1').optional())
 	})
-	.refine((query) => !query.from || !query.to || query.from <= query.to, {
-		message: 'dashboard.error_period',
-		path: ['to']
+	.superRefine((query, context) => {
+		const set = FILTERS.filter((name) => query[name] !== undefined);
+		if (set.length < 2) return;
+		for (const name of set) {
+			context.addIssue({ code: 'custom', message: 'dashboard.error_one_filter', path: [name] });
+		}
 	});
 
 export type FiltersQuery = z.infer<typeof filtersQuery>;
 
-/** The last day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
-function lastDay(month: string): string {
-	const [year, number] = month.split('-').map(Number);
-	return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
-}
-
-/** Reads the filters of a URL; `problems` holds an i18n key per refused field (then no filter is applied). */
+/**
+ * Reads the filters of a URL; `problems` holds an i18n key per refused field. Then no filter is applied, but `query`
+ * keeps what was asked, so that the form shows the choice to correct rather than losing it.
+ */
 export function readFilters(url: URL): {
 	query: FiltersQuery;
 	filters: StatisticsFilters;
@@ -57,26 +60,28 @@ export function readFilters(url: URL): {
 	problems: Record<string, string>;
 } {
 	const raw = Object.fromEntries(
-		['campaign', 'sector', 'size', 'province', 'from', 'to', 'compare'].map((key) => [
-			key,
-			url.searchParams.get(key)
-		])
+		[...FILTERS, ...GONE, 'compare'].map((key) => [key, url.searchParams.get(key)])
 	);
 	const parsed = filtersQuery.safeParse(raw);
 	const problems: Record<string, string> = {};
+	for (const issue of parsed.error?.issues ?? []) problems[String(issue.path[0])] ??= issue.message;
 	if (!parsed.success) {
-		for (const issue of parsed.error.issues) problems[String(issue.path[0])] ??= issue.message;
+		const asked = Object.entries(raw).filter(([, value]) => value !== null && value !== '');
+		return {
+			query: Object.fromEntries(asked) as FiltersQuery,
+			filters: {},
+			compare: false,
+			problems
+		};
 	}
-	const query: FiltersQuery = parsed.success ? parsed.data : {};
+	const query = parsed.data;
 	return {
 		query,
 		filters: {
 			campaignId: query.campaign,
 			sector: query.sector,
 			sizeClass: query.size,
-			province: query.province,
-			from: query.from && `${query.from}-01`,
-			to: query.to && lastDay(query.to)
+			province: query.province
 		},
 		compare: query.compare === '1',
 		problems

@@ -1,4 +1,4 @@
-import { sql, type AliasableExpression, type ExpressionBuilder, type Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import { cbamLevels, type CbamLevel } from '../../carbon/cbam';
 import { isLatest } from '../db/assessments';
 import type { Db } from '../db/connect';
@@ -6,14 +6,16 @@ import type { AssessmentTable, Schema } from '../db/schema';
 import { dominanceSuppression, withholdSplitTotal, type Dominance } from './dominance';
 import {
 	compareKeys,
+	publishes,
+	publishPartitions,
 	suppressBreakdown,
-	viewSuppression,
-	type FirmGroup,
-	type Period,
+	type Published,
 	type Suppression
 } from './suppression';
 
-/** What a chamber narrows its dashboard to; an absent field does not filter. */
+/**
+ * What a chamber narrows its dashboard to: at most one field (see `singleFilter`); an absent field does not filter.
+ */
 export interface StatisticsFilters {
 	campaignId?: string;
 	/** NACE section letter. */
@@ -21,9 +23,6 @@ export interface StatisticsFilters {
 	sizeClass?: string;
 	/** Licence-plate code. */
 	province?: string;
-	/** First and last day (YYYY-MM-DD, inclusive, UTC) of submission. */
-	from?: string;
-	to?: string;
 }
 
 export interface StatisticsOptions {
@@ -34,12 +33,6 @@ export interface StatisticsOptions {
 	themes: readonly string[];
 	/** Ends the participation weeks of campaigns still open. */
 	now?: Date;
-	/**
-	 * What a period's bounds may cut: any day (the default), or only whole months, when `from` must be the first and
-	 * `to` the last day of a month. Moving a bound adds the firms of one unit at least, so months leave far more
-	 * period views safe to show than days do.
-	 */
-	periodUnit?: 'day' | 'month';
 	/** False skips the comparison with all chambers, the only part whose cost grows with the whole database. */
 	compareAllChambers?: boolean;
 }
@@ -66,8 +59,18 @@ export interface ScoreBandFigures {
 /** One row of a breakdown by sector, size class or province; `key` null gathers firms that did not say. */
 export interface GroupFigures {
 	key: string | null;
-	firms: number | null;
+	firms: number;
 	overallMean: number | null;
+}
+
+/**
+ * A breakdown by sector, size class or province: the groups it may show, and the rest merged into one line without
+ * their keys, so that which withheld groups have firms is never told.
+ */
+export interface GroupBreakdown {
+	groups: GroupFigures[];
+	/** The view's firms in the withheld groups; null when there are none. */
+	withheld: { firms: number; overallMean: number | null } | null;
 }
 
 /** The same view over every chamber's firms, campaign filter left out, for "compared with all chambers". */
@@ -128,8 +131,10 @@ export interface CarbonFigures {
 
 /**
  * A chamber's dashboard figures. Means and medians are 0–100 rounded to one decimal; `null` is a figure withheld
- * or one that does not exist (the mean of no firms). When `suppressed` is set, every figure of the view is null and
- * the breakdowns are empty, but the ids stay so the page can still lay itself out and say why.
+ * or one that does not exist (the mean of no firms). A count withheld in a list of fixed keys (levels, bands) is
+ * null, and so is every count of that list that is not shown on its own, 0 included, so a dash never tells which
+ * withheld cells have firms. When `suppressed` is set, every figure of the view is null and the breakdowns are
+ * empty, but the ids stay so the page can still lay itself out and say why.
  */
 export interface ChamberStatistics {
 	firms: number | null;
@@ -138,9 +143,9 @@ export interface ChamberStatistics {
 	themes: ThemeFigures[];
 	levels: LevelFigures[];
 	scoreBands: ScoreBandFigures[];
-	bySector: GroupFigures[];
-	bySize: GroupFigures[];
-	byProvince: GroupFigures[];
+	bySector: GroupBreakdown;
+	bySize: GroupBreakdown;
+	byProvince: GroupBreakdown;
 	carbon: CarbonFigures;
 	/** Null when `compareAllChambers` is false. */
 	allChambers: AllChambersFigures | null;
@@ -148,21 +153,12 @@ export interface ChamberStatistics {
 	participation: ParticipationWeek[];
 }
 
-/** The filters that compare one of a firm's facts with a value, in the order they become condition bits. */
-const DIMENSIONS = ['campaignId', 'sector', 'sizeClass', 'province'] as const;
-
-/** The filters the comparison with all chambers keeps (a campaign belongs to one chamber). */
-const COMPARED = ['sector', 'sizeClass', 'province'] as const;
-
-type Dimension = (typeof DIMENSIONS)[number];
-
 /** A firm's latest submitted assessment, as far as the statistics need it. */
-interface Firm {
+export interface Firm {
 	campaignId: string | null;
 	sector: string | null;
 	sizeClass: string | null;
 	province: string | null;
-	day: string;
 	overall: number;
 	level: string;
 	themes: Map<string, number>;
@@ -180,16 +176,6 @@ const BANDS = 5;
 /** Tonnes CO2e between the emission bands: under 10 t, 10–100 t, 100–1,000 t, 1,000 t or more. */
 const EMISSION_LIMITS = [10, 100, 1000];
 const EMISSION_BANDS = EMISSION_LIMITS.length + 1;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkDay(day: string | undefined): void {
-	if (day === undefined) return;
-	const parsed = new Date(`${day}T00:00:00Z`);
-	if (!DAY.test(day) || Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(day)) {
-		throw new RangeError(`not a date (YYYY-MM-DD): ${day}`);
-	}
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -231,7 +217,6 @@ async function ownFirms(trx: Transaction<Schema>, chamberId: string): Promise<Fi
 			'a.sector',
 			'a.size_class',
 			'a.province',
-			'a.submitted_at',
 			'a.overall_score',
 			'a.level',
 			'a.scope1_t',
@@ -257,7 +242,6 @@ async function ownFirms(trx: Transaction<Schema>, chamberId: string): Promise<Fi
 				sector: row.sector,
 				sizeClass: row.size_class,
 				province: row.province,
-				day: row.submitted_at!.slice(0, 10),
 				overall: Number(row.overall_score),
 				level: row.level!,
 				themes: new Map(),
@@ -272,139 +256,28 @@ async function ownFirms(trx: Transaction<Schema>, chamberId: string): Promise<Fi
 	return [...firms.values()];
 }
 
-/** The active filters other than the period, each as a test of a firm; bit i of a pattern is test i. */
-function conditions(filters: StatisticsFilters, dimensions: readonly Dimension[]) {
-	return dimensions
-		.filter((name) => filters[name] !== undefined)
-		.map((name) => (firm: Firm) => firm[name] === filters[name]);
-}
+/** The filters, each comparing one of a firm's facts with a value. */
+const DIMENSIONS = ['campaignId', 'sector', 'sizeClass', 'province'] as const;
 
-function pattern(firm: Firm, tests: readonly ((firm: Firm) => boolean)[]): number {
-	return tests.reduce((meets, test, bit) => (test(firm) ? meets | (1 << bit) : meets), 0);
-}
+type Dimension = (typeof DIMENSIONS)[number];
 
-/**
- * The period as the guard sees it, in the unit bounds may cut (`bucket` turns a day into that unit). Without a period
- * every firm is in the same bucket, so that tallies stay small.
- */
-function guardPeriod(filters: StatisticsFilters, options: StatisticsOptions) {
-	const month = options.periodUnit === 'month';
-	const dated = filters.from !== undefined || filters.to !== undefined;
-	const bucket = (day: string) => (!dated ? '' : month ? day.slice(0, 7) : day);
-	const period: Period = {
-		from: filters.from === undefined ? undefined : bucket(filters.from),
-		to: filters.to === undefined ? undefined : bucket(filters.to)
-	};
-	return { period, bucket, dated, month };
-}
+/** The filters the comparison with all chambers keeps (a campaign belongs to one chamber), with their columns. */
+const COMPARED = { sector: 'a.sector', sizeClass: 'a.size_class', province: 'a.province' } as const;
 
-function inPeriod(day: string, period: Period): boolean {
-	return (
-		(period.from === undefined || day >= period.from) &&
-		(period.to === undefined || day <= period.to)
-	);
-}
-
-/** Firms counted by pattern and day: what the guard reads, and far fewer entries than firms. */
-function tally(entries: Iterable<{ meets: number; day: string }>): FirmGroup[] {
-	const groups = new Map<string, FirmGroup>();
-	for (const { meets, day } of entries) {
-		const key = `${meets} ${day}`;
-		const group = groups.get(key);
-		if (group) group.firms += 1;
-		else groups.set(key, { meets, day, firms: 1 });
-	}
-	return [...groups.values()];
-}
-
-/** The chamber's view: every firm's pattern over the view's conditions and the firms in the view. */
-interface OwnView {
-	firms: Firm[];
-	/** Per firm, with the day in the period's unit (see `guardPeriod`). */
-	patterns: { meets: number; day: string }[];
-	inView: Firm[];
-	conditions: number;
-	period: Period;
-	min: number;
-}
-
-function ownView(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions): OwnView {
-	const tests = conditions(filters, DIMENSIONS);
-	const { period, bucket } = guardPeriod(filters, options);
-	const full = (1 << tests.length) - 1;
-	const patterns = firms.map((firm) => ({ meets: pattern(firm, tests), day: bucket(firm.day) }));
-	const days = { from: filters.from, to: filters.to };
-	return {
-		firms,
-		patterns,
-		inView: firms.filter((firm, i) => patterns[i].meets === full && inPeriod(firm.day, days)),
-		conditions: tests.length,
-		period,
-		min: options.minGroupSize
-	};
+/** The one filter of a view, if any. */
+interface Filter {
+	name: Dimension;
+	value: string;
 }
 
 /**
- * A breakdown of the view by `keyOf`. A cell is the view narrowed by one more condition, so it must pass the guard a
- * view with that filter would; and as the hidden cells together are the total minus the shown ones, so must their
- * union. Primary and complementary suppression do the rest.
+ * The view's filter. Views combining two filters are refused: each is a cell of a two-way table, and requests could
+ * then be made to nest around any small group; one filter at a time keeps every view a cell of `disclose`'s tables.
  */
-function breakdown<T extends { key: string | null; firms: number }>(
-	view: OwnView,
-	keys: readonly (string | null)[],
-	keyOf: (firm: Firm) => string | null,
-	figures: (key: string | null, firms: Firm[]) => T
-) {
-	const patternsByKey = new Map<string | null, { meets: number; day: string }[]>();
-	view.firms.forEach((firm, i) => {
-		const key = keyOf(firm);
-		const list = patternsByKey.get(key);
-		if (list) list.push(view.patterns[i]);
-		else patternsByKey.set(key, [view.patterns[i]]);
-	});
-	const groupsByKey = [...patternsByKey].map(([key, list]) => [key, tally(list)] as const);
-	const bit = 1 << view.conditions;
-	const unsafe = (cells: readonly T[]) => {
-		const keySet = new Set(cells.map((cell) => cell.key));
-		const groups = groupsByKey.flatMap(([key, list]) =>
-			keySet.has(key) ? list.map((group) => ({ ...group, meets: group.meets | bit })) : list
-		);
-		return viewSuppression(groups, view.conditions + 1, view.period, view.min) !== null;
-	};
-	const members = new Map<string | null, Firm[]>(keys.map((key) => [key, []]));
-	for (const firm of view.inView) members.get(keyOf(firm))?.push(firm);
-	const cells = keys.map((key) => figures(key, members.get(key)!));
-	return suppressBreakdown(cells, view.min, unsafe);
-}
-
-function groupFigures(view: OwnView, keyOf: (firm: Firm) => string | null): GroupFigures[] {
-	const keys = [...new Set(view.inView.map(keyOf))].sort(compareKeys);
-	return breakdown(view, keys, keyOf, (key, firms) => ({
-		key,
-		firms: firms.length,
-		overallMean: mean(firms.map((firm) => firm.overall))
-	}));
-}
-
-function bandOf(score: number): number {
-	return Math.min(BANDS - 1, Math.floor(score / BAND_WIDTH));
-}
-
-function themeFigures(view: OwnView, theme: string): ThemeFigures {
-	const groups = tally(view.patterns.filter((_, i) => view.firms[i].themes.has(theme)));
-	if (viewSuppression(groups, view.conditions, view.period, view.min) !== null) {
-		return { id: theme, mean: null, median: null, firms: null };
-	}
-	const scores: number[] = [];
-	for (const firm of view.inView) {
-		const score = firm.themes.get(theme);
-		if (score !== undefined) scores.push(score);
-	}
-	return { id: theme, mean: mean(scores), median: median(scores), firms: scores.length };
-}
-
-function bandLimits(band: number) {
-	return { min: band * BAND_WIDTH, max: (band + 1) * BAND_WIDTH };
+function singleFilter(filters: StatisticsFilters): Filter | undefined {
+	const set = DIMENSIONS.filter((name) => filters[name] !== undefined);
+	if (set.length > 1) throw new RangeError(`at most one filter at a time: ${set.join(', ')}`);
+	return set.length === 0 ? undefined : { name: set[0], value: filters[set[0]]! };
 }
 
 const hasEstimate = (firm: Firm) => firm.scope1 !== null && firm.scope2 !== null;
@@ -427,20 +300,128 @@ function emissionBandLimits(band: number) {
 	return { min: band === 0 ? 0 : EMISSION_LIMITS[band - 1], max: EMISSION_LIMITS[band] ?? null };
 }
 
-/** The CBAM level a breakdown files a firm under; not screened (or an unknown level) is `null`. */
-function cbamKey(firm: Firm): string | null {
-	return (cbamLevels as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
+/** A partition of the firms as the figures read it: each firm's cell, and which cells any view may show. */
+interface Table extends Published {
+	keyOf: (firm: Firm) => string | null;
+}
+
+const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
+
+/**
+ * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
+ * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
+ * levels, the dimensions a view may be filtered by, the emission and CBAM distributions, and last the score bands,
+ * which tell least that the levels do not.
+ */
+function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
+	return [
+		...themes.map((theme): [string, (firm: Firm) => string] => [
+			`theme ${theme}`,
+			(firm) => yesNo(firm.themes.has(theme))
+		]),
+		['estimate', (firm) => yesNo(hasEstimate(firm))],
+		['level', (firm) => firm.level],
+		...DIMENSIONS.map((name): [string, (firm: Firm) => string | null] => [
+			name,
+			(firm) => firm[name]
+		]),
+		[
+			'emission',
+			(firm) => (hasEstimate(firm) ? String(emissionBandOf(CARBON_TOTALS.total(firm))) : null)
+		],
+		['cbam', cbamKey],
+		['band', (firm) => String(bandOf(firm.overall))]
+	];
+}
+
+/** The chamber's tables, decided once over all its firms: every view shows cells of these and nothing finer. */
+function disclose(firms: Firm[], options: StatisticsOptions): Map<string, Table> {
+	const definitions = partitions(options.themes);
+	const published = publishPartitions(
+		firms.length,
+		definitions.map(([, keyOf]) => firms.map(keyOf)),
+		options.minGroupSize
+	);
+	return new Map(definitions.map(([name, keyOf], i) => [name, { keyOf, ...published[i] }]));
+}
+
+/** A shown view: its firms and the chamber's tables. */
+interface OwnView {
+	inView: Firm[];
+	tables: Map<string, Table>;
+	filter: Filter | undefined;
+}
+
+function countBy(firms: readonly Firm[], keyOf: (firm: Firm) => string | null) {
+	const members = new Map<string | null, Firm[]>();
+	for (const firm of firms) {
+		const key = keyOf(firm);
+		const list = members.get(key);
+		if (list) list.push(firm);
+		else members.set(key, [firm]);
+	}
+	return members;
 }
 
 /**
- * Firms per CBAM level. Firms not screened are a cell too, left out of the result: the levels alone add up to fewer
- * firms than the view, so the rest could be worked out and must be guarded like any cell.
+ * The view's firms per key of a list that is always shown whole (levels, bands). While the table withholds some
+ * cells, every key not shown on its own is null, empty ones too: a dash among zeros would tell which have firms.
  */
-function cbamFigures(view: OwnView): CbamExposureFigures[] {
-	const count = (key: string | null, members: Firm[]) => ({ key, firms: members.length });
-	return breakdown(view, [...cbamLevels, null], cbamKey, count).flatMap((cell) =>
-		cell.key === null ? [] : [{ level: cell.key as CbamLevel, firms: cell.firms }]
-	);
+function fixedBreakdown(view: OwnView, table: Table, keys: readonly (string | null)[]) {
+	const members = countBy(view.inView, table.keyOf);
+	const withholds = table.hidden.size > 0;
+	return keys.map((key) => ({
+		key,
+		firms: table.shown.has(key) || !withholds ? (members.get(key)?.length ?? 0) : null
+	}));
+}
+
+/** The view's firms per shown sector, size class or province, and those of the withheld ones as one line. */
+function groupBreakdown(view: OwnView, table: Table): GroupBreakdown {
+	const members = countBy(view.inView, table.keyOf);
+	const figures = (firms: Firm[]) => ({
+		firms: firms.length,
+		overallMean: mean(firms.map((firm) => firm.overall))
+	});
+	const rest = view.inView.filter((firm) => table.hidden.has(table.keyOf(firm)));
+	return {
+		groups: [...members.keys()]
+			.filter((key) => table.shown.has(key))
+			.sort(compareKeys)
+			.map((key) => ({ key, ...figures(members.get(key)!) })),
+		withheld: rest.length === 0 ? null : figures(rest)
+	};
+}
+
+function bandOf(score: number): number {
+	return Math.min(BANDS - 1, Math.floor(score / BAND_WIDTH));
+}
+
+function bandLimits(band: number) {
+	return { min: band * BAND_WIDTH, max: (band + 1) * BAND_WIDTH };
+}
+
+/** Why a subset of the view that its table does not publish is withheld: too few firms, or what it would isolate. */
+function reason(firms: number, min: number): Suppression {
+	return firms < min ? 'too_few' : 'filters_single_out';
+}
+
+/** A theme's figures over the view's firms that scored it, when its table tells scorers from the others. */
+function themeFigures(view: OwnView, theme: string): ThemeFigures {
+	if (!publishes(view.tables.get(`theme ${theme}`)!, (key) => key === 'yes')) {
+		return { id: theme, mean: null, median: null, firms: null };
+	}
+	const scores: number[] = [];
+	for (const firm of view.inView) {
+		const score = firm.themes.get(theme);
+		if (score !== undefined) scores.push(score);
+	}
+	return { id: theme, mean: mean(scores), median: median(scores), firms: scores.length };
+}
+
+/** The CBAM level a breakdown files a firm under; not screened (or an unknown level) is `null`. */
+function cbamKey(firm: Firm): string | null {
+	return (cbamLevels as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
 }
 
 function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, 'cbamExposure'> {
@@ -457,28 +438,35 @@ function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, 'cbamExpos
 	};
 }
 
+/** Firms per CBAM level. Firms not screened are a cell too, left out of the result like its key. */
+function cbamFigures(view: OwnView): CbamExposureFigures[] {
+	return fixedBreakdown(view, view.tables.get('cbam')!, [...cbamLevels, null]).flatMap((cell) =>
+		cell.key === null ? [] : [{ level: cell.key as CbamLevel, firms: cell.firms }]
+	);
+}
+
 /**
- * The carbon figures of a shown view. The firms with an estimate are a subset of the view, guarded as a theme's
- * scorers are (`themeFigures`), so that neither their count nor their totals can be narrowed down to fewer than `min`
- * firms by comparing views. Each total must then pass the dominance rule, on its own and against every wider view.
+ * The carbon figures of a shown view. The firms with an estimate are a cell of their own table, shown when it tells
+ * them from the others, as a theme's scorers are. Each total must then pass the dominance rule, on its own and
+ * against the unfiltered view.
  */
-function carbonFigures(view: OwnView): CarbonFigures {
+function carbonFigures(view: OwnView, firms: Firm[], min: number): CarbonFigures {
 	const cbamExposure = cbamFigures(view);
-	const estimated = view.firms.flatMap((firm, i) => (hasEstimate(firm) ? [i] : []));
-	const groups = tally(estimated.map((i) => view.patterns[i]));
-	const suppressed = viewSuppression(groups, view.conditions, view.period, view.min);
-	if (suppressed !== null) return { ...withheldCarbon(suppressed), cbamExposure };
 	const members = view.inView.filter(hasEstimate);
+	if (!publishes(view.tables.get('estimate')!, (key) => key === 'yes')) {
+		return { ...withheldCarbon(reason(members.length, min)), cbamExposure };
+	}
+	const inView = new Set(view.inView);
+	const conditions = view.filter === undefined ? 0 : 1;
 	const dominance = (total: CarbonTotal) =>
 		members.length === 0
 			? null
 			: dominanceSuppression(
-					estimated.map((i) => ({
-						...view.patterns[i],
-						value: CARBON_TOTALS[total](view.firms[i])
+					firms.filter(hasEstimate).map((firm) => ({
+						meets: inView.has(firm) ? conditions : 0,
+						value: CARBON_TOTALS[total](firm)
 					})),
-					view.conditions,
-					view.period
+					conditions
 				);
 	const withheld = withholdSplitTotal({
 		scope1: dominance('scope1'),
@@ -489,22 +477,22 @@ function carbonFigures(view: OwnView): CarbonFigures {
 		members.length === 0 || withheld[total] !== null
 			? null
 			: round(members.reduce((tonnes, firm) => tonnes + CARBON_TOTALS[total](firm), 0));
-	const count = (key: string | null, firms: Firm[]) => ({ key, firms: firms.length });
 	return {
 		firms: members.length,
 		scope1: sum('scope1'),
 		scope2: sum('scope2'),
 		total: sum('total'),
 		withheld: { firms: null, ...withheld },
-		emissionBands: breakdown(
+		emissionBands: fixedBreakdown(
 			view,
-			Array.from({ length: EMISSION_BANDS }, (_, band) => String(band)),
-			(firm) => (hasEstimate(firm) ? String(emissionBandOf(CARBON_TOTALS.total(firm))) : null),
-			count
+			view.tables.get('emission')!,
+			Array.from({ length: EMISSION_BANDS }, (_, band) => String(band))
 		).map((cell) => ({ ...emissionBandLimits(Number(cell.key)), firms: cell.firms })),
 		cbamExposure
 	};
 }
+
+const NO_GROUPS: GroupBreakdown = { groups: [], withheld: null };
 
 /** Every figure withheld, ids kept, for a view that may not be shown. */
 function withheldView(options: StatisticsOptions, suppressed: Suppression) {
@@ -515,9 +503,9 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		themes: options.themes.map((id) => ({ id, mean: null, median: null, firms: null })),
 		levels: options.levels.map((id) => ({ id, firms: null })),
 		scoreBands: Array.from({ length: BANDS }, (_, band) => ({ ...bandLimits(band), firms: null })),
-		bySector: [],
-		bySize: [],
-		byProvince: [],
+		bySector: NO_GROUPS,
+		bySize: NO_GROUPS,
+		byProvince: NO_GROUPS,
 		carbon: {
 			...withheldCarbon(suppressed),
 			cbamExposure: cbamLevels.map((level) => ({ level, firms: null }))
@@ -525,114 +513,105 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 	};
 }
 
-function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
-	const view = ownView(firms, filters, options);
-	const suppressed = viewSuppression(tally(view.patterns), view.conditions, view.period, view.min);
-	if (suppressed !== null) return withheldView(options, suppressed);
-	const overall = view.inView.map((firm) => firm.overall);
+/**
+ * The chamber's own figures for a view with at most one filter, from all its firms: pure, so that a property test
+ * can request every view over generated chambers. A filtered view is cell `value` of its dimension's table, shown
+ * exactly when that cell is (a cell and its view always agree); its breakdowns are rows of two-way tables whose
+ * cells are unions of `publishPartitions`' atoms, so no figure of any view is finer than those.
+ */
+export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
+	const min = options.minGroupSize;
+	const filter = singleFilter(filters);
+	if (firms.length > 0 && firms.length < min) return withheldView(options, 'too_few');
+	const tables = disclose(firms, options);
+	const inView = filter ? firms.filter((firm) => firm[filter.name] === filter.value) : firms;
+	if (filter) {
+		const table = tables.get(filter.name)!;
+		if (!table.shown.has(filter.value) && table.hidden.size > 0) {
+			return withheldView(options, reason(inView.length, min));
+		}
+	}
+	const view: OwnView = { inView, tables, filter };
+	const overall = inView.map((firm) => firm.overall);
+	const levels = tables.get('level')!;
 	const known = new Set(options.levels);
 	const levelKeys = [
 		...options.levels,
-		...[...new Set(view.inView.map((firm) => firm.level))].filter((id) => !known.has(id)).sort()
+		...[...levels.shown].filter((id) => !known.has(id as string)).sort(compareKeys)
 	];
-	const count = (key: string | null, members: Firm[]) => ({ key, firms: members.length });
 	return {
-		firms: view.inView.length,
-		suppressed,
+		firms: inView.length,
+		suppressed: null,
 		overall: { mean: mean(overall), median: median(overall) },
 		themes: options.themes.map((theme) => themeFigures(view, theme)),
-		levels: breakdown(view, levelKeys, (firm) => firm.level, count).map((cell) => ({
+		levels: fixedBreakdown(view, levels, levelKeys).map((cell) => ({
 			id: cell.key!,
 			firms: cell.firms
 		})),
-		scoreBands: breakdown(
+		scoreBands: fixedBreakdown(
 			view,
-			Array.from({ length: BANDS }, (_, band) => String(band)),
-			(firm) => String(bandOf(firm.overall)),
-			count
+			tables.get('band')!,
+			Array.from({ length: BANDS }, (_, band) => String(band))
 		).map((cell) => ({ ...bandLimits(Number(cell.key)), firms: cell.firms })),
-		bySector: groupFigures(view, (firm) => firm.sector),
-		bySize: groupFigures(view, (firm) => firm.sizeClass),
-		byProvince: groupFigures(view, (firm) => firm.province),
-		carbon: carbonFigures(view)
+		bySector: groupBreakdown(view, tables.get('sector')!),
+		bySize: groupBreakdown(view, tables.get('sizeClass')!),
+		byProvince: groupBreakdown(view, tables.get('province')!),
+		carbon: carbonFigures(view, firms, min)
 	};
 }
 
-/** All chambers' firms (or theme scores) grouped by which comparison filters they meet and, for a period, by day. */
-interface NationalGroup extends FirmGroup {
+/** All chambers' firms (or theme scores) in and outside the compared view: count and sum of scores. */
+interface NationalGroup {
+	inView: boolean;
+	firms: number;
 	total: number;
 }
 
-/** Turns a row's per-filter flags (1 = meets it) into a pattern over the active filters, as `conditions` does. */
-function nationalPattern(
-	row: Record<(typeof COMPARED)[number], number>,
-	filters: StatisticsFilters
-) {
-	return COMPARED.filter((name) => filters[name] !== undefined).reduce(
-		(meets, name, bit) => (Number(row[name]) === 1 ? meets | (1 << bit) : meets),
-		0
-	);
+/** The filter the comparison keeps: a campaign is the chamber's own, so its view is compared with every firm. */
+function comparedFilter(filter: Filter | undefined) {
+	return filter === undefined || filter.name === 'campaignId'
+		? undefined
+		: { column: COMPARED[filter.name], value: filter.value, name: filter.name };
 }
 
-async function nationalGroups(
-	trx: Transaction<Schema>,
-	filters: StatisticsFilters,
-	options: StatisticsOptions
-) {
-	const { dated, month } = guardPeriod(filters, options);
+async function nationalGroups(trx: Transaction<Schema>, filter: Filter | undefined) {
+	const compared = comparedFilter(filter);
 	const flagged = trx
 		.selectFrom('assessment as a')
 		.where('a.chamber_id', 'is not', null)
 		.where(counted)
-		.select((eb) => {
-			// A filter not in use is met by every firm, so its flag is a constant 1.
-			const flag = (column: 'a.sector' | 'a.size_class' | 'a.province', value?: string) =>
-				value === undefined
-					? eb.lit(1)
-					: eb.case().when(column, '=', value).then(eb.lit(1)).else(eb.lit(0)).end();
-			// Days (or months) only matter to a period's edges; without one they would just multiply the rows.
-			const day: AliasableExpression<string> = dated
-				? eb.fn<string>('substr', ['a.submitted_at', eb.lit(1), eb.lit(month ? 7 : 10)])
-				: sql<string>`''`;
-			return [
-				'a.id',
-				'a.overall_score',
-				flag('a.sector', filters.sector).as('sector'),
-				flag('a.size_class', filters.sizeClass).as('sizeClass'),
-				flag('a.province', filters.province).as('province'),
-				day.as('day')
-			];
-		})
+		.select((eb) => [
+			'a.id',
+			'a.overall_score',
+			// Without a filter every firm is in the view, so the flag is a constant 1.
+			(compared === undefined
+				? eb.lit(1)
+				: eb.case().when(compared.column, '=', compared.value).then(eb.lit(1)).else(eb.lit(0)).end()
+			).as('meets')
+		])
 		.as('f');
 	const firms = await trx
 		.selectFrom(flagged)
 		.select((eb) => [
-			'f.sector',
-			'f.sizeClass',
-			'f.province',
-			'f.day',
+			'f.meets',
 			eb.fn.countAll<number>().as('firms'),
 			eb.fn.sum<number>('f.overall_score').as('total')
 		])
-		.groupBy(['f.sector', 'f.sizeClass', 'f.province', 'f.day'])
+		.groupBy('f.meets')
 		.execute();
 	const themes = await trx
 		.selectFrom(flagged)
 		.innerJoin('assessment_score as s', 's.assessment_id', 'f.id')
 		.select((eb) => [
 			's.theme_id',
-			'f.sector',
-			'f.sizeClass',
-			'f.province',
-			'f.day',
+			'f.meets',
 			eb.fn.countAll<number>().as('firms'),
 			eb.fn.sum<number>('s.score').as('total')
 		])
-		.groupBy(['s.theme_id', 'f.sector', 'f.sizeClass', 'f.province', 'f.day'])
+		.groupBy(['s.theme_id', 'f.meets'])
 		.execute();
 	const group = (row: (typeof firms)[number]): NationalGroup => ({
-		meets: nationalPattern(row, filters),
-		day: row.day,
+		inView: Number(row.meets) === 1,
 		firms: Number(row.firms),
 		total: Number(row.total)
 	});
@@ -645,39 +624,23 @@ async function nationalGroups(
 	return { firms: firms.map(group), byTheme };
 }
 
-/** The other chambers' share of each group: all chambers' groups minus this chamber's. */
-function subtract(all: readonly FirmGroup[], own: readonly FirmGroup[]): FirmGroup[] {
-	const key = (group: FirmGroup) => `${group.meets} ${group.day}`;
-	const rest = new Map(all.map((group) => [key(group), { ...group }]));
-	for (const group of own) {
-		const other = rest.get(key(group));
-		if (other) other.firms -= group.firms;
-	}
-	return [...rest.values()];
-}
-
 /**
- * The guard of a figure over all chambers. The chamber can subtract its own figures from it, so besides the usual
- * guard on all firms, the other chambers' firms must pass it on their own; and when there are none, the figure is
- * the chamber's own and must pass the chamber's guard.
+ * The guard of a figure over all chambers. The chamber can subtract its own firms from it, so the other chambers'
+ * firms in the view must number at least `min` on their own, and those the filter leaves out (the unfiltered
+ * comparison minus this one) none or at least `min`.
  */
 function nationalSuppression(
-	all: readonly FirmGroup[],
-	own: readonly FirmGroup[],
-	conditions: number,
-	period: Period,
+	all: readonly NationalGroup[],
+	own: readonly Firm[],
+	inView: (firm: Firm) => boolean,
 	min: number
 ): Suppression {
-	const others = subtract(all, own);
-	const full = (1 << conditions) - 1;
-	const othersInView = others
-		.filter((group) => group.meets === full && inPeriod(group.day, period))
-		.reduce((sum, group) => sum + group.firms, 0);
-	return (
-		viewSuppression(all, conditions, period, min) ??
-		viewSuppression(others, conditions, period, min) ??
-		(othersInView === 0 ? viewSuppression(own, conditions, period, min) : null)
-	);
+	const count = (inside: boolean) =>
+		all.filter((group) => group.inView === inside).reduce((sum, group) => sum + group.firms, 0) -
+		own.filter((firm) => inView(firm) === inside).length;
+	const outside = count(false);
+	if (count(true) < min) return 'too_few';
+	return outside > 0 && outside < min ? 'filters_single_out' : null;
 }
 
 async function allChambersFigures(
@@ -686,23 +649,20 @@ async function allChambersFigures(
 	filters: StatisticsFilters,
 	options: StatisticsOptions
 ): Promise<AllChambersFigures> {
-	const national = await nationalGroups(trx, filters, options);
-	const tests = conditions(filters, COMPARED);
-	const { period, bucket } = guardPeriod(filters, options);
+	const filter = singleFilter(filters);
+	const national = await nationalGroups(trx, filter);
+	const compared = comparedFilter(filter);
+	const inView = (firm: Firm) => compared === undefined || firm[compared.name] === compared.value;
 	const min = options.minGroupSize;
-	const full = (1 << tests.length) - 1;
-	const own = (members: Firm[]) =>
-		members.map((firm) => ({ meets: pattern(firm, tests), day: bucket(firm.day), firms: 1 }));
-	const inView = (groups: readonly NationalGroup[]) =>
-		groups.filter((group) => group.meets === full && inPeriod(group.day, period));
 	const meanOf = (groups: readonly NationalGroup[]) => {
-		const firmCount = groups.reduce((sum, group) => sum + group.firms, 0);
+		const shown = groups.filter((group) => group.inView);
+		const firmCount = shown.reduce((sum, group) => sum + group.firms, 0);
 		return firmCount === 0
 			? null
-			: round(groups.reduce((sum, group) => sum + group.total, 0) / firmCount);
+			: round(shown.reduce((sum, group) => sum + group.total, 0) / firmCount);
 	};
 
-	const suppressed = nationalSuppression(national.firms, own(firms), tests.length, period, min);
+	const suppressed = nationalSuppression(national.firms, firms, inView, min);
 	if (suppressed !== null) {
 		return {
 			suppressed,
@@ -711,16 +671,17 @@ async function allChambersFigures(
 			themes: options.themes.map((id) => ({ id, mean: null }))
 		};
 	}
-	const shown = inView(national.firms);
 	return {
 		suppressed,
-		firms: shown.reduce((sum, group) => sum + group.firms, 0),
-		overallMean: meanOf(shown),
+		firms: national.firms
+			.filter((group) => group.inView)
+			.reduce((sum, group) => sum + group.firms, 0),
+		overallMean: meanOf(national.firms),
 		themes: options.themes.map((id) => {
 			const groups = national.byTheme.get(id) ?? [];
-			const scored = own(firms.filter((firm) => firm.themes.has(id)));
-			const hidden = nationalSuppression(groups, scored, tests.length, period, min) !== null;
-			return { id, mean: hidden ? null : meanOf(inView(groups)) };
+			const scored = firms.filter((firm) => firm.themes.has(id));
+			const hidden = nationalSuppression(groups, scored, inView, min) !== null;
+			return { id, mean: hidden ? null : meanOf(groups) };
 		})
 	};
 }
@@ -739,10 +700,8 @@ function nextWeek(week: string): string {
 }
 
 /**
- * Weekly starts and submissions per campaign. A period selects whole weeks (those it touches) rather than cutting
- * one, since two periods cutting the same week differently would differ by a few days' submissions. Within a
- * campaign each series gets primary and complementary suppression, as its sum can be worked out elsewhere (the
- * campaign's firm count).
+ * Weekly starts and submissions per campaign. Within a campaign each series gets primary and complementary
+ * suppression, as its sum can be worked out elsewhere (the campaign's firm count).
  */
 async function participation(
 	trx: Transaction<Schema>,
@@ -767,10 +726,6 @@ async function participation(
 	const campaigns = await campaignQuery.orderBy('opens_at').orderBy('id').execute();
 	const activity = await activityQuery.execute();
 
-	const firstWeek = filters.from === undefined ? undefined : weekOf(filters.from);
-	const lastWeek = filters.to === undefined ? undefined : weekOf(filters.to);
-	const listed = (week: string) =>
-		(firstWeek === undefined || week >= firstWeek) && (lastWeek === undefined || week <= lastWeek);
 	const weeks = new Map<string, Map<string, { started: number; submitted: number }>>(
 		campaigns.map((campaign) => [campaign.id, new Map()])
 	);
@@ -807,7 +762,7 @@ async function participation(
 		if (submitted) submitted.submitted += 1;
 	}
 	return campaigns.flatMap((campaign) => {
-		const series = [...weeks.get(campaign.id)!].filter(([week]) => listed(week)).sort();
+		const series = [...weeks.get(campaign.id)!].sort();
 		const started = suppressBreakdown(
 			series.map(([week, counts]) => ({ key: week, firms: counts.started })),
 			min
@@ -823,20 +778,6 @@ async function participation(
 			submitted: submitted[i].firms
 		}));
 	});
-}
-
-function checkFilters(filters: StatisticsFilters, options: StatisticsOptions): void {
-	checkDay(filters.from);
-	checkDay(filters.to);
-	if (options.periodUnit !== 'month') return;
-	if (filters.from !== undefined && !filters.from.endsWith('-01')) {
-		throw new RangeError(`not the first day of a month: ${filters.from}`);
-	}
-	const next = filters.to === undefined ? undefined : new Date(`${filters.to}T00:00:00Z`);
-	next?.setUTCDate(next.getUTCDate() + 1);
-	if (next !== undefined && next.getUTCDate() !== 1) {
-		throw new RangeError(`not the last day of a month: ${filters.to}`);
-	}
 }
 
 /** One snapshot for every query of a report, so the figures and their guards agree with each other. */
@@ -860,7 +801,7 @@ export async function chamberStatistics(
 	filters: StatisticsFilters,
 	options: StatisticsOptions
 ): Promise<ChamberStatistics> {
-	checkFilters(filters, options);
+	singleFilter(filters);
 	const { minGroupSize: min, now = new Date(), compareAllChambers = true } = options;
 	return snapshot(db, async (trx) => {
 		const firms = await ownFirms(trx, chamberId);
@@ -885,7 +826,7 @@ export async function allChambersComparison(
 	filters: StatisticsFilters,
 	options: StatisticsOptions
 ): Promise<AllChambersFigures> {
-	checkFilters(filters, options);
+	singleFilter(filters);
 	return snapshot(db, async (trx) =>
 		allChambersFigures(trx, await ownFirms(trx, chamberId), filters, options)
 	);

@@ -3,8 +3,6 @@
  * firms is not enough there: a total of twenty firms in which one cement works makes up nearly everything is, in
  * effect, that works' own figure. Pure, like the rest of the disclosure control in this folder.
  */
-import type { Period } from './suppression';
-
 /**
  * The n of the (n, k) rule: how many of the largest contributions may not together make up more than k of a total.
  * Two, not one, because the firm with the second-largest contribution knows its own figure: subtracting it from the
@@ -20,7 +18,7 @@ export const DOMINANCE_SHARE = 0.85;
 /** Why a total is withheld by this rule. */
 export type Dominance = null | 'dominated';
 
-/** A total and its `DOMINANCE_FIRMS` largest contributions (largest first): all the rule reads, and mergeable. */
+/** A total and its `DOMINANCE_FIRMS` largest contributions (largest first): all the rule reads. */
 interface Summary {
 	sum: number;
 	largest: number[];
@@ -39,13 +37,6 @@ function keepLargest(values: number[]): number[] {
 	return values.sort((a, b) => b - a).slice(0, DOMINANCE_FIRMS);
 }
 
-function merge(...summaries: Summary[]): Summary {
-	return {
-		sum: summaries.reduce((sum, summary) => sum + summary.sum, 0),
-		largest: keepLargest(summaries.flatMap((summary) => summary.largest))
-	};
-}
-
 function add(summary: Summary, value: number): Summary {
 	return { sum: summary.sum + value, largest: keepLargest([...summary.largest, value]) };
 }
@@ -55,9 +46,8 @@ function isEmpty(summary: Summary): boolean {
 }
 
 /**
- * Whether the firms of some disjoint summaries, taken together, are dominated; without building their merge, as the
- * differencing check below runs this for every pair of period bounds. A total of 0 says nothing about any firm, so
- * only a positive total can be dominated.
+ * Whether the firms of some disjoint summaries, taken together, are dominated; without building their merge. A total
+ * of 0 says nothing about any firm, so only a positive total can be dominated.
  */
 function dominatedSummary(...summaries: Summary[]): boolean {
 	let sum = 0;
@@ -93,87 +83,45 @@ export function isDominated(values: Iterable<number>): boolean {
 	return dominatedSummary(summary);
 }
 
-/** One firm's contribution to a total, with its pattern of met conditions and its day as in `FirmGroup`. */
+/** One firm's contribution to a total; bit i of `meets` is set when it meets the view's condition i (a filter). */
 export interface Contribution {
 	meets: number;
-	day: string;
 	value: number;
-}
-
-/** Per subset of the conditions, the summary of the firms meeting it; indexed like `subsetSuppression`'s counts. */
-type BySubset = Summary[];
-
-function addToSubsets(summaries: BySubset, meets: number, value: number): void {
-	for (let subset = 0; subset < summaries.length; subset++) {
-		if ((meets & subset) === subset) summaries[subset] = add(summaries[subset], value);
-	}
-}
-
-/**
- * What moving a period bound outwards adds, one entry per position of the bound: nothing first, then the firms of
- * the nearest day with any, of the two nearest, and so on. `days` are in the order the bound moves through them.
- */
-function edgeSteps(byDay: Map<string, BySubset>, days: string[], subset: number): Summary[] {
-	const steps = [EMPTY];
-	for (const day of days) steps.push(merge(steps[steps.length - 1], byDay.get(day)![subset]));
-	return steps;
 }
 
 /**
  * The dominance rule for a view's total, and for what differencing it with a wider view gives away. The view is
- * defined by `conditions` conditions and an optional period, as for `viewSuppression`; `contributions` are every firm
- * that may count towards the total in some wider view (those outside this one are what wider views add). The total
- * is withheld when it is dominated itself, or when some wider view (fewer conditions, a wider period, or both) whose
- * own total passes the rule, and so may be published, adds firms whose total is dominated: the difference of the two
- * published totals would give away the largest of those firms' figures. A wider view that is dominated itself is
- * never published, so there is no difference to take.
+ * defined by `conditions` conditions; `contributions` are every firm that may count towards the total in some wider
+ * view (those outside this one are what wider views add). The total is withheld when it is dominated itself, or
+ * when some wider view (fewer conditions) whose own total passes the rule, and so may be published, adds firms whose
+ * total is dominated: the difference of the two published totals would give away the largest of those firms' figures.
+ * A wider view that is dominated itself is never published, so there is no difference to take.
  */
 export function dominanceSuppression(
 	contributions: Iterable<Contribution>,
-	conditions: number,
-	period: Period | undefined
+	conditions: number
 ): Dominance {
 	const size = 1 << conditions;
 	const full = size - 1;
-	const fresh = (): BySubset => Array.from({ length: size }, () => EMPTY);
 	let view = EMPTY;
-	/** Firms within the period that a subset of the conditions adds to the view. */
-	const within = fresh();
-	const before = new Map<string, BySubset>();
-	const after = new Map<string, BySubset>();
-	const onDay = (days: Map<string, BySubset>, day: string) => {
-		let summaries = days.get(day);
-		if (!summaries) days.set(day, (summaries = fresh()));
-		return summaries;
-	};
-	for (const { meets, day, value } of contributions) {
+	/** Firms that a subset of the conditions adds to the view. */
+	const added: Summary[] = Array.from({ length: size }, () => EMPTY);
+	for (const { meets, value } of contributions) {
 		if (!Number.isInteger(meets) || meets < 0 || meets > full) {
 			throw new RangeError(`pattern ${meets} names a condition beyond the ${conditions} given`);
 		}
 		checkValue(value);
-		if (period?.from !== undefined && day < period.from) {
-			addToSubsets(onDay(before, day), meets, value);
-		} else if (period?.to !== undefined && day > period.to) {
-			addToSubsets(onDay(after, day), meets, value);
-		} else if (meets === full) {
-			view = add(view, value);
-		} else {
-			addToSubsets(within, meets, value);
+		if (meets === full) view = add(view, value);
+		else {
+			for (let subset = 0; subset < size; subset++) {
+				if ((meets & subset) === subset) added[subset] = add(added[subset], value);
+			}
 		}
 	}
 	if (dominatedSummary(view)) return 'dominated';
-	const earlier = [...before.keys()].sort().reverse();
-	const later = [...after.keys()].sort();
-	for (let subset = 0; subset < size; subset++) {
-		const backwards = edgeSteps(before, earlier, subset);
-		const forwards = edgeSteps(after, later, subset);
-		for (const back of backwards) {
-			for (const forth of forwards) {
-				const added = [within[subset], back, forth];
-				if (added.every(isEmpty) || !dominatedSummary(...added)) continue;
-				if (!dominatedSummary(view, ...added)) return 'dominated';
-			}
-		}
+	for (const more of added) {
+		if (!isEmpty(more) && dominatedSummary(more) && !dominatedSummary(view, more))
+			return 'dominated';
 	}
 	return null;
 }

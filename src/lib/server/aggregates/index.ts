@@ -7,6 +7,7 @@ export {
 	type CbamExposureFigures,
 	type ChamberStatistics,
 	type EmissionBandFigures,
+	type GroupBreakdown,
 	type GroupFigures,
 	type LevelFigures,
 	type ParticipationWeek,
@@ -28,13 +29,13 @@ export {
 export {
 	MIN_GROUP_FLOOR,
 	compareKeys,
-	subsetSuppression,
+	publishPartitions,
+	publishes,
 	suppressBreakdown,
 	suppressCount,
-	viewSuppression,
 	type BreakdownCell,
-	type FirmGroup,
-	type Period,
+	type Partition,
+	type Published,
 	type Suppressed,
 	type Suppression
 } from './suppression';

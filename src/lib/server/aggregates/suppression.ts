@@ -1,13 +1,13 @@
 /**
  * Statistical disclosure control for chamber dashboards: pure rules deciding which aggregate figures may be shown so
- * that no figure describes fewer than `min` firms, directly, from a total, or by differencing two views. Every rule
+ * that no figure describes fewer than `min` firms, directly, from a total, or by differencing any views. Every rule
  * here treats `min` as the smallest group a figure may describe; a suppressed figure is `null`.
  */
 
 /** Below three firms an average singles out a firm's score however the rest is done; configuration enforces it too. */
 export const MIN_GROUP_FLOOR = 3;
 
-/** Why a whole view (or one of its figures) is withheld: too few firms, or filters that isolate a small group. */
+/** Why a whole view (or one of its figures) is withheld: too few firms, or a group that other figures would isolate. */
 export type Suppression = null | 'too_few' | 'filters_single_out';
 
 function checkMin(min: number): void {
@@ -42,26 +42,24 @@ export function compareKeys(a: string | null, b: string | null): number {
 }
 
 /**
- * Primary and complementary suppression of a breakdown whose total is shown elsewhere. Cells with 0 < firms < min,
- * and non-empty cells `unsafe` rejects on their own (say, because they fail the differencing guard), are hidden
- * first. The hidden cells together can still be worked out as the total minus the shown cells, so while they hold
- * fewer than `min` firms, or `unsafe` rejects them as one group, the smallest shown non-empty cell is hidden too (ties
- * in key order) until every non-empty cell is. Shown cells come back untouched; empty cells always stay shown.
+ * Primary and complementary suppression of a breakdown whose total is shown elsewhere. Cells with 0 < firms < min are
+ * hidden first. The hidden cells together can still be worked out as the total minus the shown cells, so while they
+ * hold fewer than `min` firms, the smallest shown non-empty cell is hidden too (ties in key order) until every
+ * non-empty cell is. Shown cells come back untouched; empty cells always stay shown.
  */
 export function suppressBreakdown<T extends BreakdownCell>(
 	cells: readonly T[],
-	min: number,
-	unsafe: (group: readonly T[]) => boolean = () => false
+	min: number
 ): Suppressed<T>[] {
 	checkMin(min);
 	const nonEmpty = cells.filter((cell) => cell.firms > 0);
-	const hidden = new Set(nonEmpty.filter((cell) => cell.firms < min || unsafe([cell])));
+	const hidden = new Set(nonEmpty.filter((cell) => cell.firms < min));
 	const candidates = nonEmpty
 		.filter((cell) => !hidden.has(cell))
 		.sort((a, b) => a.firms - b.firms || compareKeys(a.key, b.key));
 	let hiddenFirms = [...hidden].reduce((sum, cell) => sum + cell.firms, 0);
 	for (const cell of candidates) {
-		if (hidden.size === 0 || (hiddenFirms >= min && !unsafe([...hidden]))) break;
+		if (hidden.size === 0 || hiddenFirms >= min) break;
 		hidden.add(cell);
 		hiddenFirms += cell.firms;
 	}
@@ -74,132 +72,90 @@ function withheld<T extends BreakdownCell>(cell: T): Suppressed<T> {
 	return copy as Suppressed<T>;
 }
 
-/**
- * The differencing guard, given `counts[s]` = the firms matching the subset `s` of the view's filters (bit i of `s`
- * set = filter i applied; the last index is the whole view). The view is withheld when it holds 0 < n < min firms
- * (`too_few`), or when dropping some of its filters adds 0 < d < min firms (`filters_single_out`): the two views would
- * then differ by a group too small to publish. An empty view is shown: that nothing matches is already visible as a
- * missing or zero cell in a breakdown of a wider view.
- */
-export function subsetSuppression(counts: readonly number[], min: number): Suppression {
-	checkMin(min);
-	const full = counts.length - 1;
-	if (full < 0 || (counts.length & full) !== 0) {
-		throw new RangeError('counts must hold one entry per subset of the filters');
-	}
-	const n = counts[full];
-	if (n === 0) return null;
-	if (n < min) return 'too_few';
-	for (let subset = 0; subset < full; subset++) {
-		const difference = counts[subset] - n;
-		if (difference > 0 && difference < min) return 'filters_single_out';
-	}
-	return null;
+/** A way of dividing a chamber's firms: `keys[i]` is the cell of firm i (`null` is a cell: firms that did not say). */
+export type Partition = readonly (string | null)[];
+
+/** What a partition may publish: its non-empty cells shown on their own, and those shown only merged as one group. */
+export interface Published {
+	shown: ReadonlySet<string | null>;
+	hidden: ReadonlySet<string | null>;
 }
 
 /**
- * Firms that share a day of submission and a pattern of met conditions. Bit i of `meets` is set when they meet the
- * view's condition i (a filter such as sector = C, or a breakdown cell such as level = aware). `day` is their UTC
- * submission date as YYYY-MM-DD, compared only with the period's bounds.
+ * The one decision, over all of a chamber's firms and the same for every request, about which cells of each
+ * partition any view may show. The partitions come in order of priority. Each is laid over the finer and finer
+ * division made by those accepted before it ("atoms": firms alike in every published cell), its hidden cells merged
+ * into one; it is accepted once every atom is empty or holds at least `min` firms, hiding its smallest cell that lies
+ * in a small atom (or, when only the merged group is small, its smallest cell) until it is, at worst all of them.
+ *
+ * Why this is enough: every figure a view publishes (its total, a cell of a breakdown, the withheld rest, a theme's
+ * scorers, the firms with a carbon estimate) is over a union of atoms, so any sum or difference of published counts,
+ * from any number of views, counts a union of atoms whenever it counts a group of firms at all, and that is empty or
+ * holds at least `min` firms. Comparing views that do not nest (a sector and a province) gives nothing smaller.
+ * `firms` below `min` (but not 0) can publish nothing: the caller withholds every view.
  */
-export interface FirmGroup {
-	meets: number;
-	day: string;
-	firms: number;
-}
-
-/** Inclusive submission-date bounds as YYYY-MM-DD; an absent bound is open. */
-export interface Period {
-	from?: string;
-	to?: string;
-}
-
-/** Superset sums: `sums[s]` = firms whose pattern includes every condition of `s`. */
-function supersetSums(histogram: number[], conditions: number): number[] {
-	const sums = [...histogram];
-	for (let bit = 0; bit < conditions; bit++) {
-		for (let mask = 0; mask < sums.length; mask++) {
-			if ((mask & (1 << bit)) === 0) sums[mask] += sums[mask | (1 << bit)];
-		}
-	}
-	return sums;
-}
-
-/**
- * Whether, for every subset of the conditions in `subsets`, the firms meeting it on the nearest day (scanning `days`
- * in order) that has any number 0 or at least `min`: moving a period bound past that day adds exactly them.
- */
-function edgeSafe(
-	byDay: Map<string, number[]>,
-	days: string[],
-	subsets: number[],
-	conditions: number,
+export function publishPartitions(
+	firms: number,
+	partitions: readonly Partition[],
 	min: number
-): boolean {
-	const unresolved = new Set(subsets);
-	for (const day of days) {
-		if (unresolved.size === 0) break;
-		const sums = supersetSums(byDay.get(day)!, conditions);
-		for (const subset of unresolved) {
-			if (sums[subset] === 0) continue;
-			if (sums[subset] < min) return false;
-			unresolved.delete(subset);
+): Published[] {
+	checkMin(min);
+	let atoms = new Array<number>(firms).fill(0);
+	return partitions.map((keys) => {
+		if (keys.length !== firms) throw new RangeError('a partition must give every firm a cell');
+		// Cells as small numbers, and firms per atom and cell under `atom * cells + cell`, per cell, and per atom.
+		const codes = new Map<string | null, number>();
+		const cellOf = keys.map((key) => {
+			let code = codes.get(key);
+			if (code === undefined) codes.set(key, (code = codes.size));
+			return code;
+		});
+		const keyOf = [...codes.keys()];
+		const cells = codes.size;
+		const joint = new Map<number, number>();
+		const sizes = new Array<number>(cells).fill(0);
+		cellOf.forEach((cell, i) => {
+			const slot = atoms[i] * cells + cell;
+			joint.set(slot, (joint.get(slot) ?? 0) + 1);
+			sizes[cell] += 1;
+		});
+		const shown = new Set(keyOf.keys());
+		const bySize = (a: number, b: number) => sizes[a] - sizes[b] || compareKeys(keyOf[a], keyOf[b]);
+		for (;;) {
+			const inSmallAtoms = new Set<number>();
+			const merged = new Map<number, number>();
+			for (const [slot, count] of joint) {
+				const cell = slot % cells;
+				if (!shown.has(cell)) {
+					const atom = (slot - cell) / cells;
+					merged.set(atom, (merged.get(atom) ?? 0) + count);
+				} else if (count < min) inSmallAtoms.add(cell);
+			}
+			const small = [...merged.values()].some((count) => count < min);
+			if ((inSmallAtoms.size === 0 && !small) || shown.size === 0) break;
+			const [next] = [...(inSmallAtoms.size > 0 ? inSmallAtoms : shown)].sort(bySize);
+			shown.delete(next);
 		}
-	}
-	return true;
+		// The next atoms: the old ones split by the shown cells, the hidden ones kept together (as cell `cells`).
+		const ids = new Map<number, number>();
+		atoms = cellOf.map((cell, i) => {
+			const slot = atoms[i] * (cells + 1) + (shown.has(cell) ? cell : cells);
+			let id = ids.get(slot);
+			if (id === undefined) ids.set(slot, (id = ids.size));
+			return id;
+		});
+		return {
+			shown: new Set([...shown].map((cell) => keyOf[cell])),
+			hidden: new Set(keyOf.filter((_, cell) => !shown.has(cell)))
+		};
+	});
 }
 
 /**
- * The full guard of a view defined by `conditions` conditions and an optional period, from its firms grouped by
- * pattern and day (groups may include firms outside the view: they are what wider views add). It withholds the view
- * exactly when some wider view (fewer conditions, a wider period, or both) differs from it by 0 < d < min firms.
- * That is `subsetSuppression` with the period as one more filter, plus the period's edges: a wider period adds the
- * firms submitted between the two bounds, so where dropping conditions adds no firm within the period, the firms on
- * the nearest day before `from` (and after `to`) that has any must number 0 or at least `min`. A narrow view bounded
- * by dates over a sparse stream of submissions is therefore usually withheld: the price of day-level periods.
+ * Whether the firms whose cell `includes` accepts are a union of what the partition publishes: every shown cell is,
+ * and the hidden cells only all together.
  */
-export function viewSuppression(
-	groups: Iterable<FirmGroup>,
-	conditions: number,
-	period: Period | undefined,
-	min: number
-): Suppression {
-	checkMin(min);
-	const size = 1 << conditions;
-	const all = new Array<number>(size).fill(0);
-	const within = new Array<number>(size).fill(0);
-	const before = new Map<string, number[]>();
-	const after = new Map<string, number[]>();
-	const tally = (days: Map<string, number[]>, group: FirmGroup) => {
-		let histogram = days.get(group.day);
-		if (!histogram) days.set(group.day, (histogram = new Array<number>(size).fill(0)));
-		histogram[group.meets] += group.firms;
-	};
-	for (const group of groups) {
-		if (!Number.isInteger(group.meets) || group.meets < 0 || group.meets >= size) {
-			throw new RangeError(
-				`pattern ${group.meets} names a condition beyond the ${conditions} given`
-			);
-		}
-		if (group.firms === 0) continue;
-		all[group.meets] += group.firms;
-		if (period?.from !== undefined && group.day < period.from) tally(before, group);
-		else if (period?.to !== undefined && group.day > period.to) tally(after, group);
-		else within[group.meets] += group.firms;
-	}
-	if (period?.from === undefined && period?.to === undefined) {
-		return subsetSuppression(supersetSums(all, conditions), min);
-	}
-	const inPeriod = supersetSums(within, conditions);
-	const verdict = subsetSuppression([...supersetSums(all, conditions), ...inPeriod], min);
-	const n = inPeriod[size - 1];
-	if (verdict !== null || n === 0) return verdict;
-	// Where dropping conditions adds firms within the period, it adds at least `min`, whatever the edges add.
-	const exposed = inPeriod.flatMap((count, subset) => (count === n ? [subset] : []));
-	const descending = [...before.keys()].sort().reverse();
-	const ascending = [...after.keys()].sort();
-	return edgeSafe(before, descending, exposed, conditions, min) &&
-		edgeSafe(after, ascending, exposed, conditions, min)
-		? null
-		: 'filters_single_out';
+export function publishes(published: Published, includes: (key: string | null) => boolean) {
+	const hidden = [...published.hidden].map(includes);
+	return hidden.every(Boolean) || !hidden.some(Boolean);
 }

@@ -101,10 +101,7 @@ export async function chamberReportModel(
 		campaign && `${t('dashboard.filter_campaign')}: ${campaign}`,
 		query.sector && `${t('dashboard.filter_sector')}: ${name(labels.sectors, query.sector)}`,
 		query.size && `${t('dashboard.filter_size')}: ${name(labels.sizes, query.size)}`,
-		query.province &&
-			`${t('dashboard.filter_province')}: ${name(labels.provinces, query.province)}`,
-		query.from && `${t('dashboard.filter_from')}: ${query.from}`,
-		query.to && `${t('dashboard.filter_to')}: ${query.to}`
+		query.province && `${t('dashboard.filter_province')}: ${name(labels.provinces, query.province)}`
 	].filter(Boolean);
 	const others = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
 	const chartLabels = { you: chamber.name, peers: t('dashboard.all_chambers_label') };
@@ -181,19 +178,35 @@ export async function chamberReportModel(
 						[t('dashboard.by_size'), s.bySize, labels.sizes],
 						[t('dashboard.by_province'), s.byProvince, labels.provinces]
 					] as const
-				).map(([heading, groups, names]) => ({
-					heading,
-					paragraphs: [],
-					bars: [],
-					table: {
-						head: [t('dashboard.group_col'), t('dashboard.firms_col'), t('dashboard.mean')],
-						rows: groups.map((group) => [
-							name(names, group.key),
-							figure(group.firms),
-							figure(group.overallMean)
-						])
-					}
-				})),
+				).map(([heading, { groups, withheld }, names]) =>
+					// A breakdown withheld whole names no group, as on the page.
+					groups.length === 0 && withheld
+						? { heading, paragraphs: [t('dashboard.breakdown_withheld', { min })], bars: [] }
+						: {
+								heading,
+								paragraphs: [],
+								bars: [],
+								table: {
+									head: [t('dashboard.group_col'), t('dashboard.firms_col'), t('dashboard.mean')],
+									rows: [
+										...groups.map((group) => [
+											name(names, group.key),
+											figure(group.firms),
+											figure(group.overallMean)
+										]),
+										...(withheld
+											? [
+													[
+														t('dashboard.withheld_groups'),
+														figure(withheld.firms),
+														figure(withheld.overallMean)
+													]
+												]
+											: [])
+									]
+								}
+							}
+				),
 				...carbonSections(dashboard, t, locale, figure)
 			];
 

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
 import { aggregateRows } from '$lib/server/chamber-export';
@@ -36,7 +37,9 @@ export async function GET({ locals, url, params }) {
 	const t = await createTranslator(locals.locale);
 
 	if (kind === 'aggregates') {
-		const { filters, compare } = readFilters(url);
+		const { filters, compare, problems } = readFilters(url);
+		const [problem] = Object.values(problems);
+		if (problem) error(400, t(problem));
 		const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
 		const { header, rows } = await aggregateRows(dashboard, locals.locale);
 		return download(

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { createTranslator } from '$lib/i18n';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard } from '$lib/server/chamber-dashboard';
 import { readFilters } from '$lib/server/chamber-filters';
@@ -10,7 +11,9 @@ import { chamberReportModel } from '$lib/server/report/chamber-model';
 /** The dashboard's figures for the filters in the address, as a PDF for the chamber's board and funders. */
 export async function GET({ locals, url, params }) {
 	const { user, chamber } = await requireChamber(locals, url, params.slug);
-	const { query, filters, compare } = readFilters(url);
+	const { query, filters, compare, problems } = readFilters(url);
+	const [problem] = Object.values(problems);
+	if (problem) error(400, (await createTranslator(locals.locale))(problem));
 	const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
 	const model = await chamberReportModel(chamber, dashboard, query, locals.locale);
 	let pdf: Uint8Array<ArrayBuffer>;
