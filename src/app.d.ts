@@ -9,6 +9,8 @@ declare global {
 			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
 			/** The signed-in chamber or platform user, read only on the pages that need an account. */
 			user?: import('$lib/server/auth/session').SignedIn;
+			/** The audit entry of this request's refusal, written once though its layout and page loads both refuse. */
+			denial?: Promise<string>;
 		}
 		interface PageData {
 			locale: Locale;

@@ -14,6 +14,7 @@ export interface Schema {
 	one_time_link: OneTimeLinkTable;
 	user: UserTable;
 	member: MemberTable;
+	used_totp_code: UsedTotpCodeTable;
 }
 
 export interface AuditLogTable {
@@ -86,6 +87,8 @@ export interface ChamberTable {
 	province: string | null;
 	/** A PNG or JPEG logo as a `data:` URL. */
 	logo: string | null;
+	/** 1 when the chamber's viewers, like its administrators, must use two-step verification. */
+	viewers_two_factor: Generated<number>;
 	created_at: string;
 }
 
@@ -129,4 +132,11 @@ export interface MemberTable {
 	organizationId: string;
 	userId: string;
 	role: string;
+}
+
+/** An authenticator code that has been accepted, kept until it can no longer be valid; the code only as a hash. */
+export interface UsedTotpCodeTable {
+	user_id: string;
+	code_hash: string;
+	expires_at: string;
 }
