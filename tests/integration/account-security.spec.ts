@@ -22,9 +22,8 @@ import { testDatabases } from '../fixtures/databases';
 // The guards read the process-wide database; point it at each case's real database.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const { ACCESS_DENIED, requireChamber, requirePlatformAdmin } = await import(
-	'$lib/server/auth/guards'
-);
+const { ACCESS_DENIED, requireChamber, requirePlatformAdmin } =
+	await import('$lib/server/auth/guards');
 
 const PASSWORD = 'Trakya rüzgârı esiyor 2026';
 
@@ -103,7 +102,12 @@ describe.each(testDatabases())('account security on $name', (target) => {
 	it('throttles the account page’s password confirmations per account, and relabels an accepted one', async () => {
 		const email = 'onay@example.org';
 		const userId = await createAccount(auth, { email, name: 'Onay', password: PASSWORD });
-		const attempt = { email, address: '203.0.113.7', actor: userId, failure: PASSWORD_CONFIRM_FAILED };
+		const attempt = {
+			email,
+			address: '203.0.113.7',
+			actor: userId,
+			failure: PASSWORD_CONFIRM_FAILED
+		};
 		const wrong = () =>
 			Promise.reject(new APIError('BAD_REQUEST', { message: 'Invalid password' }));
 		const outcomes = [];
@@ -205,9 +209,7 @@ describe.each(testDatabases())('account security on $name', (target) => {
 			body: { email: 'onay@example.org', password: PASSWORD },
 			returnHeaders: true
 		});
-		const session = headers
-			.getSetCookie()
-			.find((cookie) => cookie.includes('.session_token='));
+		const session = headers.getSetCookie().find((cookie) => cookie.includes('.session_token='));
 		expect(session).toMatch(/^__Host-yh\.session_token=/);
 		expect(session).toMatch(/;\s*Secure/i);
 		expect(session).toMatch(/;\s*Path=\/(;|$)/i);

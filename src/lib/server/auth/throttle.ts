@@ -65,7 +65,11 @@ export type PasswordCheck<T> =
 	| { outcome: 'throttled'; retryAfter: number }
 	| { outcome: 'refused' }
 	/** `settle` rewrites the attempt's audit entry into what actually happened. */
-	| { outcome: 'accepted'; value: T; settle: (entry: { actor: string; action: string }) => Promise<void> };
+	| {
+			outcome: 'accepted';
+			value: T;
+			settle: (entry: { actor: string; action: string }) => Promise<void>;
+	  };
 
 /**
  * Runs a password check (a better-auth call that throws its APIError for a wrong password) under the throttle.

@@ -12,7 +12,12 @@ const CODE_LIFETIME_MS = 3 * 30_000;
  * Records that the user has used this authenticator code; false when it was used before and is still valid, so a
  * code seen over someone's shoulder (or replayed from a captured request) cannot sign in a second time.
  */
-export function claimCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
+export function claimCode(
+	db: Db,
+	userId: string,
+	code: string,
+	now = new Date()
+): Promise<boolean> {
 	return usedCodes.claim(
 		db,
 		{

@@ -40,11 +40,7 @@ function refused(field: string, key: string) {
  * Checks the password the account page asks for again, under the same throttle as sign-in (counted per account
  * and per network address, logged either way); `run` is the better-auth call that checks it.
  */
-async function confirmPassword<T>(
-	user: SignedIn,
-	client: string,
-	run: () => Promise<T>
-): Promise<{ value: T; settle: (action: string) => Promise<void> } | ReturnType<typeof fail>> {
+async function confirmPassword<T>(user: SignedIn, client: string, run: () => Promise<T>) {
 	const checked = await checkPassword(
 		db(),
 		{ email: user.email, address: client, actor: user.id, failure: PASSWORD_CONFIRM_FAILED },
@@ -60,7 +56,7 @@ async function confirmPassword<T>(
 	if (checked.outcome === 'refused') return refused('password', 'auth.error_password_wrong');
 	return {
 		value: checked.value,
-		settle: (action) => checked.settle({ actor: user.id, action })
+		settle: (action: string) => checked.settle({ actor: user.id, action })
 	};
 }
 
@@ -99,7 +95,8 @@ export const actions = {
 		const parsed = await parseForm(request, codeForm);
 		if (!parsed.ok) return parsed.failure;
 		// Claimed before it is checked (the user is known here), so the code cannot also sign in afterwards.
-		if (!(await claimCode(db(), user.id, parsed.data.code))) return refused('code', 'auth.error_code');
+		if (!(await claimCode(db(), user.id, parsed.data.code)))
+			return refused('code', 'auth.error_code');
 		try {
 			await auth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: request.headers });
 		} catch (failure) {

@@ -41,7 +41,7 @@ export const actions = {
 				: await auth().api.verifyBackupCode({ body, headers: request.headers });
 			if (totp && !(await claimCode(db(), user.id, code))) {
 				const context = await auth().$context;
-				await context.internalAdapter.deleteSession(token);
+				if (token) await context.internalAdapter.deleteSession(token);
 				cookies.delete(context.authCookies.sessionToken.name, { path: '/' });
 				await auditLog.record(db(), { actor: user.id, action: 'auth.two_factor_code_reused' });
 				return fail(400, { values: {}, errors: { code: 'auth.error_code' } });
