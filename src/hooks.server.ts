@@ -99,8 +99,11 @@ const locale: Handle = async ({ event, resolve }) => {
 /** The pages behind an account; only their requests look the session up. */
 const ACCOUNT_PATHS = /^\/(chamber|admin|setup|invite|api\/v1\/chambers)(\/|$)/;
 
-/** All that an account may open before it sets up the two-step verification it needs: that page, and signing out. */
-const ENROLMENT_PATHS = /^\/chamber\/(account|login)(\/|$)/;
+/**
+ * What an account may open before it sets up the two-step verification it needs: that page, signing out, and the
+ * one-time links (which answer for themselves).
+ */
+const ENROLMENT_PATHS = /^\/(chamber\/account|chamber\/login|setup|invite)(\/|$)/;
 
 /**
  * Reads the session of account pages, and keeps those pages out of every cache. An account that must use two-step
