@@ -24,6 +24,7 @@ let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
 const { ACCESS_DENIED, requireChamber, requirePlatformAdmin } =
 	await import('$lib/server/auth/guards');
+const aggregates = await import('../../src/routes/api/v1/chambers/[slug]/aggregates/+server');
 
 const PASSWORD = 'Trakya rüzgârı esiyor 2026';
 
@@ -190,6 +191,14 @@ describe.each(testDatabases())('account security on $name', (target) => {
 			[1, 2].map(() => requireChamber(shared, url, tekirdag.slug).catch(() => undefined))
 		);
 
+		// The JSON API answers in its own shape, and logs the same way.
+		const api = await aggregates.GET({
+			locals: locals(),
+			url: new URL('http://localhost/api/v1/chambers/tekirdag/aggregates'),
+			params: { slug: 'tekirdag' }
+		} as unknown as Parameters<typeof aggregates.GET>[0]);
+		expect(api.status).toBe(404);
+
 		const denials = (await auditLog.listRecent(db))
 			.filter((entry) => entry.action === ACCESS_DENIED)
 			.map((entry) => [entry.actor, entry.target]);
@@ -198,6 +207,7 @@ describe.each(testDatabases())('account security on $name', (target) => {
 				[user.id, 'tekirdag'],
 				[user.id, 'yok-boyle-oda'],
 				[user.id, 'admin'],
+				[user.id, 'tekirdag'],
 				[user.id, 'tekirdag']
 			].sort()
 		);

@@ -18,16 +18,17 @@ export function requireSignedIn(locals: App.Locals, url: URL): SignedIn {
 export const ACCESS_DENIED = 'access.denied';
 
 /**
- * Logs that a signed-in user was refused `target` (a chamber's slug, or `admin`), then answers 404 as if it did not
- * exist: the log shows someone probing other chambers, the answer tells them nothing.
+ * Logs that a signed-in user was refused `target` (a chamber's slug, or `admin`), once per request however many of
+ * its loads refuse it (the JSON API logs its refusals with it too).
  */
-export async function denyAccess(
-	locals: App.Locals,
-	user: SignedIn,
-	target: string
-): Promise<never> {
+export async function logDenial(locals: App.Locals, user: SignedIn, target: string): Promise<void> {
 	locals.denial ??= auditLog.record(db(), { actor: user.id, action: ACCESS_DENIED, target });
 	await locals.denial;
+}
+
+/** Logs the refusal, then answers 404 as if the page did not exist: the log shows probing, the answer tells nothing. */
+async function denyAccess(locals: App.Locals, user: SignedIn, target: string): Promise<never> {
+	await logDenial(locals, user, target);
 	error(404, 'Not Found');
 }
 
