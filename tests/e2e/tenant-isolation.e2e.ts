@@ -63,6 +63,8 @@ test('every chamber route is replayed with another chamber’s session below', (
 test('a chamber user reaches only their own chamber: another one answers 404 and changes nothing', async ({
 	page
 }) => {
+	// Three sign-ins (two set up two-step verification) and every route replayed twice: slow on a busy machine.
+	test.slow();
 	const mine = createChamber('Tekirdağ TSO');
 	const theirs = createChamber('Kırklareli TSO');
 	createCampaignOf(theirs);
