@@ -11,6 +11,8 @@ declare global {
 			user?: import('$lib/server/auth/session').SignedIn;
 			/** Set when the request met a database that could not write just now; the response becomes a 503. */
 			unavailable?: import('$lib/server/db/unavailable').DatabaseUnavailable;
+			/** The audit entry of this request's refusal, written once though its layout and page loads both refuse. */
+			denial?: Promise<string>;
 		}
 		interface PageData {
 			locale: Locale;

@@ -8,6 +8,7 @@ import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
 import { startReportWorkers } from '$lib/server/report';
 import { auth } from '$lib/server/auth';
 import { signedIn } from '$lib/server/auth/session';
+import { apiError } from '$lib/server/api';
 import { platformSetupLink } from '$lib/server/auth/one-time';
 import { catalogue } from '$lib/server/questionnaires';
 import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
@@ -102,11 +103,25 @@ const locale: Handle = async ({ event, resolve }) => {
 /** The pages behind an account; only their requests look the session up. */
 const ACCOUNT_PATHS = /^\/(chamber|admin|setup|invite|api\/v1\/chambers)(\/|$)/;
 
-/** Reads the session of account pages, and keeps those pages out of every cache. */
+/**
+ * What an account may open before it sets up the two-step verification it needs: that page, signing out, and the
+ * one-time links (which answer for themselves).
+ */
+const ENROLMENT_PATHS = /^\/(chamber\/account|chamber\/login|setup|invite)(\/|$)/;
+
+/**
+ * Reads the session of account pages, and keeps those pages out of every cache. An account that must use two-step
+ * verification but has not set it up is sent to set it up first (the JSON API refuses it in its error shape).
+ */
 const session: Handle = async ({ event, resolve }) => {
 	if (!ACCOUNT_PATHS.test(event.url.pathname)) return resolve(event);
 	event.locals.user = await signedIn(event.request.headers);
-	const response = await resolve(event);
+	const enrolFirst = event.locals.user?.mustEnrol && !ENROLMENT_PATHS.test(event.url.pathname);
+	const response = !enrolFirst
+		? await resolve(event)
+		: event.url.pathname.startsWith('/api/')
+			? await apiError(403, 'two_factor_required', event.locals.locale)
+			: new Response(null, { status: 303, headers: { location: '/chamber/account' } });
 	response.headers.set('cache-control', 'private, no-store');
 	return response;
 };

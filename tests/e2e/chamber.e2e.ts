@@ -1,17 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createChamber, createChamberUser } from './admin-cli';
-import { totp } from './totp';
+import { enrolTwoFactor, freshCode, signInAs, submitSignIn } from './sign-in';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 
-async function signIn(page: Page, email: string, password = PASSWORD) {
-	await page.goto('/chamber/login?lang=en');
-	await page.getByLabel('E-mail address').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, email: string) => signInAs(page, email, PASSWORD);
 
 test.describe('chamber accounts and campaigns', () => {
 	test('a chamber administrator signs in, creates a campaign and gets its link and QR code @no-js', async ({
@@ -47,9 +42,9 @@ test.describe('chamber accounts and campaigns', () => {
 	}) => {
 		const slug = createChamber('Keşan TSO');
 		const email = createChamberUser(slug, PASSWORD);
-		await signIn(page, 'nobody@example.org', 'whatever password');
+		await submitSignIn(page, 'nobody@example.org', 'whatever password');
 		const unknown = await page.getByRole('alert').innerText();
-		await signIn(page, email, 'a wrong password');
+		await submitSignIn(page, email, 'a wrong password');
 		expect(await page.getByRole('alert').innerText()).toBe(unknown);
 		expect(unknown).toBe('The e-mail address or the password is wrong.');
 
@@ -65,7 +60,7 @@ test.describe('chamber accounts and campaigns', () => {
 		expect(throttled.status()).toBe(429);
 		expect(Number(throttled.headers()['retry-after'])).toBeGreaterThan(0);
 		// Even the right password waits until the window has passed.
-		await signIn(page, email);
+		await submitSignIn(page, email, PASSWORD);
 		await expect(page.getByRole('alert')).toContainText('too many failed attempts');
 	});
 
@@ -95,28 +90,80 @@ test.describe('chamber accounts and campaigns', () => {
 	});
 });
 
-test('two-step verification: turned on with an authenticator app, then asked for at every sign-in', async ({
+test('an administrator sets up two-step verification before any other page; each code signs in once', async ({
 	page
 }) => {
 	const slug = createChamber('Malkara TSO');
 	const email = createChamberUser(slug, PASSWORD);
-	await signIn(page, email);
-	await page.goto('/chamber/account?lang=en');
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
-	await expect(page.getByRole('img', { name: 'QR code for the authenticator app' })).toBeVisible();
-	const secret = (await page.getByText('Key to type in by hand:').innerText()).split(': ')[1];
-	await page.getByLabel('The 6-digit code the app shows').fill(totp(secret));
-	await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-	await expect(page.getByText('Two-step verification is on.')).toBeVisible();
+	await submitSignIn(page, email, PASSWORD);
+	await expect(page).toHaveURL(/\/chamber\/account$/);
+	await expect(page.getByText('Your role requires two-step verification.')).toBeVisible();
+	await page.goto(`/chamber/${slug}/campaigns`);
+	await expect(page).toHaveURL(/\/chamber\/account$/);
+	const api = await page.request.get(`/api/v1/chambers/${slug}/aggregates?lang=en`);
+	expect(api.status()).toBe(403);
+	expect((await api.json()).error.code).toBe('two_factor_required');
+
+	await enrolTwoFactor(page, email, PASSWORD);
+	// An administrator cannot turn it off again.
+	await expect(page.getByRole('button', { name: 'Turn off two-step verification' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Continue to your pages' }).click();
+	await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
 
 	await page.getByRole('button', { name: 'Sign out' }).click();
-	await signIn(page, email);
+	await submitSignIn(page, email, PASSWORD);
 	await expect(page.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
 	await page.getByLabel('Verification code').fill('000000');
 	await page.getByRole('button', { name: 'Verify and sign in' }).click();
 	await expect(page.getByText('The code is not right')).toBeVisible();
-	await page.getByLabel('Verification code').fill(totp(secret));
+	const code = await freshCode(email);
+	await page.getByLabel('Verification code').fill(code);
 	await page.getByRole('button', { name: 'Verify and sign in' }).click();
 	await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
+
+	// The same code, seen over a shoulder, does not sign in a second time.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await submitSignIn(page, email, PASSWORD);
+	await page.getByLabel('Verification code').fill(code);
+	await page.getByRole('button', { name: 'Verify and sign in' }).click();
+	await expect(page.getByText('The code is not right')).toBeVisible();
+	await page.goto(`/chamber/${slug}`);
+	await expect(page).toHaveURL(/\/chamber\/login/);
+});
+
+test('a chamber administrator can require two-step verification of its viewers @no-js', async ({
+	page,
+	browser
+}) => {
+	const slug = createChamber('Hayrabolu TSO');
+	const viewer = createChamberUser(slug, PASSWORD, 'chamber_viewer');
+	await signIn(page, createChamberUser(slug, PASSWORD));
+	await page
+		.getByRole('navigation', { name: 'Chamber pages' })
+		.getByRole('link', { name: 'Security' })
+		.click();
+	await page.getByLabel('Require two-step verification of viewers too').check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('The setting has been saved.')).toBeVisible();
+
+	const context = await browser.newContext();
+	const theirs = await context.newPage();
+	await submitSignIn(theirs, viewer, PASSWORD);
+	await expect(theirs).toHaveURL(/\/chamber\/account$/);
+	await expect(theirs.getByText('Your role requires two-step verification.')).toBeVisible();
+	await context.close();
+});
+
+test('the account page’s password confirmations are throttled like sign-ins', async ({ page }) => {
+	const slug = createChamber('Şarköy TSO');
+	await signIn(page, createChamberUser(slug, PASSWORD, 'chamber_viewer'));
+	await page.goto('/chamber/account?lang=en');
+	for (let tries = 0; tries < 5; tries++) {
+		await page.getByLabel('Password').fill('not my password');
+		await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+		await expect(page.getByText('The password is not right.')).toBeVisible();
+	}
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
+	await expect(page.getByText('too many failed attempts')).toBeVisible();
 });

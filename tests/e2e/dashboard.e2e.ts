@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { readPdf } from '../fixtures/pdf';
 import { submitInCampaign } from './api-helpers';
+import { signInAs } from './sign-in';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';
@@ -25,10 +26,7 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 		});
 	}
 
-	await page.goto('/chamber/login?lang=en');
-	await page.getByLabel('E-mail address').fill(createChamberUser(slug, PASSWORD));
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signInAs(page, createChamberUser(slug, PASSWORD), PASSWORD);
 	await expect(page.getByText('Firms that submitted: 6')).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Theme scores' })).toContainText(
 		'Resource efficiency'

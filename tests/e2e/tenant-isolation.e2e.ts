@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
+import { signInAs } from './sign-in';
 
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 const CHAMBER_ROUTES = 'src/routes/chamber/[slug=slug]';
@@ -41,6 +42,11 @@ const requests: Record<
 	},
 	'campaigns/[id]': async (request, slug, campaign) =>
 		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status(),
+	security: async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/security`)).status();
+		const save = await request.post(`/chamber/${slug}/security`, { form: {}, headers: ORIGIN });
+		return page === save.status() ? page : -1;
+	},
 	'report.pdf': async (request, slug) =>
 		(await request.get(`/chamber/${slug}/report.pdf`)).status(),
 	'export.csv': async (request, slug) => {
@@ -57,26 +63,22 @@ test('every chamber route is replayed with another chamber’s session below', (
 test('a chamber user reaches only their own chamber: another one answers 404 and changes nothing', async ({
 	page
 }) => {
+	// Three sign-ins (two set up two-step verification) and every route replayed twice: slow on a busy machine.
+	test.slow();
 	const mine = createChamber('Tekirdağ TSO');
 	const theirs = createChamber('Kırklareli TSO');
 	createCampaignOf(theirs);
 	const bob = createChamberUser(theirs, PASSWORD);
 
 	// Bob sees his own campaign id, which Alice then tries to open.
-	await page.goto('/chamber/login?lang=en');
-	await page.getByLabel('E-mail address').fill(bob);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signInAs(page, bob, PASSWORD);
 	await page.goto(`/chamber/${theirs}/campaigns`);
 	const href = await page.locator('tbody a').first().getAttribute('href');
 	const campaign = href!.split('/').at(-1)!;
 	const before = await page.locator('tbody tr').count();
 	await page.context().clearCookies();
 
-	await page.goto('/chamber/login?lang=en');
-	await page.getByLabel('E-mail address').fill(createChamberUser(mine, PASSWORD));
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signInAs(page, createChamberUser(mine, PASSWORD), PASSWORD);
 	await expect(page).toHaveURL(new RegExp(`/chamber/${mine}$`));
 
 	for (const [route, replay] of Object.entries(requests)) {
@@ -89,10 +91,7 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();
-	await page.goto('/chamber/login?lang=en');
-	await page.getByLabel('E-mail address').fill(bob);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signInAs(page, bob, PASSWORD);
 	await page.goto(`/chamber/${theirs}/campaigns`);
 	await expect(page.locator('tbody tr')).toHaveCount(before);
 });

@@ -22,7 +22,7 @@ const inviteForm = z.object({
 const userForm = z.object({ userId: z.string().min(1).max(100) });
 
 export const load = async ({ locals, url }) => {
-	const user = requirePlatformAdmin(locals, url);
+	const user = await requirePlatformAdmin(locals, url);
 	const all = await chambers.listAll(db());
 	return {
 		user: { name: user.name },
@@ -43,7 +43,7 @@ export const load = async ({ locals, url }) => {
 export const actions = {
 	/** Registers a chamber, with an optional PNG or JPEG logo. */
 	createChamber: async ({ locals, url, request }) => {
-		const admin = requirePlatformAdmin(locals, url);
+		const admin = await requirePlatformAdmin(locals, url);
 		const form = await readForm(request);
 		const file = form.get('logo');
 		let logo: string | undefined;
@@ -75,7 +75,7 @@ export const actions = {
 
 	/** A one-time link that lets the invited person create an account in the chamber (shown once, to pass on). */
 	invite: async ({ locals, url, request }) => {
-		const admin = requirePlatformAdmin(locals, url);
+		const admin = await requirePlatformAdmin(locals, url);
 		const parsed = await parseForm(request, inviteForm);
 		if (!parsed.ok) return parsed.failure;
 		const chamber = await chambers.findById(db(), parsed.data.chamber);
@@ -101,7 +101,7 @@ export const actions = {
 
 	/** Disables an account: it can no longer sign in, and its sessions end now. */
 	disable: async ({ locals, url, request }) => {
-		const admin = requirePlatformAdmin(locals, url);
+		const admin = await requirePlatformAdmin(locals, url);
 		const parsed = await parseForm(request, userForm);
 		if (!parsed.ok) return parsed.failure;
 		await auth().api.banUser({ body: { userId: parsed.data.userId }, headers: request.headers });
@@ -115,7 +115,7 @@ export const actions = {
 
 	/** Lets a disabled account sign in again. */
 	enable: async ({ locals, url, request }) => {
-		const admin = requirePlatformAdmin(locals, url);
+		const admin = await requirePlatformAdmin(locals, url);
 		const parsed = await parseForm(request, userForm);
 		if (!parsed.ok) return parsed.failure;
 		await auth().api.unbanUser({ body: { userId: parsed.data.userId }, headers: request.headers });

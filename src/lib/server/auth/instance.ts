@@ -41,7 +41,7 @@ export function createAuth(
 		session: { expiresIn: IDLE_MINUTES * 60, updateAge: 5 * 60 },
 		advanced: {
 			cookiePrefix: 'yh',
-			useSecureCookies: settings.origin?.startsWith('https://') ?? false,
+			...cookieNames(settings.origin?.startsWith('https://') ?? false),
 			database: { generateId: () => newId() }
 		},
 		// Sign-ins are throttled in our own table (throttle.ts), which works for the form actions that call the
@@ -53,3 +53,28 @@ export function createAuth(
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The cookies better-auth sets for our plugins (sessions, the pending second step, the admin plugin's). */
+const COOKIES = [
+	'session_token',
+	'session_data',
+	'account_data',
+	'dont_remember',
+	'two_factor',
+	'trust_device',
+	'admin_session'
+];
+
+/**
+ * On https every cookie is named `__Host-yh.…`: browsers then accept it only with `Secure`, `Path=/` and no
+ * `Domain`, so no sibling subdomain or plain-http page can set or overwrite a session. better-auth's own switch
+ * (`useSecureCookies`) would only give the weaker `__Secure-` prefix, so it stays off and the names are set here.
+ */
+function cookieNames(https: boolean) {
+	if (!https) return { useSecureCookies: false };
+	return {
+		useSecureCookies: false,
+		defaultCookieAttributes: { secure: true },
+		cookies: Object.fromEntries(COOKIES.map((cookie) => [cookie, { name: `__Host-yh.${cookie}` }]))
+	};
+}

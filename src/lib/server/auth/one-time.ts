@@ -30,3 +30,12 @@ export async function platformSetupLink(db: Db, origin: string): Promise<string 
 	if (await members.hasPlatformAdmin(db)) return undefined;
 	return `${origin}/setup/${await issueLink(db, 'platform_setup', {})}`;
 }
+
+/**
+ * Whether a set-up link still creates the first platform administrator: unused, unexpired, and no platform
+ * administrator exists yet, however that one was created (another link, or `npm run admin -- create-user`).
+ */
+export async function setupLinkUsable(db: Db, token: string, now = new Date()): Promise<boolean> {
+	const payload = await links.findUsable(db, hashToken(token), 'platform_setup', now);
+	return payload !== undefined && !(await members.hasPlatformAdmin(db));
+}

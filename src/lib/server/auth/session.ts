@@ -1,4 +1,6 @@
 import { auth } from '.';
+import { db } from '../db';
+import * as members from '../db/members';
 import { ABSOLUTE_HOURS } from './instance';
 import { PLATFORM_ADMIN } from './options';
 
@@ -10,6 +12,11 @@ export interface SignedIn {
 	platformAdmin: boolean;
 	/** Whether the account asks for an authenticator code at sign-in. */
 	twoFactor: boolean;
+	/**
+	 * Two-step verification is required of this account (administrators, and viewers of a chamber that asks for it)
+	 * but not set up yet: until it is, the account reaches only the page that sets it up.
+	 */
+	mustEnrol: boolean;
 }
 
 /**
@@ -28,11 +35,13 @@ export async function signedIn(headers: Headers, now = new Date()): Promise<Sign
 		role?: string | null;
 		twoFactorEnabled?: boolean | null;
 	};
+	const twoFactor = Boolean(user.twoFactorEnabled);
 	return {
 		id: user.id,
 		name: user.name,
 		email: user.email,
 		platformAdmin: user.role === PLATFORM_ADMIN,
-		twoFactor: Boolean(user.twoFactorEnabled)
+		twoFactor,
+		mustEnrol: !twoFactor && (await members.needsTwoFactor(db(), user.id))
 	};
 }

@@ -8,22 +8,36 @@ export interface AuditEntry {
 	target: string | null;
 }
 
-/** Appends one entry to the audit log (sign-ins, exports, deletions). */
+/** Appends one entry to the audit log (sign-ins, exports, deletions); returns its id. */
 export async function record(
 	db: Db,
 	entry: { actor: string; action: string; target?: string | null },
 	now = new Date()
-): Promise<void> {
+): Promise<string> {
+	const id = newId();
 	await db
 		.insertInto('audit_log')
 		.values({
-			id: newId(),
+			id,
 			at: now.toISOString(),
 			actor: entry.actor,
 			action: entry.action,
 			target: entry.target ?? null
 		})
 		.execute();
+	return id;
+}
+
+/**
+ * Rewrites who did what in an entry written before the outcome was known (a password attempt is logged as failed
+ * before the password is checked, so that parallel attempts count each other).
+ */
+export async function relabel(
+	db: Db,
+	id: string,
+	entry: { actor: string; action: string }
+): Promise<void> {
+	await db.updateTable('audit_log').set(entry).where('id', '=', id).execute();
 }
 
 /** The newest entries first, optionally only those about one target. */

@@ -57,3 +57,22 @@ export async function listAll(db: Db): Promise<Chamber[]> {
 		.execute();
 	return rows.sort((a, b) => a.name.localeCompare(b.name, 'tr'));
 }
+
+/** Whether the chamber requires two-step verification of its viewers (its administrators always need it). */
+export async function viewersNeedTwoFactor(db: Db, id: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('chamber')
+		.select('viewers_two_factor')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Boolean(row?.viewers_two_factor);
+}
+
+/** Switches the chamber's two-step verification requirement for viewers. */
+export async function setViewersTwoFactor(db: Db, id: string, required: boolean): Promise<void> {
+	await db
+		.updateTable('chamber')
+		.set({ viewers_two_factor: required ? 1 : 0 })
+		.where('id', '=', id)
+		.execute();
+}

@@ -1,5 +1,5 @@
 import type { Db } from './connect';
-import { PLATFORM_ADMIN } from '../auth/options';
+import { EDITOR_ROLES, PLATFORM_ADMIN } from '../auth/options';
 
 export interface Membership {
 	slug: string;
@@ -65,6 +65,28 @@ export async function hasPlatformAdmin(db: Db): Promise<boolean> {
 		.selectFrom('user')
 		.select('id')
 		.where('role', '=', PLATFORM_ADMIN)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/**
+ * Whether the user must use two-step verification: platform administrators, chamber owners and administrators
+ * always; viewers of a chamber that requires it of its viewers too.
+ */
+export async function needsTwoFactor(db: Db, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('user')
+		.leftJoin('member', 'member.userId', 'user.id')
+		.leftJoin('chamber', 'chamber.id', 'member.organizationId')
+		.select('user.id')
+		.where('user.id', '=', userId)
+		.where((where) =>
+			where.or([
+				where('user.role', '=', PLATFORM_ADMIN),
+				where('member.role', 'in', EDITOR_ROLES),
+				where('chamber.viewers_two_factor', '=', 1)
+			])
+		)
 		.executeTakeFirst();
 	return row !== undefined;
 }

@@ -16,6 +16,7 @@ export interface Schema {
 	user: UserTable;
 	member: MemberTable;
 	idempotency_key: IdempotencyKeyTable;
+	used_totp_code: UsedTotpCodeTable;
 }
 
 export interface AuditLogTable {
@@ -102,6 +103,8 @@ export interface ChamberTable {
 	province: string | null;
 	/** A PNG or JPEG logo as a `data:` URL. */
 	logo: string | null;
+	/** 1 when the chamber's viewers, like its administrators, must use two-step verification. */
+	viewers_two_factor: Generated<number>;
 	created_at: string;
 }
 
@@ -155,5 +158,12 @@ export interface IdempotencyKeyTable {
 	body_hash: string;
 	/** The assessment's token, AES-256-GCM under a key derived from the Idempotency-Key (see idempotency.ts). */
 	sealed_token: string;
+	expires_at: string;
+}
+
+/** An authenticator code that has been accepted, kept until it can no longer be valid; the code only as a hash. */
+export interface UsedTotpCodeTable {
+	user_id: string;
+	code_hash: string;
 	expires_at: string;
 }

@@ -3,8 +3,12 @@ import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
 import { requireSignedIn } from '$lib/server/auth/guards';
+import { type SignedIn } from '$lib/server/auth/session';
+import { PASSWORD_CONFIRM_FAILED, checkPassword } from '$lib/server/auth/throttle';
+import { claimCode } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
+import * as members from '$lib/server/db/members';
 import { parseForm } from '$lib/server/form';
 import { qrDataUrl } from '$lib/server/qr';
 
@@ -18,9 +22,13 @@ const codeForm = z.object({
 		.regex(/^\d{6}$/, 'auth.error_code')
 });
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
 	const user = requireSignedIn(locals, url);
-	return { user: { name: user.name, email: user.email, twoFactor: user.twoFactor } };
+	return {
+		user: { name: user.name, email: user.email, twoFactor: user.twoFactor },
+		/** The account's role requires two-step verification: it cannot be turned off, and until it is on no other page opens. */
+		required: await members.needsTwoFactor(db(), user.id)
+	};
 };
 
 /** A refused password or code, shown next to its field. */
@@ -28,33 +36,57 @@ function refused(field: string, key: string) {
 	return fail(400, { values: {}, errors: { [field]: key } });
 }
 
+/**
+ * Checks the password the account page asks for again, under the same throttle as sign-in (counted per account
+ * and per network address, logged either way); `run` is the better-auth call that checks it.
+ */
+async function confirmPassword<T>(user: SignedIn, client: string, run: () => Promise<T>) {
+	const checked = await checkPassword(
+		db(),
+		{ email: user.email, address: client, actor: user.id, failure: PASSWORD_CONFIRM_FAILED },
+		run
+	);
+	if (checked.outcome === 'throttled') {
+		return fail(429, {
+			values: {},
+			errors: { password: 'auth.error_throttled' },
+			minutes: Math.ceil(checked.retryAfter / 60)
+		});
+	}
+	if (checked.outcome === 'refused') return refused('password', 'auth.error_password_wrong');
+	return {
+		value: checked.value,
+		settle: (action: string) => checked.settle({ actor: user.id, action })
+	};
+}
+
 export const actions = {
 	/**
 	 * Starts two-step verification: a new TOTP secret (shown as a QR code for the authenticator app) and backup codes.
 	 * It is switched on only once a code from the app is confirmed.
 	 */
-	enable: async ({ locals, url, request }) => {
-		requireSignedIn(locals, url);
+	enable: async ({ locals, url, request, getClientAddress }) => {
+		const user = requireSignedIn(locals, url);
 		const parsed = await parseForm(request, passwordForm);
 		if (!parsed.ok) return parsed.failure;
-		try {
-			const started = await auth().api.enableTwoFactor({
+		const confirmed = await confirmPassword(user, getClientAddress(), () =>
+			auth().api.enableTwoFactor({
 				body: { password: parsed.data.password, method: 'totp' },
 				headers: request.headers
-			});
-			if (started.method !== 'totp') throw new Error('two-factor enrolment did not start TOTP');
-			const { totpURI, backupCodes } = started;
-			return {
-				enrolment: {
-					qr: await qrDataUrl(totpURI),
-					secret: new URL(totpURI).searchParams.get('secret') ?? '',
-					backupCodes
-				}
-			};
-		} catch (failure) {
-			if (!(failure instanceof APIError)) throw failure;
-			return refused('password', 'auth.error_password_wrong');
-		}
+			})
+		);
+		if (!('value' in confirmed)) return confirmed;
+		await confirmed.settle('auth.two_factor_enrolment_started');
+		const started = confirmed.value;
+		if (started.method !== 'totp') throw new Error('two-factor enrolment did not start TOTP');
+		const { totpURI, backupCodes } = started;
+		return {
+			enrolment: {
+				qr: await qrDataUrl(totpURI),
+				secret: new URL(totpURI).searchParams.get('secret') ?? '',
+				backupCodes
+			}
+		};
 	},
 
 	/** Confirms the authenticator app with one of its codes; from now on sign-in asks for one. */
@@ -62,6 +94,9 @@ export const actions = {
 		const user = requireSignedIn(locals, url);
 		const parsed = await parseForm(request, codeForm);
 		if (!parsed.ok) return parsed.failure;
+		// Claimed before it is checked (the user is known here), so the code cannot also sign in afterwards.
+		if (!(await claimCode(db(), user.id, parsed.data.code)))
+			return refused('code', 'auth.error_code');
 		try {
 			await auth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: request.headers });
 		} catch (failure) {
@@ -72,20 +107,22 @@ export const actions = {
 		return { enabled: true };
 	},
 
-	disable: async ({ locals, url, request }) => {
+	/** Turns two-step verification off, unless the account's role requires it. */
+	disable: async ({ locals, url, request, getClientAddress }) => {
 		const user = requireSignedIn(locals, url);
 		const parsed = await parseForm(request, passwordForm);
 		if (!parsed.ok) return parsed.failure;
-		try {
-			await auth().api.disableTwoFactor({
+		if (await members.needsTwoFactor(db(), user.id)) {
+			return refused('password', 'account.error_two_factor_required');
+		}
+		const confirmed = await confirmPassword(user, getClientAddress(), () =>
+			auth().api.disableTwoFactor({
 				body: { password: parsed.data.password },
 				headers: request.headers
-			});
-		} catch (failure) {
-			if (!(failure instanceof APIError)) throw failure;
-			return refused('password', 'auth.error_password_wrong');
-		}
-		await auditLog.record(db(), { actor: user.id, action: 'auth.two_factor_disabled' });
+			})
+		);
+		if (!('value' in confirmed)) return confirmed;
+		await confirmed.settle('auth.two_factor_disabled');
 		return { disabled: true };
 	}
 };

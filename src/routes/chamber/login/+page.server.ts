@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
 import { safeNext } from '$lib/server/auth/guards';
 import { email } from '$lib/server/auth/passwords';
-import { SIGN_IN_FAILED, addressActor, signInRetryAfter } from '$lib/server/auth/throttle';
+import { SIGN_IN_FAILED, addressActor, checkPassword } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import { parseForm } from '$lib/server/form';
@@ -22,7 +21,8 @@ export const load = ({ locals, url }) => {
 export const actions = {
 	/**
 	 * Signs in with e-mail and password. An unknown e-mail and a wrong password get the same answer (and the library
-	 * hashes a dummy password for an unknown e-mail, so the timing is alike too); failures are throttled.
+	 * hashes a dummy password for an unknown e-mail, so the timing is alike too); attempts are counted before the
+	 * password is checked, and throttled.
 	 */
 	signIn: async ({ request, url, getClientAddress, setHeaders }) => {
 		const parsed = await parseForm(request, signInForm);
@@ -31,41 +31,32 @@ export const actions = {
 		const values = { email: address };
 		const client = getClientAddress();
 
-		const retryAfter = await signInRetryAfter(db(), { email: address, address: client });
-		if (retryAfter > 0) {
-			setHeaders({ 'retry-after': String(retryAfter) });
+		const checked = await checkPassword(
+			db(),
+			{ email: address, address: client, actor: addressActor(client), failure: SIGN_IN_FAILED },
+			() => auth().api.signInEmail({ body: { email: address, password }, headers: request.headers })
+		);
+		if (checked.outcome === 'throttled') {
+			setHeaders({ 'retry-after': String(checked.retryAfter) });
 			return fail(429, {
 				values,
 				errors: { form: 'auth.error_throttled' },
-				minutes: Math.ceil(retryAfter / 60)
+				minutes: Math.ceil(checked.retryAfter / 60)
 			});
 		}
-		try {
-			const result = await auth().api.signInEmail({
-				body: { email: address, password },
-				headers: request.headers
-			});
-			if ('twoFactorRedirect' in result) {
-				// The password was right; the session starts once the authenticator code is too.
-				redirect(
-					303,
-					`/chamber/login/two-factor?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`
-				);
-			}
-			await auditLog.record(db(), {
-				actor: result.user.id,
-				action: 'auth.sign_in',
-				target: address
-			});
-		} catch (failure) {
-			if (!(failure instanceof APIError)) throw failure;
-			await auditLog.record(db(), {
-				actor: addressActor(client),
-				action: SIGN_IN_FAILED,
-				target: address
-			});
+		if (checked.outcome === 'refused') {
 			return fail(400, { values, errors: { form: 'auth.error_sign_in' } });
 		}
+		const result = checked.value;
+		if ('twoFactorRedirect' in result) {
+			// The password was right; the session starts once the authenticator code is too.
+			await checked.settle({ actor: addressActor(client), action: 'auth.password_accepted' });
+			redirect(
+				303,
+				`/chamber/login/two-factor?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`
+			);
+		}
+		await checked.settle({ actor: result.user.id, action: 'auth.sign_in' });
 		redirect(303, safeNext(url.searchParams.get('next')));
 	},
 

@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
 import { createAccount } from '$lib/server/auth/accounts';
+import { setupLinkUsable } from '$lib/server/auth/one-time';
 import { email, newPassword } from '$lib/server/auth/passwords';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
@@ -17,8 +18,7 @@ const setupForm = z.object({
 });
 
 async function usable(token: string) {
-	const payload = await links.findUsable(db(), hashToken(token), 'platform_setup');
-	if (payload === undefined) error(404, { message: 'Not Found', kind: 'link' });
+	if (!(await setupLinkUsable(db(), token))) error(404, { message: 'Not Found', kind: 'link' });
 }
 
 export const load = async ({ params }) => {
