@@ -17,8 +17,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** What was not found, when the page can say more than "page not found". */
-			kind?: 'campaign' | 'link';
+			/** What was not found or not allowed, when the page can say more than its status. */
+			kind?: 'campaign' | 'link' | 'personal_data' | 'admins_only';
 		}
 	}
 }

@@ -5,6 +5,7 @@ import * as chamberCampaign from './0003-chamber-campaign';
 import * as accounts from './0004-accounts';
 import * as statisticsIndexes from './0005-statistics-indexes';
 import * as carbon from './0006-carbon';
+import * as apiTokens from './0008-api-tokens';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'0003-chamber-campaign': chamberCampaign,
 	'0004-accounts': accounts,
 	'0005-statistics-indexes': statisticsIndexes,
-	'0006-carbon': carbon
+	'0006-carbon': carbon,
+	'0008-api-tokens': apiTokens
 };
 
 export const migrationProvider: MigrationProvider = {

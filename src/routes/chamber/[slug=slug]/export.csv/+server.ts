@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
 import { aggregateRows } from '$lib/server/chamber-export';
@@ -22,11 +23,14 @@ function download(body: string | ReadableStream<Uint8Array>, name: string) {
 
 /**
  * The dashboard as CSV: the aggregate figures for the filters in the address (default), or with
- * `?kind=respondents` the firms that consented to share their identity, streamed page by page.
+ * `?kind=respondents` the firms that consented to share their identity, streamed page by page (administrators only;
+ * a viewer gets 403). Every export is audit-logged.
  */
 export async function GET({ locals, url, params }) {
-	const { user, chamber } = await requireChamber(locals, url, params.slug);
+	const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
 	const kind = url.searchParams.get('kind') === 'respondents' ? 'respondents' : 'aggregates';
+	// The consenting firms' names and contacts are personal data: administrators only (KVKK art. 12, least access).
+	if (kind === 'respondents' && !canEdit) error(403, { message: 'Forbidden', kind: 'personal_data' });
 	await auditLog.record(db(), {
 		actor: user.id,
 		action: `chamber.export_${kind}`,
