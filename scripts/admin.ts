@@ -166,10 +166,16 @@ async function createApiToken(db: Db, args: string[]) {
 		{ name: values.name, role: ROLES[role], expiresAt: values.expires },
 		{ expiresAt: 'expires' }
 	);
-	const { id, token } = await issueApiToken(db, { ...input, chamberId: chamber.id, createdBy: 'cli' });
+	const { id, token } = await issueApiToken(db, {
+		...input,
+		chamberId: chamber.id,
+		createdBy: 'cli'
+	});
 	await auditLog.record(db, { actor: 'cli', action: 'api_token.create', target: id });
 	// The token alone on the last line, so scripts can take it with `tail -n 1`; it is never shown again.
-	console.log(`Created API token "${input.name}" (${role}) for ${chamber.slug}. It is shown only now:`);
+	console.log(
+		`Created API token "${input.name}" (${role}) for ${chamber.slug}. It is shown only now:`
+	);
 	console.log(token);
 }
 

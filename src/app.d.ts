@@ -18,7 +18,7 @@ declare global {
 		interface Error {
 			message: string;
 			/** What was not found or not allowed, when the page can say more than its status. */
-			kind?: 'campaign' | 'link' | 'personal_data' | 'admins_only';
+			kind?: 'campaign' | 'link' | 'admins_only';
 		}
 	}
 }

@@ -31,6 +31,18 @@ const requests: Record<
 	(request: APIRequestContext, slug: string, campaign: string) => Promise<number>
 > = {
 	'.': async (request, slug) => (await request.get(`/chamber/${slug}`)).status(),
+	'api-tokens': async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/api-tokens`)).status();
+		const create = await request.post(`/chamber/${slug}/api-tokens?/create`, {
+			form: { name: 'Sızma denemesi', role: 'admin' },
+			headers: ORIGIN
+		});
+		const revoke = await request.post(`/chamber/${slug}/api-tokens?/revoke`, {
+			form: { id: 'unknown-token-id' },
+			headers: ORIGIN
+		});
+		return page === create.status() && page === revoke.status() ? page : -1;
+	},
 	campaigns: async (request, slug) => {
 		const page = (await request.get(`/chamber/${slug}/campaigns`)).status();
 		const create = await request.post(`/chamber/${slug}/campaigns?/create`, {

@@ -107,9 +107,9 @@ describe.each(testDatabases())('API tokens on $name', (target) => {
 		expect(entries).toMatchObject([{ actor: `api_token:${id}`, action: 'api_token.use' }]);
 		const everything = await db.selectFrom('audit_log').selectAll().execute();
 		expect(JSON.stringify(everything)).not.toContain(token);
-		expect((await apiTokens.listForChamber(db, tekirdag.id)).find((t) => t.id === id)).toMatchObject(
-			{ lastUsedAt: NOW.toISOString() }
-		);
+		expect(
+			(await apiTokens.listForChamber(db, tekirdag.id)).find((t) => t.id === id)
+		).toMatchObject({ lastUsedAt: NOW.toISOString() });
 
 		for (const slug of ['edirne-tso', 'no-such-chamber']) {
 			expect(

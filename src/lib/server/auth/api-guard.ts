@@ -45,8 +45,7 @@ export async function requireChamberApi(
 		const token = isTokenShaped(presented)
 			? await apiTokens.findUsable(database, hashToken(presented), now)
 			: undefined;
-		if (!token)
-			return apiError(401, 'invalid_token', locale, [], { 'www-authenticate': 'Bearer' });
+		if (!token) return apiError(401, 'invalid_token', locale, [], { 'www-authenticate': 'Bearer' });
 		await apiTokens.markUsed(database, token.id, now);
 		const actor = `api_token:${token.id}`;
 		await auditLog.record(

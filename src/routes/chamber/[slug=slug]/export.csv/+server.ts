@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
 import { aggregateRows } from '$lib/server/chamber-export';
@@ -29,15 +28,21 @@ function download(body: string | ReadableStream<Uint8Array>, name: string) {
 export async function GET({ locals, url, params }) {
 	const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
 	const kind = url.searchParams.get('kind') === 'respondents' ? 'respondents' : 'aggregates';
+	const t = await createTranslator(locals.locale);
 	// The consenting firms' names and contacts are personal data: administrators only (KVKK art. 12, least access).
-	if (kind === 'respondents' && !canEdit) error(403, { message: 'Forbidden', kind: 'personal_data' });
+	// A plain-text answer, since an endpoint's errors do not get the localised error page.
+	if (kind === 'respondents' && !canEdit) {
+		return new Response(t('error.text_personal_data'), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' }
+		});
+	}
 	await auditLog.record(db(), {
 		actor: user.id,
 		action: `chamber.export_${kind}`,
 		target: chamber.slug
 	});
 	const day = new Date().toISOString().slice(0, 10);
-	const t = await createTranslator(locals.locale);
 
 	if (kind === 'aggregates') {
 		const { filters, compare } = readFilters(url);
