@@ -11,6 +11,8 @@ test('an administrator creates an API token that opens the chamber’s API only,
 	page,
 	request
 }, testInfo) => {
+	// The longest flow of these pages: two sign-in checks' worth of argon2 on a shared machine.
+	test.slow();
 	const slug = createChamber('Hayrabolu TSO');
 	const other = createChamber('Uzunköprü TSO');
 	await signIn(page, createChamberUser(slug, PASSWORD));

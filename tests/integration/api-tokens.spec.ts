@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToChamber, createAccount } from '$lib/server/auth/accounts';
 import { requireChamberApi, type ChamberApiAccess } from '$lib/server/auth/api-guard';
@@ -212,5 +213,25 @@ describe.each(testDatabases())('API tokens on $name', (target) => {
 			role: 'admin',
 			actor: 'root'
 		});
+
+		// A token stops when the account that made it is disabled, like that account's sessions.
+		const { token } = await issueApiToken(
+			db,
+			{ chamberId: tekirdag.id, name: 'Kişisel', role: 'member', createdBy: userId },
+			NOW
+		);
+		const cli = await issueApiToken(
+			db,
+			{ chamberId: tekirdag.id, name: 'Sunucu', role: 'member', createdBy: 'cli' },
+			NOW
+		);
+		expect(await apiTokens.findUsable(db, hashToken(token), NOW)).toBeDefined();
+		await db
+			.updateTable('user')
+			.set({ banned: sql<boolean>`true` })
+			.where('id', '=', userId)
+			.execute();
+		expect(await apiTokens.findUsable(db, hashToken(token), NOW)).toBeUndefined();
+		expect(await apiTokens.findUsable(db, hashToken(cli.token), NOW)).toBeDefined();
 	});
 });

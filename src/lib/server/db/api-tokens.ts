@@ -71,7 +71,10 @@ export async function listForChamber(db: Db, chamberId: string): Promise<ApiToke
 		.execute();
 }
 
-/** The token with this hash while it is neither revoked nor expired, or undefined. */
+/**
+ * The token with this hash while it is neither revoked nor expired, or undefined. A token made by an account that was
+ * disabled since stops too, as that account's sessions do (tokens made with `npm run admin` have no account).
+ */
 export async function findUsable(
 	db: Db,
 	tokenHash: string,
@@ -84,6 +87,17 @@ export async function findUsable(
 		.where('revoked_at', 'is', null)
 		.where((where) =>
 			where.or([where('expires_at', 'is', null), where('expires_at', '>', now.toISOString())])
+		)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('user')
+						.select('user.id')
+						.whereRef('user.id', '=', 'api_token.created_by')
+						// `= true` reads the same on PostgreSQL's boolean and SQLite's 0/1.
+						.where(sql<boolean>`${sql.ref('user.banned')} = true`)
+				)
+			)
 		)
 		.executeTakeFirst();
 }
