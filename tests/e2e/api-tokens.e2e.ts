@@ -11,7 +11,7 @@ test('an administrator creates an API token that opens the chamber’s API only,
 	page,
 	request
 }, testInfo) => {
-	// The longest flow of these pages: two sign-in checks' worth of argon2 on a shared machine.
+	// The longest flow here (two forms, API calls, a revocation), on a machine shared with other runs.
 	test.slow();
 	const slug = createChamber('Hayrabolu TSO');
 	const other = createChamber('Uzunköprü TSO');
