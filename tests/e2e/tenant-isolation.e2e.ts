@@ -69,6 +69,8 @@ test('every chamber route is replayed with another chamber’s session below', (
 test('a chamber user reaches only their own chamber: another one answers 404 and changes nothing', async ({
 	page
 }) => {
+	// Three sign-ins and two replays of every chamber route.
+	test.slow();
 	const mine = createChamber('Tekirdağ TSO');
 	const theirs = createChamber('Kırklareli TSO');
 	createCampaignOf(theirs);
