@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { admin, createChamber, createChamberUser } from './admin-cli';
+import { admin, createCampaignOf, createChamber, createChamberUser } from './admin-cli';
+import { submitInCampaign } from './api-helpers';
 import { PASSWORD, signIn } from './chamber-session';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -84,22 +85,47 @@ test('an administrator creates an API token that opens the chamber’s API only,
 	});
 });
 
-test('`npm run admin -- create-api-token` prints the token alone on its last line', async ({
+test('`npm run admin -- create-api-token` prints the token alone on its last line; only an administrator token reads the firms’ contacts', async ({
 	request
 }) => {
 	const slug = createChamber('Muratlı TSO');
-	const output = admin([
-		'create-api-token',
-		'--chamber',
-		slug,
-		'--name',
-		'Gece raporu',
-		'--role',
-		'chamber_viewer'
-	]);
-	const token = output.trim().split('\n').at(-1)!;
-	expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-	expect((await request.get(aggregates(slug), { headers: bearer(token) })).status()).toBe(200);
+	await submitInCampaign(request, createCampaignOf(slug), {
+		company: 'Trakya Un A.Ş.',
+		email: 'iletisim@trakya-un.example',
+		consent: true
+	});
+	const tokenOf = (role: string) => {
+		const output = admin([
+			'create-api-token',
+			'--chamber',
+			slug,
+			'--name',
+			'Gece raporu',
+			'--role',
+			role
+		]);
+		return output.trim().split('\n').at(-1)!;
+	};
+	const viewer = tokenOf('chamber_viewer');
+	expect(viewer).toMatch(/^[A-Za-z0-9_-]{43}$/);
+	expect((await request.get(aggregates(slug), { headers: bearer(viewer) })).status()).toBe(200);
+
+	const respondents = `/api/v1/chambers/${slug}/respondents?lang=en`;
+	const refused = await request.get(respondents, { headers: bearer(viewer) });
+	expect(refused.status()).toBe(403);
+	expect(await refused.json()).toMatchObject({ error: { code: 'personal_data_forbidden' } });
+	const administrator = tokenOf('chamber_admin');
+	const firms = await request.get(respondents, { headers: bearer(administrator) });
+	expect(firms.status()).toBe(200);
+	expect(await firms.json()).toMatchObject({
+		chamber: slug,
+		respondents: [{ company: 'Trakya Un A.Ş.', contact: 'iletisim@trakya-un.example' }],
+		next: null
+	});
+	const badCursor = await request.get(`${respondents}&after=nonsense`, {
+		headers: bearer(administrator)
+	});
+	expect(badCursor.status()).toBe(400);
 	expect(() =>
 		admin(['create-api-token', '--chamber', slug, '--name', 'x', '--role', 'chamber_viewer'])
 	).toThrow(/--name: Give the token a name of 2 to 100 characters/);
