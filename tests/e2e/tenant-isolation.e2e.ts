@@ -100,6 +100,7 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	}
 	expect((await page.request.get('/admin')).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/aggregates`)).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${theirs}/respondents`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();
