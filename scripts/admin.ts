@@ -5,11 +5,18 @@ import { ConfigError, parseConfig } from '../src/lib/server/config';
 import { connect, migrateToLatest, type Db } from '../src/lib/server/db/connect';
 import * as campaigns from '../src/lib/server/db/campaigns';
 import * as chambers from '../src/lib/server/db/chambers';
-import { campaignInput, chamberInput, logoDataUrl } from '../src/lib/server/chamber-input';
+import {
+	apiTokenInput,
+	campaignInput,
+	chamberInput,
+	logoDataUrl
+} from '../src/lib/server/chamber-input';
 import { DEFAULT_QUESTIONNAIRE, loadCatalogue } from '../src/lib/server/questionnaires';
 import { z } from 'zod';
 import { addToChamber, createAccount } from '../src/lib/server/auth/accounts';
+import { issueApiToken } from '../src/lib/server/auth/api-tokens';
 import { createAuth } from '../src/lib/server/auth/instance';
+import * as auditLog from '../src/lib/server/db/audit-log';
 import { platformSetupLink } from '../src/lib/server/auth/one-time';
 import { email, newPassword } from '../src/lib/server/auth/passwords';
 import { cleanText } from '../src/lib/text';
@@ -19,6 +26,8 @@ const USAGE = `usage:
   npm run admin -- create-campaign --chamber <slug> --name "<name>" [--opens <date>] [--closes <date>]
   npm run admin -- create-user --email <e-mail> --name "<name>" --role platform_admin|chamber_admin|chamber_viewer
                    [--chamber <slug>]   (the password is read from standard input, never from an argument)
+  npm run admin -- create-api-token --chamber <slug> --name "<name>" --role chamber_viewer|chamber_admin
+                   [--expires <date>]   (prints the token once, alone on the last line)
   npm run admin -- setup-link   (a new one-time link to create the first platform administrator)`;
 
 /** A mistake in the command line: printed as one line, with the usage, and exit code 2. */
@@ -153,6 +162,41 @@ async function createUser(db: Db, args: string[]) {
 	console.log(`Created ${input.role} ${input.email}${chamber ? ` in ${chamber.slug}` : ''}.`);
 }
 
+/** A chamber's API token for its own systems, printed once (only its hash is stored). */
+async function createApiToken(db: Db, args: string[]) {
+	const { values } = parseArgs({
+		args,
+		options: {
+			chamber: { type: 'string' },
+			name: { type: 'string' },
+			role: { type: 'string' },
+			expires: { type: 'string' }
+		}
+	});
+	const chamber = values.chamber ? await chambers.findBySlug(db, values.chamber) : undefined;
+	if (!chamber) throw new UsageError(`--chamber: no chamber "${values.chamber ?? ''}"`);
+	const role = valid(
+		z.object({ role: z.enum(['chamber_admin', 'chamber_viewer'], 'admin.error_role') }),
+		values
+	).role;
+	const input = valid(
+		apiTokenInput,
+		{ name: values.name, role: ROLES[role], expiresAt: values.expires },
+		{ expiresAt: 'expires' }
+	);
+	const { id, token } = await issueApiToken(db, {
+		...input,
+		chamberId: chamber.id,
+		createdBy: 'cli'
+	});
+	await auditLog.record(db, { actor: 'cli', action: 'api_token.create', target: id });
+	// The token alone on the last line, so scripts can take it with `tail -n 1`; it is never shown again.
+	console.log(
+		`Created API token "${input.name}" (${role}) for ${chamber.slug}. It is shown only now:`
+	);
+	console.log(token);
+}
+
 /** Prints a new set-up link while no platform administrator exists (for an operator who missed the first one). */
 async function setupLink(db: Db) {
 	const { origin, port } = parseConfig(process.env);
@@ -166,7 +210,8 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
 	'setup-link': setupLink,
 	'create-chamber': createChamber,
 	'create-campaign': createCampaign,
-	'create-user': createUser
+	'create-user': createUser,
+	'create-api-token': createApiToken
 };
 
 const [name, ...args] = process.argv.slice(2);

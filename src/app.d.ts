@@ -21,9 +21,10 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** What was not found, why the database could not write, or `request` for a request the server could not
-			 * read, when the page can say more. */
-			kind?: 'campaign' | 'link' | 'request' | 'database_busy' | 'storage_unavailable';
+			/** What was not found or not allowed, why the database could not write, or `request` for a request the
+			 * server could not read, when the page can say more than its status. */
+			kind?:
+				'campaign' | 'link' | 'request' | 'admins_only' | 'database_busy' | 'storage_unavailable';
 		}
 	}
 }

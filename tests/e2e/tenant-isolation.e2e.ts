@@ -32,6 +32,18 @@ const requests: Record<
 	(request: APIRequestContext, slug: string, campaign: string) => Promise<number>
 > = {
 	'.': async (request, slug) => (await request.get(`/chamber/${slug}`)).status(),
+	'api-tokens': async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/api-tokens`)).status();
+		const create = await request.post(`/chamber/${slug}/api-tokens?/create`, {
+			form: { name: 'Sızma denemesi', role: 'admin' },
+			headers: ORIGIN
+		});
+		const revoke = await request.post(`/chamber/${slug}/api-tokens?/revoke`, {
+			form: { id: 'unknown-token-id' },
+			headers: ORIGIN
+		});
+		return page === create.status() && page === revoke.status() ? page : -1;
+	},
 	campaigns: async (request, slug) => {
 		const page = (await request.get(`/chamber/${slug}/campaigns`)).status();
 		const create = await request.post(`/chamber/${slug}/campaigns?/create`, {
@@ -63,7 +75,7 @@ test('every chamber route is replayed with another chamber’s session below', (
 test('a chamber user reaches only their own chamber: another one answers 404 and changes nothing', async ({
 	page
 }) => {
-	// Three sign-ins (two set up two-step verification) and every route replayed twice: slow on a busy machine.
+	// Three sign-ins (two set up two-step verification) and two replays of every chamber route: slow on a busy machine.
 	test.slow();
 	const mine = createChamber('Tekirdağ TSO');
 	const theirs = createChamber('Kırklareli TSO');
@@ -88,6 +100,7 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	}
 	expect((await page.request.get('/admin')).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/aggregates`)).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${theirs}/respondents`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();

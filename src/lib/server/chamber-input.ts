@@ -74,3 +74,13 @@ export function logoDataUrl(
 	if (!match) return { ok: false, reason: 'not a PNG or JPEG image' };
 	return { ok: true, url: `data:${match[0]};base64,${Buffer.from(bytes).toString('base64')}` };
 }
+
+/**
+ * A new API token: a name saying what it is for, the chamber role it acts with (`admin` or `member`, a viewer) and an
+ * optional last day, which must be in the future (a token that never works is a mistake).
+ */
+export const apiTokenInput = z.object({
+	name: z.string().trim().min(2, 'api_tokens.error_name').max(100, 'api_tokens.error_name'),
+	role: z.enum(['admin', 'member'], 'api_tokens.error_role'),
+	expiresAt: day.refine((date) => !date || date > new Date(), 'api_tokens.error_expiry')
+});

@@ -17,12 +17,13 @@ export interface Schema {
 	member: MemberTable;
 	idempotency_key: IdempotencyKeyTable;
 	used_totp_code: UsedTotpCodeTable;
+	api_token: ApiTokenTable;
 }
 
 export interface AuditLogTable {
 	id: Generated<string>;
 	at: string;
-	/** Who acted: a user id, `system`, or `anonymous`. */
+	/** Who acted: a user id, `api_token:<id>`, `cli` (`npm run admin`), `system`, or `anonymous`. */
 	actor: string;
 	/** What happened, as a dotted verb such as `chamber.login` or `assessment.delete`. */
 	action: string;
@@ -166,4 +167,23 @@ export interface UsedTotpCodeTable {
 	user_id: string;
 	code_hash: string;
 	expires_at: string;
+}
+
+/** A chamber's personal API token (`Authorization: Bearer …` on `/api/v1/chambers/<slug>/…`). */
+export interface ApiTokenTable {
+	id: string;
+	chamber_id: string;
+	/** What the token is for, as its creator named it ("CRM sync"). */
+	name: string;
+	/** The chamber role the token acts with: `admin` or `member` (viewer), as in `member.role`. */
+	role: string;
+	/** SHA-256 of the token; the token itself is shown once and never stored. */
+	token_hash: string;
+	/** The user id of whoever created it, or `cli` for `npm run admin`. */
+	created_by: string;
+	created_at: string;
+	/** Null for a token that does not expire. */
+	expires_at: string | null;
+	revoked_at: string | null;
+	last_used_at: string | null;
 }

@@ -7,7 +7,7 @@ export const load = async ({ locals, url, params }) => {
 		/** The chamber of these pages; its logo is a small data: URL. */
 		chamber: { slug: chamber.slug, name: chamber.name, logo: chamber.logo },
 		role,
-		/** Owners and admins manage campaigns; viewers only read. */
+		/** Owners and admins manage campaigns and API tokens and see the consenting firms' contacts; viewers only read. */
 		canEdit
 	};
 };

@@ -6,11 +6,14 @@ import { readFilters } from '$lib/server/chamber-filters';
 const RESPONDENTS_SHOWN = 50;
 
 export const load = async ({ locals, url, params }) => {
-	const { chamber } = await requireChamber(locals, url, params.slug);
+	const { chamber, canEdit } = await requireChamber(locals, url, params.slug);
 	const { query, filters, compare, problems } = readFilters(url);
+	// Personal data (the consenting firms' names and contacts) reaches administrators only, never a viewer's page.
 	const [dashboard, respondents] = await Promise.all([
 		chamberDashboard(chamber, filters, locals.locale, compare),
-		respondentPage(chamber, locals.locale, { limit: RESPONDENTS_SHOWN })
+		canEdit
+			? respondentPage(chamber, locals.locale, { limit: RESPONDENTS_SHOWN })
+			: { lines: [], next: undefined }
 	]);
 	return {
 		...dashboard,

@@ -6,6 +6,7 @@ import * as accounts from './0004-accounts';
 import * as statisticsIndexes from './0005-statistics-indexes';
 import * as carbon from './0006-carbon';
 import * as twoFactor from './0007-two-factor';
+import * as apiTokens from './0008-api-tokens';
 import * as assessmentLife from './0009-assessment-life';
 import * as idempotencyKey from './0010-idempotency-key';
 import * as assessmentRevision from './0011-assessment-revision';
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
 	'0005-statistics-indexes': statisticsIndexes,
 	'0006-carbon': carbon,
 	'0007-two-factor': twoFactor,
+	'0008-api-tokens': apiTokens,
 	'0009-assessment-life': assessmentLife,
 	'0010-idempotency-key': idempotencyKey,
 	'0011-assessment-revision': assessmentRevision

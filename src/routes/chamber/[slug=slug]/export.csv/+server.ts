@@ -23,18 +23,27 @@ function download(body: string | ReadableStream<Uint8Array>, name: string) {
 
 /**
  * The dashboard as CSV: the aggregate figures for the filters in the address (default), or with
- * `?kind=respondents` the firms that consented to share their identity, streamed page by page.
+ * `?kind=respondents` the firms that consented to share their identity, streamed page by page (administrators only;
+ * a viewer gets 403). Every export is audit-logged.
  */
 export async function GET({ locals, url, params }) {
-	const { user, chamber } = await requireChamber(locals, url, params.slug);
+	const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
 	const kind = url.searchParams.get('kind') === 'respondents' ? 'respondents' : 'aggregates';
+	const t = await createTranslator(locals.locale);
+	// The consenting firms' names and contacts are personal data: administrators only (KVKK art. 12, least access).
+	// A plain-text answer, since an endpoint's errors do not get the localised error page.
+	if (kind === 'respondents' && !canEdit) {
+		return new Response(t('error.text_personal_data'), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' }
+		});
+	}
 	await auditLog.record(db(), {
 		actor: user.id,
 		action: `chamber.export_${kind}`,
 		target: chamber.slug
 	});
 	const day = new Date().toISOString().slice(0, 10);
-	const t = await createTranslator(locals.locale);
 
 	if (kind === 'aggregates') {
 		const { filters, compare, problems } = readFilters(url);
