@@ -163,7 +163,8 @@ describe.each(testDatabases())('API tokens on $name', (target) => {
 			name: 'Kök',
 			email: 'kok@example.org',
 			platformAdmin: true,
-			twoFactor: true
+			twoFactor: true,
+			mustEnrol: false
 		};
 		const withSession = apiRequest('tekirdag-tso', {
 			authorization: bearer(revoked.token),
@@ -197,7 +198,8 @@ describe.each(testDatabases())('API tokens on $name', (target) => {
 			name: 'İzleyici',
 			email: 'izleyici@example.org',
 			platformAdmin: false,
-			twoFactor: false
+			twoFactor: false,
+			mustEnrol: false
 		};
 		const as = async (slug: string, user?: SignedIn) =>
 			outcome(await requireChamberApi(apiRequest(slug, { user }), db, NOW));
