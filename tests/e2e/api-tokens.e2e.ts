@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { admin, createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { submitInCampaign } from './api-helpers';
-import { PASSWORD, signIn } from './chamber-session';
+import { signInAs } from './sign-in';
+
+const PASSWORD = 'Trakya verimlilik platformu 2026';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -16,7 +18,7 @@ test('an administrator creates an API token that opens the chamber’s API only,
 	test.slow();
 	const slug = createChamber('Hayrabolu TSO');
 	const other = createChamber('Uzunköprü TSO');
-	await signIn(page, createChamberUser(slug, PASSWORD));
+	await signInAs(page, createChamberUser(slug, PASSWORD), PASSWORD);
 	await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
 	await page
 		.getByRole('navigation', { name: 'Chamber pages' })
@@ -135,7 +137,7 @@ test('a viewer sees neither the API tokens nor the firms’ contacts, and cannot
 	page
 }) => {
 	const slug = createChamber('Şarköy TSO');
-	await signIn(page, createChamberUser(slug, PASSWORD, 'chamber_viewer'));
+	await signInAs(page, createChamberUser(slug, PASSWORD, 'chamber_viewer'), PASSWORD);
 	await expect(page).toHaveURL(new RegExp(`/chamber/${slug}$`));
 	await expect(page.getByRole('link', { name: 'API tokens' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Download the list of firms (CSV)' })).toHaveCount(0);
