@@ -192,9 +192,11 @@ describe.each(testDatabases())('account security on $name', (target) => {
 		);
 
 		// The JSON API answers in its own shape, and logs the same way.
+		const apiUrl = new URL('http://localhost/api/v1/chambers/tekirdag/aggregates');
 		const api = await aggregates.GET({
 			locals: locals(),
-			url: new URL('http://localhost/api/v1/chambers/tekirdag/aggregates'),
+			request: new Request(apiUrl),
+			url: apiUrl,
 			params: { slug: 'tekirdag' }
 		} as unknown as Parameters<typeof aggregates.GET>[0]);
 		expect(api.status).toBe(404);
