@@ -135,6 +135,8 @@ test('a chamber administrator can require two-step verification of its viewers @
 	page,
 	browser
 }) => {
+	// Two accounts, each signing in (and one setting up two-step verification) twice.
+	test.slow();
 	const slug = createChamber('Hayrabolu TSO');
 	const viewer = createChamberUser(slug, PASSWORD, 'chamber_viewer');
 	await signIn(page, createChamberUser(slug, PASSWORD));
