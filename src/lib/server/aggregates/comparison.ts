@@ -1,6 +1,12 @@
-import type { ComparedFilter, NationalGroup, NationalGroups } from '../db/statistics';
 import type { Suppression } from './suppression';
-import type { AllChambersFigures, Firm, StatisticsOptions } from './types';
+import type {
+	AllChambersFigures,
+	ComparedFilter,
+	Firm,
+	NationalGroup,
+	NationalGroups,
+	StatisticsOptions
+} from './types';
 import { round, type Filter } from './view';
 
 /*

@@ -1,6 +1,5 @@
-import type { CampaignActivity, CampaignPeriod } from '../db/statistics';
 import { suppressBreakdown } from './suppression';
-import type { ParticipationWeek } from './types';
+import type { CampaignActivity, CampaignPeriod, ParticipationWeek } from './types';
 
 /** The Monday (UTC) of the week an ISO timestamp or date falls in. */
 function weekOf(instant: string): string {

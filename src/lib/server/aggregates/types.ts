@@ -2,6 +2,11 @@ import type { CbamLevel } from '../../carbon/cbam';
 import type { Dominance } from './dominance';
 import type { Suppression } from './suppression';
 
+/*
+ * The statistics' types: what the pages, the PDF, the CSV and the API receive (exported by `aggregates/index.ts`),
+ * and the rows `db/statistics` reads for the pure figure modules.
+ */
+
 /**
  * What a chamber narrows its dashboard to: at most one field (see `singleFilter`); an absent field does not filter.
  */
@@ -156,4 +161,37 @@ export interface Firm {
 	scope2: number | null;
 	/** The CBAM screen's level; null when the firm was not screened. */
 	cbam: string | null;
+}
+
+/** The filter a comparison with all chambers keeps: a campaign belongs to one chamber, so not that one. */
+export interface ComparedFilter {
+	name: 'sector' | 'sizeClass' | 'province';
+	value: string;
+}
+
+/** All chambers' firms (or theme scores) in and outside the compared view: count and sum of scores. */
+export interface NationalGroup {
+	inView: boolean;
+	firms: number;
+	total: number;
+}
+
+/** The counts and sums over all chambers: of the firms, and per theme of those that scored it. */
+export interface NationalGroups {
+	firms: NationalGroup[];
+	byTheme: Map<string, NationalGroup[]>;
+}
+
+/** A campaign of the chamber, as the participation series needs it. */
+export interface CampaignPeriod {
+	id: string;
+	opens_at: string;
+	closes_at: string | null;
+}
+
+/** When an assessment of a campaign was started and submitted. */
+export interface CampaignActivity {
+	campaign_id: string;
+	created_at: string;
+	submitted_at: string | null;
 }

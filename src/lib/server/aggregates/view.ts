@@ -6,6 +6,7 @@ import type { Firm, StatisticsFilters } from './types';
  * and the arithmetic (rounded means and medians, counts per cell).
  */
 
+/** Rounds to one decimal, as every published mean, median and total is. */
 export const round = (value: number) => Math.round(value * 10) / 10;
 
 /** The mean to one decimal; null for no values. */
@@ -26,7 +27,7 @@ export function median(values: readonly number[]): number | null {
 /** The filters, each comparing one of a firm's facts with a value. */
 export const DIMENSIONS = ['campaignId', 'sector', 'sizeClass', 'province'] as const;
 
-export type Dimension = (typeof DIMENSIONS)[number];
+type Dimension = (typeof DIMENSIONS)[number];
 
 /** The one filter of a view, if any. */
 export interface Filter {

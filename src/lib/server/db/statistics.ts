@@ -1,5 +1,12 @@
 import type { ExpressionBuilder, NotNull, Transaction } from 'kysely';
-import type { Firm } from '../aggregates/types';
+import type {
+	CampaignActivity,
+	CampaignPeriod,
+	ComparedFilter,
+	Firm,
+	NationalGroup,
+	NationalGroups
+} from '../aggregates/types';
 import { isLatest } from './reassessments';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
@@ -84,26 +91,11 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 }
 
 /** The facts a comparison with all chambers may filter by (a campaign belongs to one chamber), with their columns. */
-const COMPARED = { sector: 'a.sector', sizeClass: 'a.size_class', province: 'a.province' } as const;
-
-/** The filter a comparison with all chambers keeps. */
-export interface ComparedFilter {
-	name: keyof typeof COMPARED;
-	value: string;
-}
-
-/** All chambers' firms (or theme scores) in and outside the compared view: count and sum of scores. */
-export interface NationalGroup {
-	inView: boolean;
-	firms: number;
-	total: number;
-}
-
-/** The counts and sums over all chambers: of the firms, and per theme of those that scored it. */
-export interface NationalGroups {
-	firms: NationalGroup[];
-	byTheme: Map<string, NationalGroup[]>;
-}
+const COMPARED = {
+	sector: 'a.sector',
+	sizeClass: 'a.size_class',
+	province: 'a.province'
+} as const satisfies Record<ComparedFilter['name'], string>;
 
 /**
  * Every chamber's firms, in and outside the compared view, as counts and sums (overall and per theme): the only read
@@ -164,20 +156,6 @@ export async function nationalGroups(
 		byTheme.set(row.theme_id, list);
 	}
 	return { firms: firms.map(group), byTheme };
-}
-
-/** A campaign of the chamber, as the participation series needs it. */
-export interface CampaignPeriod {
-	id: string;
-	opens_at: string;
-	closes_at: string | null;
-}
-
-/** When an assessment of a campaign was started and submitted. */
-export interface CampaignActivity {
-	campaign_id: string;
-	created_at: string;
-	submitted_at: string | null;
 }
 
 /**
