@@ -12,7 +12,6 @@ import { insertCampaign, insertChamber } from '../fixtures/submitted';
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
 const service = await import('$lib/server/assessment-service');
-const assessments = await import('$lib/server/db/assessments');
 const consent = await import('$lib/server/db/consent');
 const respondents = await import('$lib/server/db/respondents');
 const auditLog = await import('$lib/server/db/audit-log');
