@@ -5,7 +5,7 @@ import type { Schema } from './schema';
 
 /*
  * The consent to share a firm's identity with its chamber: the current state lives on the assessment, every change
- * is a consent event, so the firm can see when it gave and withdrew it (KVKK art. 7 and 11).
+ * is a consent event, so the firm can see when it gave and withdrew it.
  */
 
 /** The SME's answer to sharing its identity with the campaign's chamber, and the notice version it answered. */
