@@ -12,7 +12,8 @@ import { insertCampaign, insertChamber } from '../fixtures/submitted';
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
 const service = await import('$lib/server/assessment-service');
-const assessments = await import('$lib/server/db/assessments');
+const consent = await import('$lib/server/db/consent');
+const respondents = await import('$lib/server/db/respondents');
 const auditLog = await import('$lib/server/db/audit-log');
 const { questionnaire } = await import('$lib/server/questionnaires');
 const results = await import('../../src/routes/assessment/[token=token]/results/+page.server');
@@ -103,9 +104,7 @@ describe.each(testDatabases())(
 		}
 
 		const listed = async () =>
-			(await assessments.consentedRespondents(current, chamberId, { limit: 100 })).map(
-				(row) => row.id
-			);
+			(await respondents.consenting(current, chamberId, { limit: 100 })).map((row) => row.id);
 
 		it('counts a submission for a campaign still open, and says so', async () => {
 			const campaignId = await openCampaign();
@@ -172,7 +171,7 @@ describe.each(testDatabases())(
 			expect(await listed()).toEqual([]);
 			const kept = await stored(older);
 			expect(kept.consentShareIdentity).toBe(false);
-			expect((await assessments.consentHistory(current, kept.id)).map((e) => e.kind)).toEqual([
+			expect((await consent.history(current, kept.id)).map((e) => e.kind)).toEqual([
 				'given',
 				'withdrawn'
 			]);
@@ -263,7 +262,7 @@ describe.each(testDatabases())(
 			await resultsAction('withdrawConsent', token);
 			const { id, consentShareIdentity } = await stored(token);
 			expect(consentShareIdentity).toBe(false);
-			const history = await assessments.consentHistory(current, id);
+			const history = await consent.history(current, id);
 			expect(history).toMatchObject([
 				{ kind: 'given', noticeVersion: expect.any(String) },
 				{ kind: 'withdrawn', noticeVersion: history[0].noticeVersion }

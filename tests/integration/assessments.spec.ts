@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as assessments from '$lib/server/db/assessments';
+import * as peerBenchmarks from '$lib/server/db/peer-benchmarks';
+import * as reassessments from '$lib/server/db/reassessments';
 import * as versions from '$lib/server/db/questionnaire-versions';
 import type { Db } from '$lib/server/db/connect';
 import { hashToken, newToken } from '$lib/server/tokens';
@@ -97,7 +99,7 @@ describe.each(testDatabases())('assessments on $name', (target) => {
 
 	it('erases an assessment with its scores', async () => {
 		const id = await submitted({ q1: 'top', q2: true, q3: 4 });
-		await assessments.erase(db, [id]);
+		await reassessments.erase(db, [id]);
 		expect(await assessments.findById(db, id)).toBeUndefined();
 		const scores = await db
 			.selectFrom('assessment_score')
@@ -120,15 +122,15 @@ describe.each(testDatabases())('assessments on $name', (target) => {
 		const others = [];
 		for (const q1 of ['low', 'mid', 'top', 'top']) others.push(await submitted(peer(q1)));
 		const query = { questionnaireId: 'mini', sector: 'A', sizeClass: 'small', excludeId: me };
-		expect(await assessments.peerBenchmark(db, query, 5)).toBeUndefined();
+		expect(await peerBenchmarks.find(db, query, 5)).toBeUndefined();
 		// A fifth peer makes the group large enough. t1 scores: low 75, mid 87.5, top 100, top 100, mid 87.5.
 		await submitted(peer('mid'));
-		const benchmark = await assessments.peerBenchmark(db, query, 5);
+		const benchmark = await peerBenchmarks.find(db, query, 5);
 		expect(benchmark?.firms).toBe(5);
 		expect(benchmark?.themes.get('t1')).toBeCloseTo((75 + 87.5 + 100 + 100 + 87.5) / 5, 1);
 		// A peer who re-assessed counts once, with the newer result.
 		await submitted(peer('top'), others[0]);
-		const after = await assessments.peerBenchmark(db, query, 5);
+		const after = await peerBenchmarks.find(db, query, 5);
 		expect(after?.firms).toBe(5);
 		expect(after?.themes.get('t1')).toBeCloseTo((100 + 87.5 + 100 + 100 + 87.5) / 5, 1);
 	});

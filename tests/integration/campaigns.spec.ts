@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as assessments from '$lib/server/db/assessments';
 import * as campaigns from '$lib/server/db/campaigns';
 import * as chambers from '$lib/server/db/chambers';
+import * as consent from '$lib/server/db/consent';
 import type { Db } from '$lib/server/db/connect';
 import { hashToken, newToken } from '$lib/server/tokens';
 import { scoreAnswers } from '$lib/scoring/score';
@@ -74,7 +75,7 @@ describe.each(testDatabases())('chambers and campaigns on $name', (target) => {
 			consentVersion: '2026-11-23',
 			consentAt: '2026-11-23T10:00:00.000Z'
 		});
-		await assessments.withdrawConsent(db, id);
+		await consent.withdraw(db, id);
 		expect(await assessments.findById(db, id)).toMatchObject({
 			consentShareIdentity: false,
 			consentVersion: null,

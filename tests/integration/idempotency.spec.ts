@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
 import * as assessments from '$lib/server/db/assessments';
 import * as idempotencyKeys from '$lib/server/db/idempotency-keys';
+import * as reassessments from '$lib/server/db/reassessments';
 import { hashToken } from '$lib/server/tokens';
 import { testDatabases } from '../fixtures/databases';
 
@@ -114,7 +115,7 @@ describe.each(testDatabases())('Idempotency-Key on creating an assessment, on $n
 		const other = newKey();
 		const second = await (await create(other)).json();
 		const assessment = await assessments.findByTokenHash(current, hashToken(second.token));
-		await assessments.erase(current, [assessment!.id]);
+		await reassessments.erase(current, [assessment!.id]);
 		expect(await idempotencyKeys.find(current, hashToken(other))).toBeUndefined();
 		expect((await (await create(other)).json()).token).not.toBe(second.token);
 		expect(token).not.toBe(second.token);

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cbamLevels } from '$lib/carbon/cbam';
-import {
-	ownFigures,
-	type Firm,
-	type StatisticsFilters
-} from '$lib/server/aggregates/chamber-statistics';
+import { ownFigures } from '$lib/server/aggregates/own-figures';
+import type { Firm, StatisticsFilters } from '$lib/server/aggregates/types';
 
 /*
  * The proof that no set of requestable views gives away a group of fewer than `min` firms. Over generated chambers it

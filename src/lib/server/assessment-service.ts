@@ -19,6 +19,7 @@ import { DatabaseUnavailable } from './db/unavailable';
 import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
 import { flushErased } from './db/connect';
 import * as versions from './db/questionnaire-versions';
+import * as reassessments from './db/reassessments';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
 import * as idempotency from './idempotency';
@@ -271,18 +272,20 @@ export type EraseScope = 'this' | 'all';
 
 /** How many assessments the firm would erase with scope `all`; the page proposes that when there are several. */
 export async function chainSize(opened: Opened): Promise<number> {
-	return (await assessments.chain(db(), opened.assessment.id)).length;
+	return (await reassessments.chain(db(), opened.assessment.id)).length;
 }
 
 /**
  * Erases for good at the firm's request (KVKK art. 7), with an audit entry per erased assessment, then flushes SQLite's
  * write-ahead log so the erased text leaves the disk too. Erasing only this one withdraws the consent of the older
- * ones (see `assessments.erase`), so the firm's name never comes back.
+ * ones (see `reassessments.erase`), so the firm's name never comes back.
  */
 export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
 	const ids =
-		scope === 'all' ? await assessments.chain(db(), opened.assessment.id) : [opened.assessment.id];
-	await assessments.erase(db(), ids);
+		scope === 'all'
+			? await reassessments.chain(db(), opened.assessment.id)
+			: [opened.assessment.id];
+	await reassessments.erase(db(), ids);
 	for (const id of ids) {
 		await auditLog.record(db(), { actor: 'anonymous', action: 'assessment.delete', target: id });
 	}

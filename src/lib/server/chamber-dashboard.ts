@@ -4,7 +4,7 @@ import { profileFacts } from '$lib/questionnaire/profile';
 import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from './aggregates';
 import { config } from './config';
 import { db } from './db';
-import * as assessments from './db/assessments';
+import * as respondents from './db/respondents';
 import * as campaigns from './db/campaigns';
 import type { Chamber } from './db/chambers';
 import { catalogue, questionnaire } from './questionnaires';
@@ -89,7 +89,7 @@ export async function respondentPage(
 ): Promise<{ lines: RespondentLine[]; next?: { submittedAt: string; id: string } }> {
 	const definition = questionnaire();
 	const levels = dashboardLabels(locale).levels;
-	const rows = await assessments.consentedRespondents(db(), chamber.id, page);
+	const rows = await respondents.consenting(db(), chamber.id, page);
 	const last = rows.at(-1);
 	return {
 		lines: rows.map((row) => {

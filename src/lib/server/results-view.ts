@@ -6,6 +6,7 @@ import { config } from './config';
 import { db } from './db';
 import * as assessments from './db/assessments';
 import * as chambers from './db/chambers';
+import * as peerBenchmarks from './db/peer-benchmarks';
 import { carbonView, cbamView, resourceLinks } from './carbon-view';
 
 /** How many recommendations lead the results as the SME's priorities. */
@@ -21,7 +22,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 	if (!result) throw new Error(`assessment ${assessment.id} has no result`);
 	const peers =
 		assessment.sector && assessment.sizeClass
-			? await assessments.peerBenchmark(
+			? await peerBenchmarks.find(
 					db(),
 					{
 						questionnaireId: questionnaire.id,

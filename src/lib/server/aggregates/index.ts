@@ -1,21 +1,100 @@
-export {
-	allChambersComparison,
-	chamberStatistics,
-	type AllChambersFigures,
-	type CarbonFigures,
-	type CarbonSuppression,
-	type CbamExposureFigures,
-	type ChamberStatistics,
-	type EmissionBandFigures,
-	type GroupBreakdown,
-	type GroupFigures,
-	type LevelFigures,
-	type ParticipationWeek,
-	type ScoreBandFigures,
-	type StatisticsFilters,
-	type StatisticsOptions,
-	type ThemeFigures
-} from './chamber-statistics';
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/connect';
+import type { Schema } from '../db/schema';
+import * as statistics from '../db/statistics';
+import { allChambersFigures, comparedFilter } from './comparison';
+import { ownFigures } from './own-figures';
+import { participation } from './participation';
+import type {
+	AllChambersFigures,
+	ChamberStatistics,
+	Firm,
+	StatisticsFilters,
+	StatisticsOptions
+} from './types';
+import { singleFilter } from './view';
+
+/*
+ * The chamber statistics: this module reads the rows through `db/statistics` in one snapshot and composes the pure
+ * figures (`own-figures`, `carbon`, `comparison`, `participation`), each of which applies its rules of disclosure
+ * control (`suppression`, `dominance`).
+ */
+
+/** The comparison with all chambers of the view that `filters` select, from every chamber's totals. */
+async function comparison(
+	trx: Transaction<Schema>,
+	firms: Firm[],
+	filters: StatisticsFilters,
+	options: StatisticsOptions
+): Promise<AllChambersFigures> {
+	const compared = comparedFilter(singleFilter(filters));
+	return allChambersFigures(
+		await statistics.nationalGroups(trx, compared),
+		firms,
+		compared,
+		options
+	);
+}
+
+/**
+ * A chamber's dashboard statistics over its own campaigns' submitted assessments, with every rule of disclosure
+ * control applied, so the page, the API, the CSV and the PDF can only ever publish what this returns. `chamberId`
+ * must come from the signed-in chamber, never from the request; every query is restricted to it except the
+ * comparison with all chambers, which only leaves this function as guarded totals. All queries read one snapshot.
+ */
+export async function chamberStatistics(
+	db: Db,
+	chamberId: string,
+	filters: StatisticsFilters,
+	options: StatisticsOptions
+): Promise<ChamberStatistics> {
+	singleFilter(filters);
+	const { minGroupSize: min, now = new Date(), compareAllChambers = true } = options;
+	return statistics.snapshot(db, async (trx) => {
+		const firms = await statistics.chamberFirms(trx, chamberId);
+		const own = ownFigures(firms, filters, options);
+		const allChambers = compareAllChambers ? await comparison(trx, firms, filters, options) : null;
+		const { campaigns, activity } = await statistics.campaignActivity(
+			trx,
+			chamberId,
+			filters.campaignId
+		);
+		return { ...own, allChambers, participation: participation(campaigns, activity, min, now) };
+	});
+}
+
+/**
+ * The comparison with all chambers on its own, the same figures as `chamberStatistics` returns in `allChambers`. It
+ * reads the whole database, so a page may call `chamberStatistics` without it and stream this one afterwards.
+ */
+export async function allChambersComparison(
+	db: Db,
+	chamberId: string,
+	filters: StatisticsFilters,
+	options: StatisticsOptions
+): Promise<AllChambersFigures> {
+	singleFilter(filters);
+	return statistics.snapshot(db, async (trx) =>
+		comparison(trx, await statistics.chamberFirms(trx, chamberId), filters, options)
+	);
+}
+
+export type {
+	AllChambersFigures,
+	CarbonFigures,
+	CarbonSuppression,
+	CbamExposureFigures,
+	ChamberStatistics,
+	EmissionBandFigures,
+	GroupBreakdown,
+	GroupFigures,
+	LevelFigures,
+	ParticipationWeek,
+	ScoreBandFigures,
+	StatisticsFilters,
+	StatisticsOptions,
+	ThemeFigures
+} from './types';
 export {
 	DOMINANCE_FIRMS,
 	DOMINANCE_SHARE,

@@ -2,31 +2,16 @@ import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
 import type { Result } from '$lib/scoring/score';
-import type { ExpressionBuilder, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
+import * as consent from './consent';
 import type { Db } from './connect';
-import type { AssessmentTable, Schema } from './schema';
+import type { AssessmentTable } from './schema';
 import { newId } from './ids';
 
 /** The score with the carbon estimate and CBAM screen; results submitted before those existed lack the two. */
 export type AssessmentResult = Result & Partial<CarbonResult>;
 
 export type AssessmentStatus = 'draft' | 'submitted';
-
-/**
- * For a query over `assessment as a`: true unless a later submitted assessment re-assesses this one, so that a firm
- * that re-assessed counts once, with its latest result (peer benchmarks, chamber statistics, consenting firms).
- */
-export function isLatest(eb: ExpressionBuilder<Schema & { a: Schema['assessment'] }, 'a'>) {
-	return eb.not(
-		eb.exists(
-			eb
-				.selectFrom('assessment as later')
-				.select('later.id')
-				.whereRef('later.previous_id', '=', 'a.id')
-				.where('later.status', '=', 'submitted')
-		)
-	);
-}
 
 /** An assessment as the rest of the server sees it: JSON columns parsed, booleans as booleans. */
 export interface Assessment {
@@ -199,7 +184,7 @@ export async function submit(
 		revision?: number;
 		result: AssessmentResult;
 		facts: ProfileFacts;
-		consent?: Consent;
+		consent?: consent.Consent;
 		/** Its campaign, when that had closed: the assessment is submitted outside it and its chamber. */
 		detachFrom?: string | null;
 	},
@@ -221,7 +206,7 @@ export async function submit(
 				sector: submission.facts.sector ?? null,
 				size_class: submission.facts.sizeClass ?? null,
 				province: submission.facts.province ?? null,
-				...consentColumns(submission.consent, at),
+				...consent.columns(submission.consent, at),
 				...(submission.detachFrom
 					? { campaign_id: null, chamber_id: null, detached_campaign_id: submission.detachFrom }
 					: {}),
@@ -239,199 +224,10 @@ export async function submit(
 		);
 		if (scores.length > 0) await trx.insertInto('assessment_score').values(scores).execute();
 		if (submission.consent?.shareIdentity) {
-			await trx
-				.insertInto('consent_event')
-				.values({
-					id: newId(),
-					assessment_id: id,
-					kind: 'given',
-					notice_version: submission.consent.version,
-					at
-				})
-				.execute();
+			await consent.record(trx, id, 'given', submission.consent.version, at);
 		}
 		return 'submitted';
 	});
-}
-
-/** The SME's answer to sharing its identity with the campaign's chamber, and the notice version it answered. */
-export interface Consent {
-	shareIdentity: boolean;
-	version: string;
-}
-
-function consentColumns(consent: Consent | undefined, at: string) {
-	return consent?.shareIdentity
-		? { consent_share_identity: 1, consent_version: consent.version, consent_at: at }
-		: { consent_share_identity: 0, consent_version: null, consent_at: null };
-}
-
-/**
- * Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time). The current state
- * becomes "not shared" while the history keeps when it was given and when withdrawn, under which notice version.
- * Withdrawing what is not given changes nothing, so a repeated click records one withdrawal.
- */
-export async function withdrawConsent(db: Db, id: string, now = new Date()): Promise<void> {
-	await db.transaction().execute((trx) => withdrawIn(trx, id, now.toISOString()));
-}
-
-async function withdrawIn(trx: Transaction<Schema>, id: string, at: string): Promise<void> {
-	const given = await trx
-		.selectFrom('assessment')
-		.select('consent_version')
-		.where('id', '=', id)
-		.where('consent_share_identity', '=', 1)
-		.executeTakeFirst();
-	if (!given) return;
-	await trx
-		.updateTable('assessment')
-		.set({ ...consentColumns(undefined, at), updated_at: at })
-		.where('id', '=', id)
-		.execute();
-	await trx
-		.insertInto('consent_event')
-		.values({
-			id: newId(),
-			assessment_id: id,
-			kind: 'withdrawn',
-			notice_version: given.consent_version,
-			at
-		})
-		.execute();
-}
-
-/** One step of the consent history, oldest first. */
-export interface ConsentEvent {
-	kind: 'given' | 'withdrawn';
-	noticeVersion: string | null;
-	at: string;
-}
-
-/** When the consent to share identity was given and withdrawn, for the results page and the data download. */
-export async function consentHistory(db: Db, id: string): Promise<ConsentEvent[]> {
-	return db
-		.selectFrom('consent_event')
-		.select(['kind', 'notice_version as noticeVersion', 'at'])
-		.where('assessment_id', '=', id)
-		.orderBy('at')
-		.orderBy('kind')
-		.execute();
-}
-
-/**
- * Every assessment linked to this one by re-assessment, in either direction (older ones it re-assessed, newer ones
- * started from it or from those), itself included: what a firm thinks of as "my assessments".
- */
-export async function chain(db: Db, id: string): Promise<string[]> {
-	const found = new Set([id]);
-	let frontier = [id];
-	while (frontier.length > 0) {
-		const rows = await db
-			.selectFrom('assessment')
-			.select(['id', 'previous_id'])
-			.where((eb) => eb.or([eb('id', 'in', frontier), eb('previous_id', 'in', frontier)]))
-			.execute();
-		const next = rows
-			.flatMap((row) => [row.id, row.previous_id])
-			.filter((linked): linked is string => linked !== null && !found.has(linked));
-		for (const linked of next) found.add(linked);
-		frontier = [...new Set(next)];
-	}
-	return [...found];
-}
-
-/**
- * Erases assessments for good, with their scores and consent history (both cascade).
- *
- * Erasing one assessment of a chain must never bring an older one back: `isLatest` would make its predecessor the
- * firm's latest again, and a consent given there would put the firm's name back into the chamber's export. So, in
- * one transaction: the assessments that re-assessed an erased one now point to its predecessor (the older ones stay
- * superseded; statistics keep counting the firm once), and when a submitted one is erased, every older assessment
- * of its chain has its consent withdrawn, with the withdrawal recorded. We withdraw rather than hide: the firm sees it on those results pages
- * and can consent again by re-assessing, and no query needs to learn a new rule.
- */
-export async function erase(db: Db, ids: string[], now = new Date()): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const erased = new Set(ids);
-		for (const id of ids) {
-			const row = await trx
-				.selectFrom('assessment')
-				.select(['previous_id', 'status'])
-				.where('id', '=', id)
-				.executeTakeFirst();
-			if (!row) continue;
-			await trx
-				.updateTable('assessment')
-				.set({ previous_id: row.previous_id })
-				.where('previous_id', '=', id)
-				.execute();
-			// A draft superseded nothing, so erasing it revives nothing.
-			let older = row.status === 'submitted' ? row.previous_id : null;
-			while (older !== null && !erased.has(older)) {
-				await withdrawIn(trx, older, now.toISOString());
-				const next = await trx
-					.selectFrom('assessment')
-					.select('previous_id')
-					.where('id', '=', older)
-					.executeTakeFirst();
-				older = next?.previous_id ?? null;
-			}
-			await trx.deleteFrom('assessment').where('id', '=', id).execute();
-		}
-	});
-}
-
-export interface PeerBenchmark {
-	/** How many firms the benchmark is drawn from. */
-	firms: number;
-	overall: number;
-	/** Mean score per theme, only for themes scored by at least the minimum group of firms. */
-	themes: Map<string, number>;
-}
-
-/**
- * The mean scores of the SME's peers: other submitted assessments of the same questionnaire, sector and size class.
- * A firm that re-assessed counts once, with its latest result. Nothing is returned for a group smaller than
- * `minGroupSize`, so no single firm's scores can be read from it.
- */
-export async function peerBenchmark(
-	db: Db,
-	peers: { questionnaireId: string; sector: string; sizeClass: string; excludeId: string },
-	minGroupSize: number
-): Promise<PeerBenchmark | undefined> {
-	const group = db
-		.selectFrom('assessment as a')
-		.where('a.status', '=', 'submitted')
-		.where('a.questionnaire_id', '=', peers.questionnaireId)
-		.where('a.sector', '=', peers.sector)
-		.where('a.size_class', '=', peers.sizeClass)
-		.where('a.id', '!=', peers.excludeId)
-		.where(isLatest);
-	const totals = await group
-		.select((eb) => [
-			eb.fn.countAll<number>().as('firms'),
-			eb.fn.avg<number>('a.overall_score').as('overall')
-		])
-		.executeTakeFirstOrThrow();
-	if (Number(totals.firms) < minGroupSize) return undefined;
-	const themes = await group
-		.innerJoin('assessment_score as s', 's.assessment_id', 'a.id')
-		.select((eb) => [
-			's.theme_id',
-			eb.fn.countAll<number>().as('firms'),
-			eb.fn.avg<number>('s.score').as('mean')
-		])
-		.groupBy('s.theme_id')
-		.execute();
-	return {
-		firms: Number(totals.firms),
-		overall: Number(totals.overall),
-		themes: new Map(
-			themes
-				.filter((theme) => Number(theme.firms) >= minGroupSize)
-				.map((theme) => [theme.theme_id, Number(theme.mean)])
-		)
-	};
 }
 
 /** Deletes drafts never submitted and not changed since `before`, as the privacy notice promises. */
@@ -442,54 +238,4 @@ export async function purgeStaleDrafts(db: Db, before: Date): Promise<number> {
 		.where('updated_at', '<', before.toISOString())
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
-}
-
-/** A firm that agreed to share its identity with the chamber: its latest submitted assessment. */
-export interface ConsentedRespondent {
-	id: string;
-	answers: Answers;
-	level: string | null;
-	overallScore: number | null;
-	submittedAt: string;
-	consentAt: string | null;
-}
-
-/**
- * The chamber's submitted assessments whose firm consented to share its identity, newest first, one per firm (its
- * latest), a page at a time: pass the last row's `submittedAt` and `id` as `after` for the next page, so a large
- * export reads the table in bounded pieces instead of holding it open or in memory.
- */
-export async function consentedRespondents(
-	db: Db,
-	chamberId: string,
-	page: { limit: number; after?: { submittedAt: string; id: string } }
-): Promise<ConsentedRespondent[]> {
-	let query = db
-		.selectFrom('assessment as a')
-		.select(['a.id', 'a.answers', 'a.level', 'a.overall_score', 'a.submitted_at', 'a.consent_at'])
-		.where('a.chamber_id', '=', chamberId)
-		.where('a.status', '=', 'submitted')
-		.where('a.consent_share_identity', '=', 1)
-		.where(isLatest)
-		.orderBy('a.submitted_at', 'desc')
-		.orderBy('a.id', 'desc')
-		.limit(page.limit);
-	const after = page.after;
-	if (after) {
-		query = query.where((eb) =>
-			eb.or([
-				eb('a.submitted_at', '<', after.submittedAt),
-				eb.and([eb('a.submitted_at', '=', after.submittedAt), eb('a.id', '<', after.id)])
-			])
-		);
-	}
-	const rows = await query.execute();
-	return rows.map((row) => ({
-		id: row.id,
-		answers: JSON.parse(row.answers) as Answers,
-		level: row.level,
-		overallScore: row.overall_score,
-		submittedAt: row.submitted_at ?? '',
-		consentAt: row.consent_at
-	}));
 }

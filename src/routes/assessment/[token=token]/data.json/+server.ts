@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import * as assessmentService from '$lib/server/assessment-service';
 import { db } from '$lib/server/db';
-import * as assessments from '$lib/server/db/assessments';
+import * as consent from '$lib/server/db/consent';
 import * as auditLog from '$lib/server/db/audit-log';
 
 /** Everything stored about this assessment, for the SME to keep (KVKK art. 11: the right to information). */
@@ -28,7 +28,7 @@ export async function GET({ params }) {
 			consentNoticeVersion: assessment.consentVersion,
 			consentGivenAt: assessment.consentAt,
 			/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
-			consentHistory: await assessments.consentHistory(db(), assessment.id)
+			consentHistory: await consent.history(db(), assessment.id)
 		},
 		{
 			headers: {

@@ -1,0 +1,168 @@
+import { carbonFigures, cbamKey, emissionKey, hasEstimate, withheldCarbonFigures } from './carbon';
+import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
+import type {
+	Firm,
+	GroupBreakdown,
+	StatisticsFilters,
+	StatisticsOptions,
+	ThemeFigures
+} from './types';
+import {
+	DIMENSIONS,
+	countBy,
+	fixedBreakdown,
+	mean,
+	median,
+	reason,
+	singleFilter,
+	type OwnView,
+	type Table
+} from './view';
+
+/*
+ * A chamber's own figures for one view, computed from its firms alone: no database, so every view can be tested.
+ */
+
+/** The score bands of the distribution chart: 0–20, 20–40, …, 80–100, with 100 in the last. */
+const BAND_WIDTH = 20;
+const BANDS = 5;
+
+const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
+
+/**
+ * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
+ * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
+ * levels, the dimensions a view may be filtered by, the emission and CBAM distributions, and last the score bands,
+ * which tell least that the levels do not.
+ */
+function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
+	return [
+		...themes.map((theme): [string, (firm: Firm) => string] => [
+			`theme ${theme}`,
+			(firm) => yesNo(firm.themes.has(theme))
+		]),
+		['estimate', (firm) => yesNo(hasEstimate(firm))],
+		['level', (firm) => firm.level],
+		...DIMENSIONS.map((name): [string, (firm: Firm) => string | null] => [
+			name,
+			(firm) => firm[name]
+		]),
+		['emission', emissionKey],
+		['cbam', cbamKey],
+		['band', (firm) => String(bandOf(firm.overall))]
+	];
+}
+
+/** The chamber's tables, decided once over all its firms: every view shows cells of these and nothing finer. */
+function disclose(firms: Firm[], options: StatisticsOptions): Map<string, Table> {
+	const definitions = partitions(options.themes);
+	const published = publishPartitions(
+		firms.length,
+		definitions.map(([, keyOf]) => firms.map(keyOf)),
+		options.minGroupSize
+	);
+	return new Map(definitions.map(([name, keyOf], i) => [name, { keyOf, ...published[i] }]));
+}
+
+/** The view's firms per shown sector, size class or province, and those of the withheld ones as one line. */
+function groupBreakdown(view: OwnView, table: Table): GroupBreakdown {
+	const members = countBy(view.inView, table.keyOf);
+	const figures = (firms: Firm[]) => ({
+		firms: firms.length,
+		overallMean: mean(firms.map((firm) => firm.overall))
+	});
+	const rest = view.inView.filter((firm) => table.hidden.has(table.keyOf(firm)));
+	return {
+		groups: [...members.keys()]
+			.filter((key) => table.shown.has(key))
+			.sort(compareKeys)
+			.map((key) => ({ key, ...figures(members.get(key)!) })),
+		withheld: rest.length === 0 ? null : figures(rest)
+	};
+}
+
+function bandOf(score: number): number {
+	return Math.min(BANDS - 1, Math.floor(score / BAND_WIDTH));
+}
+
+function bandLimits(band: number) {
+	return { min: band * BAND_WIDTH, max: (band + 1) * BAND_WIDTH };
+}
+
+/** A theme's figures over the view's firms that scored it, when its table tells scorers from the others. */
+function themeFigures(view: OwnView, theme: string): ThemeFigures {
+	if (!publishes(view.tables.get(`theme ${theme}`)!, (key) => key === 'yes')) {
+		return { id: theme, mean: null, median: null, firms: null };
+	}
+	const scores: number[] = [];
+	for (const firm of view.inView) {
+		const score = firm.themes.get(theme);
+		if (score !== undefined) scores.push(score);
+	}
+	return { id: theme, mean: mean(scores), median: median(scores), firms: scores.length };
+}
+
+const NO_GROUPS: GroupBreakdown = { groups: [], withheld: null };
+
+/** Every figure withheld, ids kept, for a view that may not be shown. */
+function withheldView(options: StatisticsOptions, suppressed: Suppression) {
+	return {
+		firms: null,
+		suppressed,
+		overall: { mean: null, median: null },
+		themes: options.themes.map((id) => ({ id, mean: null, median: null, firms: null })),
+		levels: options.levels.map((id) => ({ id, firms: null })),
+		scoreBands: Array.from({ length: BANDS }, (_, band) => ({ ...bandLimits(band), firms: null })),
+		bySector: NO_GROUPS,
+		bySize: NO_GROUPS,
+		byProvince: NO_GROUPS,
+		carbon: withheldCarbonFigures(suppressed)
+	};
+}
+
+/**
+ * The chamber's own figures for a view with at most one filter, from all its firms: pure, so that a property test
+ * can request every view over generated chambers. A filtered view is cell `value` of its dimension's table, shown
+ * exactly when that cell is (a cell and its view always agree); its breakdowns are rows of two-way tables whose
+ * cells are unions of `publishPartitions`' atoms, so no figure of any view is finer than those.
+ */
+export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
+	const min = options.minGroupSize;
+	const filter = singleFilter(filters);
+	if (firms.length > 0 && firms.length < min) return withheldView(options, 'too_few');
+	const tables = disclose(firms, options);
+	const inView = filter ? firms.filter((firm) => firm[filter.name] === filter.value) : firms;
+	if (filter) {
+		const table = tables.get(filter.name)!;
+		if (!table.shown.has(filter.value) && table.hidden.size > 0) {
+			return withheldView(options, reason(inView.length, min));
+		}
+	}
+	const view: OwnView = { inView, tables, filter };
+	const overall = inView.map((firm) => firm.overall);
+	const levels = tables.get('level')!;
+	const known = new Set(options.levels);
+	const levelKeys = [
+		...options.levels,
+		...[...levels.shown].filter((id) => !known.has(id as string)).sort(compareKeys)
+	];
+	return {
+		firms: inView.length,
+		suppressed: null,
+		overall: { mean: mean(overall), median: median(overall) },
+		themes: options.themes.map((theme) => themeFigures(view, theme)),
+		levels: fixedBreakdown(view, levels, levelKeys).map((cell) => ({
+			id: cell.key!,
+			firms: cell.firms
+		})),
+		scoreBands: fixedBreakdown(
+			view,
+			tables.get('band')!,
+			Array.from({ length: BANDS }, (_, band) => String(band))
+		).map((cell) => ({ ...bandLimits(Number(cell.key)), firms: cell.firms })),
+		bySector: groupBreakdown(view, tables.get('sector')!),
+		bySize: groupBreakdown(view, tables.get('sizeClass')!),
+		byProvince: groupBreakdown(view, tables.get('province')!),
+		carbon: carbonFigures(view, firms, min)
+	};
+}

@@ -1,0 +1,88 @@
+import type { Published, Suppression } from './suppression';
+import type { Firm, StatisticsFilters } from './types';
+
+/*
+ * What every figure of a chamber's view is computed with: its one filter, the chamber's tables of cells it may show,
+ * and the arithmetic (rounded means and medians, counts per cell).
+ */
+
+/** Rounds to one decimal, as every published mean, median and total is. */
+export const round = (value: number) => Math.round(value * 10) / 10;
+
+/** The mean to one decimal; null for no values. */
+export function mean(values: readonly number[]): number | null {
+	return values.length === 0
+		? null
+		: round(values.reduce((sum, value) => sum + value, 0) / values.length);
+}
+
+/** The median to one decimal; null for no values. */
+export function median(values: readonly number[]): number | null {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return round(sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
+}
+
+/** The filters, each comparing one of a firm's facts with a value. */
+export const DIMENSIONS = ['campaignId', 'sector', 'sizeClass', 'province'] as const;
+
+type Dimension = (typeof DIMENSIONS)[number];
+
+/** The one filter of a view, if any. */
+export interface Filter {
+	name: Dimension;
+	value: string;
+}
+
+/**
+ * The view's filter. Views combining two filters are refused: each is a cell of a two-way table, and requests could
+ * then be made to nest around any small group; one filter at a time keeps every view a cell of `disclose`'s tables.
+ */
+export function singleFilter(filters: StatisticsFilters): Filter | undefined {
+	const set = DIMENSIONS.filter((name) => filters[name] !== undefined);
+	if (set.length > 1) throw new RangeError(`at most one filter at a time: ${set.join(', ')}`);
+	return set.length === 0 ? undefined : { name: set[0], value: filters[set[0]]! };
+}
+
+/** A partition of the firms as the figures read it: each firm's cell, and which cells any view may show. */
+export interface Table extends Published {
+	keyOf: (firm: Firm) => string | null;
+}
+
+/** A shown view: its firms and the chamber's tables. */
+export interface OwnView {
+	inView: Firm[];
+	tables: Map<string, Table>;
+	filter: Filter | undefined;
+}
+
+/** The firms per cell of a partition, in the order the cells are first met. */
+export function countBy(firms: readonly Firm[], keyOf: (firm: Firm) => string | null) {
+	const members = new Map<string | null, Firm[]>();
+	for (const firm of firms) {
+		const key = keyOf(firm);
+		const list = members.get(key);
+		if (list) list.push(firm);
+		else members.set(key, [firm]);
+	}
+	return members;
+}
+
+/**
+ * The view's firms per key of a list that is always shown whole (levels, bands). While the table withholds some
+ * cells, every key not shown on its own is null, empty ones too: a dash among zeros would tell which have firms.
+ */
+export function fixedBreakdown(view: OwnView, table: Table, keys: readonly (string | null)[]) {
+	const members = countBy(view.inView, table.keyOf);
+	const withholds = table.hidden.size > 0;
+	return keys.map((key) => ({
+		key,
+		firms: table.shown.has(key) || !withholds ? (members.get(key)?.length ?? 0) : null
+	}));
+}
+
+/** Why a subset of the view that its table does not publish is withheld: too few firms, or what it would isolate. */
+export function reason(firms: number, min: number): Suppression {
+	return firms < min ? 'too_few' : 'filters_single_out';
+}

@@ -1,0 +1,187 @@
+import type { ExpressionBuilder, NotNull, Transaction } from 'kysely';
+import type {
+	CampaignActivity,
+	CampaignPeriod,
+	ComparedFilter,
+	Firm,
+	NationalGroup,
+	NationalGroups
+} from '../aggregates/types';
+import { isLatest } from './reassessments';
+import type { Db } from './connect';
+import type { AssessmentTable, Schema } from './schema';
+
+/*
+ * The rows the chamber statistics are computed from. This module reads and decides nothing: which figures may be
+ * published is the business of `aggregates/`, which composes these readers.
+ */
+
+type Assessments = ExpressionBuilder<Schema & { a: AssessmentTable }, 'a'>;
+
+/**
+ * Submitted assessments with a result, each firm once: one that a later submitted assessment re-assesses is left out
+ * (the rule of `peerBenchmarks.find`), so a firm counts with its latest result only.
+ */
+function counted(eb: Assessments) {
+	return eb.and([
+		eb('a.status', '=', 'submitted'),
+		eb('a.submitted_at', 'is not', null),
+		eb('a.overall_score', 'is not', null),
+		eb('a.level', 'is not', null),
+		isLatest(eb)
+	]);
+}
+
+/** One snapshot for every query of a report, so the figures and their guards agree with each other. */
+export function snapshot<T>(db: Db, read: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+	return db
+		.transaction()
+		.setIsolationLevel('repeatable read')
+		.setAccessMode('read only')
+		.execute(read);
+}
+
+/** The chamber's firms, each with its latest submitted assessment: everything its own figures are computed from. */
+export async function chamberFirms(trx: Transaction<Schema>, chamberId: string): Promise<Firm[]> {
+	const rows = await trx
+		.selectFrom('assessment as a')
+		.select([
+			'a.id',
+			'a.campaign_id',
+			'a.sector',
+			'a.size_class',
+			'a.province',
+			'a.overall_score',
+			'a.level',
+			'a.scope1_t',
+			'a.scope2_t',
+			'a.cbam_exposure'
+		])
+		.where('a.chamber_id', '=', chamberId)
+		.where(counted)
+		.execute();
+	// Scores of superseded assessments come too and are dropped below, which is cheaper than a second anti-join.
+	const scores = await trx
+		.selectFrom('assessment_score as s')
+		.innerJoin('assessment as a', 'a.id', 's.assessment_id')
+		.select(['s.assessment_id', 's.theme_id', 's.score'])
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.status', '=', 'submitted')
+		.execute();
+	const firms = new Map(
+		rows.map((row): [string, Firm] => [
+			row.id,
+			{
+				campaignId: row.campaign_id,
+				sector: row.sector,
+				sizeClass: row.size_class,
+				province: row.province,
+				overall: Number(row.overall_score),
+				level: row.level!,
+				themes: new Map(),
+				scope1: row.scope1_t,
+				scope2: row.scope2_t,
+				cbam: row.cbam_exposure
+			}
+		])
+	);
+	for (const score of scores)
+		firms.get(score.assessment_id)?.themes.set(score.theme_id, score.score);
+	return [...firms.values()];
+}
+
+/** The facts a comparison with all chambers may filter by (a campaign belongs to one chamber), with their columns. */
+const COMPARED = {
+	sector: 'a.sector',
+	sizeClass: 'a.size_class',
+	province: 'a.province'
+} as const satisfies Record<ComparedFilter['name'], string>;
+
+/**
+ * Every chamber's firms, in and outside the compared view, as counts and sums (overall and per theme): the only read
+ * that crosses chambers, so it returns totals and never a firm.
+ */
+export async function nationalGroups(
+	trx: Transaction<Schema>,
+	compared: ComparedFilter | undefined
+): Promise<NationalGroups> {
+	const flagged = trx
+		.selectFrom('assessment as a')
+		.where('a.chamber_id', 'is not', null)
+		.where(counted)
+		.select((eb) => [
+			'a.id',
+			'a.overall_score',
+			// Without a filter every firm is in the view, so the flag is a constant 1.
+			(compared === undefined
+				? eb.lit(1)
+				: eb
+						.case()
+						.when(COMPARED[compared.name], '=', compared.value)
+						.then(eb.lit(1))
+						.else(eb.lit(0))
+						.end()
+			).as('meets')
+		])
+		.as('f');
+	const firms = await trx
+		.selectFrom(flagged)
+		.select((eb) => [
+			'f.meets',
+			eb.fn.countAll<number>().as('firms'),
+			eb.fn.sum<number>('f.overall_score').as('total')
+		])
+		.groupBy('f.meets')
+		.execute();
+	const themes = await trx
+		.selectFrom(flagged)
+		.innerJoin('assessment_score as s', 's.assessment_id', 'f.id')
+		.select((eb) => [
+			's.theme_id',
+			'f.meets',
+			eb.fn.countAll<number>().as('firms'),
+			eb.fn.sum<number>('s.score').as('total')
+		])
+		.groupBy(['s.theme_id', 'f.meets'])
+		.execute();
+	const group = (row: (typeof firms)[number]): NationalGroup => ({
+		inView: Number(row.meets) === 1,
+		firms: Number(row.firms),
+		total: Number(row.total)
+	});
+	const byTheme = new Map<string, NationalGroup[]>();
+	for (const row of themes) {
+		const list = byTheme.get(row.theme_id) ?? [];
+		list.push(group(row));
+		byTheme.set(row.theme_id, list);
+	}
+	return { firms: firms.map(group), byTheme };
+}
+
+/**
+ * The chamber's campaigns (earliest opening first) and when each of their assessments was started and submitted,
+ * drafts included; only `campaignId`'s when given.
+ */
+export async function campaignActivity(
+	trx: Transaction<Schema>,
+	chamberId: string,
+	campaignId: string | undefined
+): Promise<{ campaigns: CampaignPeriod[]; activity: CampaignActivity[] }> {
+	let campaignQuery = trx
+		.selectFrom('campaign')
+		.select(['id', 'opens_at', 'closes_at'])
+		.where('chamber_id', '=', chamberId);
+	let activityQuery = trx
+		.selectFrom('assessment')
+		.select(['campaign_id', 'created_at', 'submitted_at'])
+		.where('chamber_id', '=', chamberId)
+		.where('campaign_id', 'is not', null);
+	if (campaignId !== undefined) {
+		campaignQuery = campaignQuery.where('id', '=', campaignId);
+		activityQuery = activityQuery.where('campaign_id', '=', campaignId);
+	}
+	return {
+		campaigns: await campaignQuery.orderBy('opens_at').orderBy('id').execute(),
+		activity: await activityQuery.$narrowType<{ campaign_id: NotNull }>().execute()
+	};
+}
