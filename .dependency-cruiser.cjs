@@ -47,11 +47,13 @@ module.exports = {
 			severity: 'error',
 			comment:
 				'The questionnaire, scoring, carbon, chart, presenter, i18n and content modules run in the browser, ' +
-				'the PDF worker and the scripts, and are unit-tested without a server: they never import $lib/server.',
+				'the PDF worker and the scripts, and are unit-tested without a server: they never import $lib/server. ' +
+				'A type-only import (the shape of a server view a presenter words) is erased at build time, as ' +
+				"SvelteKit's own server-only guard treats it.",
 			from: {
 				path: '^src/lib/(questionnaire|scoring|carbon|charts|presenters|i18n|content)/'
 			},
-			to: { path: '^src/lib/server/' }
+			to: { path: '^src/lib/server/', dependencyTypesNot: ['type-only'] }
 		},
 		{
 			name: 'questionnaire-below-carbon',
