@@ -11,7 +11,7 @@ import { signedIn } from '$lib/server/auth/session';
 import { apiError } from '$lib/server/api';
 import { platformSetupLink } from '$lib/server/auth/one-time';
 import { catalogue } from '$lib/server/questionnaires';
-import { CatalogueError, formatProblem } from '$lib/questionnaire/load';
+import { CatalogueError, formatProblem } from '$lib/content/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
 import { logRequestError, publicError } from '$lib/server/request-errors';
 import { markUnavailable, unavailableStatus } from '$lib/server/unavailable-response';

@@ -3,7 +3,7 @@ import { assessCarbon } from '$lib/carbon/assess';
 import { screenCbam, type CbamAnswers } from '$lib/carbon/cbam';
 import { estimateEmissions } from '$lib/carbon/estimate';
 import { checkAnswers, fromFormFields } from '$lib/questionnaire/answers';
-import { parseCatalogue } from '$lib/questionnaire/load';
+import { parseCatalogue } from '$lib/content/load';
 import { readFolder } from '../fixtures/catalogue';
 
 const catalogue = parseCatalogue(readFolder('questionnaires'));

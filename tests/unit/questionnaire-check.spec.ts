@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, formatProblem, parseCatalogue } from '$lib/questionnaire/load';
+import { CatalogueError, formatProblem, parseCatalogue } from '$lib/content/load';
 import { readFolder, MINI_FOLDER } from '../fixtures/catalogue';
 
 /** The checker's output lines for a folder (the mini fixture unless given) with one text replaced. */

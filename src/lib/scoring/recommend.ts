@@ -1,5 +1,5 @@
 import type { Grade, Questionnaire } from '../questionnaire/schema';
-import type { ThemeResult } from './score';
+import type { ThemeResult } from './theme-result';
 
 export interface RankedRecommendation {
 	id: string;

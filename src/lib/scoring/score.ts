@@ -2,14 +2,7 @@ import type { Level, Questionnaire } from '../questionnaire/schema';
 import { answerScore, isScored, maxScore } from '../questionnaire/questions';
 import { visibleQuestionIds, type Answers } from '../questionnaire/visibility';
 import { rankRecommendations, type RankedRecommendation } from './recommend';
-
-export interface ThemeResult {
-	id: string;
-	/** 0–100 with one decimal, or null when none of the theme's questions applies. */
-	score: number | null;
-	/** How many of its questions were answered with something other than "not applicable". */
-	answered: number;
-}
+import type { ThemeResult } from './theme-result';
 
 /** What an assessment scores: enough, with the questionnaire id and version, to show it again later. */
 export interface Result {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createTranslator, type Locale } from '$lib/i18n';
-import { formatPath } from '$lib/questionnaire/check';
+import { formatPath } from '$lib/format-path';
 import { cleanStrings } from '$lib/text';
 import { asUnavailable } from './db/unavailable';
 

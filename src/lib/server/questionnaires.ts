@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCatalogue, type Catalogue } from '../questionnaire/load';
+import { parseCatalogue, type Catalogue } from '$lib/content/load';
 
 const FOLDER = 'questionnaires';
 

@@ -1,16 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { locales as productLocales } from '../i18n/locales';
 import { CBAM_ACTION_RESOURCES } from '../carbon/cbam';
 import { carbonFacts, emissionFactorsFile, type EmissionFactors } from '../carbon/factors';
-import {
-	checkEmissionFactors,
-	checkProvinces,
-	checkQuestionnaire,
-	checkResources,
-	formatPath,
-	type Problem
-} from './check';
+import { formatPath } from '../format-path';
+import { locales as productLocales } from '../i18n/locales';
 import {
 	provincesFile,
 	questionnaireFile,
@@ -18,7 +11,11 @@ import {
 	type Province,
 	type Questionnaire,
 	type Resource
-} from './schema';
+} from '../questionnaire/schema';
+import { checkEmissionFactors } from './check-carbon';
+import { checkProvinces, checkResources } from './check-data';
+import { checkQuestionnaire } from './check-questionnaire';
+import type { Problem } from './problems';
 
 export const RESOURCES_FILE = 'resources.yaml';
 export const PROVINCES_FILE = 'provinces.yaml';
