@@ -1,14 +1,10 @@
 import type { ChartConfiguration } from 'chart.js';
+import { palette } from './palette';
 
 /**
  * The carbon estimate by source as horizontal bars, coloured by scope; the results page and the PDF draw it from
  * this configuration and the page shows the same numbers in a table.
  */
-
-const GRID = '#c9d6cd';
-const INK = '#17201b';
-/** Scope 1 (fuels burnt on site and in vehicles) and Scope 2 (electricity bought); both ≥ 3:1 against white. */
-const SCOPE_COLOURS = { 1: '#8a4b08', 2: '#1f6f8b' } as const;
 
 export interface SourceBar {
 	/** The source's name with its scope, so the bar reads without the colour. */
@@ -40,7 +36,7 @@ export function emissionsChart(sources: SourceBar[], label: string): ChartConfig
 				{
 					label,
 					data: sources.map((source) => source.tonnes),
-					backgroundColor: sources.map((source) => SCOPE_COLOURS[source.scope])
+					backgroundColor: sources.map((source) => palette.scope[source.scope])
 				}
 			]
 		},
@@ -49,8 +45,8 @@ export function emissionsChart(sources: SourceBar[], label: string): ChartConfig
 			maintainAspectRatio: false,
 			animation: false,
 			scales: {
-				x: { beginAtZero: true, grid: { color: GRID }, ticks: { color: INK } },
-				y: { grid: { display: false }, ticks: { color: INK } }
+				x: { beginAtZero: true, grid: { color: palette.rule }, ticks: { color: palette.ink } },
+				y: { grid: { display: false }, ticks: { color: palette.ink } }
 			},
 			plugins: { legend: { display: false } }
 		}

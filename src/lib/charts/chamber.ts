@@ -1,17 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import { formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
+import { palette } from './palette';
 
 /**
  * Chart.js configurations for a chamber's dashboard, from figures already suppressed on the server: a hidden figure
  * is `null` and simply has no bar. The page shows the same numbers in tables. Theme means use the results page's
  * `themeBarChart`, with all chambers in the place of the peers.
  */
-
-const GRID = '#c9d6cd';
-const INK = '#17201b';
-const PRIMARY = '#15703a';
-const OTHERS = '#4a5550';
 
 /** How many firms fall in each of some ordered groups: maturity levels, emission bands, CBAM exposure levels. */
 export function firmCountsChart(
@@ -22,14 +18,20 @@ export function firmCountsChart(
 		type: 'bar',
 		data: {
 			labels: groups.map((group) => group.name),
-			datasets: [{ label, data: groups.map((group) => group.firms), backgroundColor: PRIMARY }]
+			datasets: [
+				{ label, data: groups.map((group) => group.firms), backgroundColor: palette.primary }
+			]
 		},
 		options: {
 			maintainAspectRatio: false,
 			animation: false,
 			scales: {
-				x: { grid: { display: false }, ticks: { color: INK } },
-				y: { beginAtZero: true, grid: { color: GRID }, ticks: { color: INK, precision: 0 } }
+				x: { grid: { display: false }, ticks: { color: palette.ink } },
+				y: {
+					beginAtZero: true,
+					grid: { color: palette.rule },
+					ticks: { color: palette.ink, precision: 0 }
+				}
 			},
 			plugins: { legend: { display: false } }
 		}
@@ -46,11 +48,15 @@ export function participationChart(
 		data: {
 			labels: weeks.map((week) => week.label),
 			datasets: [
-				{ label: labels.started, data: weeks.map((week) => week.started), backgroundColor: OTHERS },
+				{
+					label: labels.started,
+					data: weeks.map((week) => week.started),
+					backgroundColor: palette.muted
+				},
 				{
 					label: labels.submitted,
 					data: weeks.map((week) => week.submitted),
-					backgroundColor: PRIMARY
+					backgroundColor: palette.primary
 				}
 			]
 		},
@@ -58,10 +64,14 @@ export function participationChart(
 			maintainAspectRatio: false,
 			animation: false,
 			scales: {
-				x: { grid: { display: false }, ticks: { color: INK } },
-				y: { beginAtZero: true, grid: { color: GRID }, ticks: { color: INK, precision: 0 } }
+				x: { grid: { display: false }, ticks: { color: palette.ink } },
+				y: {
+					beginAtZero: true,
+					grid: { color: palette.rule },
+					ticks: { color: palette.ink, precision: 0 }
+				}
 			},
-			plugins: { legend: { labels: { color: INK } } }
+			plugins: { legend: { labels: { color: palette.ink } } }
 		}
 	};
 }

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { palette } from './palette';
 
 /**
  * Chart.js configurations for an assessment's results. The page (and, later, the PDF) build the same charts from
@@ -11,11 +12,6 @@ export interface ThemePoint {
 	score: number | null;
 	peers: number | null;
 }
-
-const GRID = '#c9d6cd';
-const INK = '#17201b';
-const PRIMARY = '#15703a';
-const PEERS = '#4a5550';
 
 /** The themes around a radar, 0–100. */
 export function radarChart(
@@ -30,9 +26,9 @@ export function radarChart(
 				{
 					label: labels.you,
 					data: themes.map((theme) => theme.score ?? 0),
-					borderColor: PRIMARY,
-					backgroundColor: 'rgba(21, 112, 58, 0.2)',
-					pointBackgroundColor: PRIMARY,
+					borderColor: palette.primary,
+					backgroundColor: palette.primaryTint,
+					pointBackgroundColor: palette.primary,
 					borderWidth: 2
 				}
 			]
@@ -44,10 +40,10 @@ export function radarChart(
 				r: {
 					min: 0,
 					max: 100,
-					ticks: { stepSize: 20, color: INK, backdropColor: 'transparent' },
-					grid: { color: GRID },
-					angleLines: { color: GRID },
-					pointLabels: { color: INK, font: { size: 12 } }
+					ticks: { stepSize: 20, color: palette.ink, backdropColor: 'transparent' },
+					grid: { color: palette.rule },
+					angleLines: { color: palette.rule },
+					pointLabels: { color: palette.ink, font: { size: 12 } }
 				}
 			},
 			plugins: { legend: { display: false } }
@@ -76,7 +72,7 @@ export function themeBarChart(
 							{
 								label: labels.peers,
 								data: themes.map((theme) => theme.peers),
-								backgroundColor: PEERS
+								backgroundColor: palette.muted
 							}
 						]
 					: [])
@@ -87,10 +83,10 @@ export function themeBarChart(
 			maintainAspectRatio: false,
 			animation: false,
 			scales: {
-				x: { min: 0, max: 100, grid: { color: GRID }, ticks: { color: INK } },
-				y: { grid: { display: false }, ticks: { color: INK } }
+				x: { min: 0, max: 100, grid: { color: palette.rule }, ticks: { color: palette.ink } },
+				y: { grid: { display: false }, ticks: { color: palette.ink } }
 			},
-			plugins: { legend: { display: withPeers, labels: { color: INK } } }
+			plugins: { legend: { display: withPeers, labels: { color: palette.ink } } }
 		}
 	};
 }

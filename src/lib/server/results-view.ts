@@ -1,3 +1,4 @@
+import { palette } from '$lib/charts/palette';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { levelFor } from '$lib/scoring/score';
@@ -81,7 +82,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 			return {
 				id: theme.id,
 				title: localize(definition?.title, locale) ?? theme.id,
-				colour: definition?.colour ?? '#15703a',
+				colour: definition?.colour ?? palette.primary,
 				score: theme.score,
 				peers: peers?.themes.get(theme.id) ?? null,
 				change:

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { palette } from '../../charts/palette';
 import { intlTags, type Locale } from '../../i18n/locales';
 import { withSharedLayout } from './shared-layout';
 
@@ -31,11 +32,12 @@ const FONTS = {
 	bold: loadFont('700Bold/NotoSans_700Bold.ttf')
 };
 
-export const INK = '#17201b';
-export const MUTED = '#4a5550';
-export const PRIMARY = '#15703a';
-export const LINK = '#0b5394';
-export const RULE = '#c9d6cd';
+/** The house colours by their role in a report; the values are the page charts' (one palette). */
+export const INK = palette.ink;
+export const MUTED = palette.muted;
+export const PRIMARY = palette.primary;
+export const LINK = palette.link;
+export const RULE = palette.rule;
 export const MARGIN = 56;
 export const FOOTER_SPACE = 40;
 
