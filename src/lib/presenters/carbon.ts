@@ -3,18 +3,12 @@ import { emissionsChart } from '$lib/charts/carbon';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber, formatTonnes } from '$lib/i18n/format';
 import type { CarbonView } from '$lib/server/carbon-view';
+import type { PresentedTable } from './table';
 
 /** A figure with its name, as the page lists it and the PDF prints it (`name: value`). */
 export interface NamedFigure {
 	name: string;
 	value: string;
-}
-
-/** A table with its caption, head and cells already worded and formatted. */
-export interface PresentedTable {
-	caption: string;
-	head: string[];
-	rows: string[][];
 }
 
 /** A firm's Scope 1 and 2 estimate in words and formatted figures: what the results page and the PDF both show. */

@@ -3,7 +3,7 @@ import { radarChart, themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
 import type { ResultsView } from '$lib/server/results-view';
-import type { PresentedTable } from './carbon';
+import type { PresentedTable } from './table';
 import { presentRecommendation, type PresentedRecommendation } from './recommendation';
 
 /** A submitted assessment's scores and recommendations in words: what the results page and the PDF both show. */
@@ -32,10 +32,10 @@ export interface ResultsPresentation {
 		/** Who the peers are, or why there are none. */
 		benchmark: string;
 	};
-	/** Each theme's score, and its peers' mean where a large enough group exists. */
+	/** Each theme's score, its peers' mean where a large enough group exists, and the change since last time. */
 	table: PresentedTable;
-	/** The change of each theme's score since the previous assessment (the table's rows, in order); the page adds it. */
-	changes: { heading: string; cells: string[] } | null;
+	/** The same without the change, captioned by who the peers are: the report's summary table. */
+	summaryTable: PresentedTable;
 	themes: {
 		id: string;
 		title: string;
@@ -63,6 +63,27 @@ export function presentResults(
 	const notApplicable = t('results.not_applicable');
 	const chartLabels = { you: t('results.your_score'), peers: t('results.peers') };
 	const scored = view.themes.filter((theme) => theme.score !== null);
+	const benchmark = view.peers
+		? t('results.peers_caption', { firms: number(view.peers.firms) })
+		: t('results.no_peers', { min: number(view.minGroupSize) });
+	const scoreTable = (caption: string, withChange: boolean): PresentedTable => {
+		const change = withChange && view.previous !== null;
+		return {
+			caption,
+			head: [
+				t('results.col_theme'),
+				chartLabels.you,
+				...(view.peers ? [chartLabels.peers] : []),
+				...(change ? [t('results.col_change')] : [])
+			],
+			rows: view.themes.map((theme) => [
+				theme.title,
+				theme.score === null ? notApplicable : number(theme.score),
+				...(view.peers ? [theme.peers === null ? '–' : number(theme.peers)] : []),
+				...(change ? [theme.change === null ? '–' : signed(theme.change)] : [])
+			])
+		};
+	};
 	const recommendation = (item: ResultsView['recommendations'][number]) =>
 		presentRecommendation(item, t);
 	return {
@@ -89,25 +110,10 @@ export function presentResults(
 			radarCaption: t('results.radar_caption'),
 			bars: themeBarChart(scored, chartLabels),
 			barsLabel: t('results.bar_label'),
-			benchmark: view.peers
-				? t('results.peers_caption', { firms: number(view.peers.firms) })
-				: t('results.no_peers', { min: number(view.minGroupSize) })
+			benchmark
 		},
-		table: {
-			caption: t('results.table_caption'),
-			head: [t('results.col_theme'), chartLabels.you, ...(view.peers ? [chartLabels.peers] : [])],
-			rows: view.themes.map((theme) => [
-				theme.title,
-				theme.score === null ? notApplicable : number(theme.score),
-				...(view.peers ? [theme.peers === null ? '–' : number(theme.peers)] : [])
-			])
-		},
-		changes: view.previous
-			? {
-					heading: t('results.col_change'),
-					cells: view.themes.map((theme) => (theme.change === null ? '–' : signed(theme.change)))
-				}
-			: null,
+		table: scoreTable(t('results.table_caption'), true),
+		summaryTable: scoreTable(benchmark, false),
 		themes: view.themes.map((theme) => ({
 			id: theme.id,
 			title: theme.title,

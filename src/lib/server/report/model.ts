@@ -193,11 +193,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 			change: results.overall.change,
 			radar: results.charts.radar,
 			radarCaption: results.charts.radarCaption,
-			table: {
-				caption: results.charts.benchmark,
-				head: results.table.head,
-				rows: results.table.rows
-			},
+			table: results.summaryTable,
 			prioritiesHeading: results.prioritiesHeading,
 			priorities: results.priorities.map(printed),
 			noRecommendations: results.noRecommendations
