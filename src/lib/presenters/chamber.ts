@@ -14,6 +14,8 @@ export function groupName(names: Record<string, string>, key: string | null, t: 
 
 /** A chamber's dashboard in words: what the page, the chamber's PDF report and its CSV export all render. */
 export interface DashboardPresentation {
+	/** What the figures are and the smallest group shown. */
+	lead: string;
 	/** Why nothing is shown for these filters (too few firms), or null. */
 	suppressed: string | null;
 	summary: {
@@ -88,6 +90,7 @@ export function presentDashboard(
 		[t('dashboard.by_province'), s.byProvince, labels.provinces]
 	] as const;
 	return {
+		lead: t('dashboard.lead', { min }),
 		suppressed: s.suppressed ? t(`dashboard.suppressed_${s.suppressed}`, { min }) : null,
 		summary: {
 			heading: t('dashboard.summary'),

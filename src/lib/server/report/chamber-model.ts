@@ -1,5 +1,5 @@
 import { createTranslator, type Locale } from '$lib/i18n';
-import { formatDate, formatNumber } from '$lib/i18n/format';
+import { formatDate } from '$lib/i18n/format';
 import { groupName, presentDashboard, type DashboardPresentation } from '$lib/presenters/chamber';
 import { formattedRows, type FigureTable } from '$lib/presenters/figures';
 import type { ChamberDashboard } from '../chamber-dashboard';
@@ -56,7 +56,6 @@ export async function chamberReportModel(
 	const t = await createTranslator(locale);
 	const { labels } = dashboard;
 	const view = presentDashboard(dashboard, chamber.name, t, locale);
-	const min = formatNumber(locale, dashboard.minGroupSize);
 	const table = (figures: FigureTable) => ({
 		head: figures.head,
 		rows: formattedRows(figures, locale)
@@ -112,7 +111,7 @@ export async function chamberReportModel(
 		scope: [
 			t('dashboard.report_date', { date: formatDate(locale, now) }),
 			filters.length > 0 ? filters.join(' · ') : t('dashboard.report_all'),
-			t('dashboard.lead', { min })
+			view.lead
 		],
 		sections,
 		footer: `${t('app.name')} · ${chamber.name}`,
