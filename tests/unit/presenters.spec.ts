@@ -217,6 +217,7 @@ describe('presentDashboard', () => {
 		expect(size.withheldWhole).toBe(en('dashboard.breakdown_withheld', { min: '5' }));
 		expect(size.table.rows).toEqual([['Other groups (withheld)', 7, 48]]);
 		expect(presented.themes.table.rows).toEqual([['Energy', 60, null, 20, 58]]);
+		expect(presented.themes.reportTable.rows).toEqual([['Energy', 60, null, 20]]);
 		expect(presented.summary.mean).toBe('51.3');
 		expect(presented.bands.rows).toEqual([['0–20', null]]);
 	});

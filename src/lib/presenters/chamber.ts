@@ -33,6 +33,8 @@ export interface DashboardPresentation {
 		chart: { config: ChartConfiguration<'bar'>; label: string };
 		/** Mean, median and firms per theme, and every chamber's mean when asked for. */
 		table: FigureTable;
+		/** The same without every chamber's mean, which the report's bars show instead. */
+		reportTable: FigureTable;
 		/** One bar chart per theme with a mean, for the PDF. */
 		bars: { title: string; config: ChartConfiguration<'bar'> }[];
 	};
@@ -76,14 +78,34 @@ export function presentDashboard(
 	const allLabel = t('dashboard.all_chambers_label');
 	const themeName = (id: string) => labels.themes[id] ?? id;
 	const levelName = (id: string) => labels.levels[id] ?? id;
-	const others = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
+	const othersMean = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
 	const chartLabels = { you: chamberName, peers: allLabel };
 	const themePoint = (theme: (typeof s.themes)[number]) => ({
 		title: themeName(theme.id),
 		colour: labels.themeColours[theme.id],
 		score: theme.mean,
-		peers: others.get(theme.id) ?? null
+		peers: othersMean.get(theme.id) ?? null
 	});
+	const themeTable = (withOthers: boolean): FigureTable => {
+		const others = withOthers && s.allChambers !== null;
+		return {
+			caption: t('dashboard.themes'),
+			head: [
+				t('results.col_theme'),
+				t('dashboard.mean'),
+				t('dashboard.median_col'),
+				firmsCol,
+				...(others ? [allLabel] : [])
+			],
+			rows: s.themes.map((theme) => [
+				themeName(theme.id),
+				theme.mean,
+				theme.median,
+				theme.firms,
+				...(others ? [othersMean.get(theme.id) ?? null] : [])
+			])
+		};
+	};
 	const breakdowns = [
 		[t('dashboard.by_sector'), s.bySector, labels.sectors],
 		[t('dashboard.by_size'), s.bySize, labels.sizes],
@@ -109,23 +131,8 @@ export function presentDashboard(
 				config: themeBarChart(s.themes.map(themePoint), chartLabels),
 				label: t('dashboard.themes_chart')
 			},
-			table: {
-				caption: t('dashboard.themes'),
-				head: [
-					t('results.col_theme'),
-					t('dashboard.mean'),
-					t('dashboard.median_col'),
-					firmsCol,
-					...(s.allChambers ? [allLabel] : [])
-				],
-				rows: s.themes.map((theme) => [
-					themeName(theme.id),
-					theme.mean,
-					theme.median,
-					theme.firms,
-					...(s.allChambers ? [others.get(theme.id) ?? null] : [])
-				])
-			},
+			table: themeTable(true),
+			reportTable: themeTable(false),
 			bars: s.themes
 				.filter((theme) => theme.mean !== null)
 				.map((theme) => ({

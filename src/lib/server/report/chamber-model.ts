@@ -70,8 +70,6 @@ export async function chamberReportModel(
 			`${t('dashboard.filter_province')}: ${groupName(labels.provinces, query.province, t)}`
 	].filter(Boolean);
 	const { summary, themes, levels } = view;
-	// The report's theme table leaves out every chamber's mean, which the bars show.
-	const themeTable = table(themes.table);
 
 	const sections: ChamberReportSection[] = view.suppressed
 		? [{ heading: summary.heading, paragraphs: [view.suppressed], bars: [] }]
@@ -89,10 +87,7 @@ export async function chamberReportModel(
 					heading: themes.heading,
 					paragraphs: [],
 					bars: themes.bars,
-					table: {
-						head: themeTable.head.slice(0, 4),
-						rows: themeTable.rows.map((row) => row.slice(0, 4))
-					}
+					table: table(themes.reportTable)
 				},
 				{ heading: levels.heading, paragraphs: [], bars: [], table: table(levels.table) },
 				...view.breakdowns.map(({ table: figures, withheldWhole }) =>
