@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '$lib/server/aggregates';
 import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
-import { aggregateRows } from '$lib/server/chamber-export';
+import { aggregateRows } from '$lib/server/chamber/export';
 import type { Db } from '$lib/server/db/connect';
 import { csvText } from '$lib/server/export/csv';
 import { renderChamberPdf } from '$lib/server/report/chamber-document';

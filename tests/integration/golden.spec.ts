@@ -23,7 +23,7 @@ const { reportModel } = await import('$lib/server/report/model');
 const { chamberReportModel } = await import('$lib/server/report/chamber-model');
 const { renderDocument } = await import('$lib/server/report/render');
 const { chamberDashboard } = await import('$lib/server/chamber-dashboard');
-const { aggregateRows } = await import('$lib/server/chamber-export');
+const { aggregateRows } = await import('$lib/server/chamber/export');
 const { csvText } = await import('$lib/server/export/csv');
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/golden');

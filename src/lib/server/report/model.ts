@@ -1,14 +1,15 @@
 import type { ChartConfiguration } from 'chart.js';
-import { emissionsChart } from '$lib/charts/carbon';
-import { radarChart, themeBarChart } from '$lib/charts/results';
-import { createTranslator, type Locale, type Translate } from '$lib/i18n';
-import { formatDate, formatNumber, formatTonnes } from '$lib/i18n/format';
+import { createTranslator, type Locale } from '$lib/i18n';
+import { formatDate, formatNumber } from '$lib/i18n/format';
+import { presentCarbon, type CarbonPresentation } from '$lib/presenters/carbon';
+import { presentCbam } from '$lib/presenters/cbam';
+import type { PresentedRecommendation } from '$lib/presenters/recommendation';
+import { presentResults } from '$lib/presenters/results';
 import { answerText } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import type { Opened } from '../assessment-service';
-import type { CarbonView } from '../carbon-view';
 import { catalogue } from '../questionnaires';
 import { resultsView } from '../results-view';
 
@@ -103,18 +104,17 @@ export function fileNamePart(text: string): string {
 		.replace(/-+$/, '');
 }
 
-/** The carbon estimate as the report prints it, the same figures and words as the results page. */
-function carbonSection(
-	carbon: CarbonView | null,
-	locale: Locale,
-	t: Translate
-): ReportModel['carbon'] {
-	const heading = t('carbon.title');
-	const referencesHeading = t('carbon.references_title');
-	if (!carbon) {
+/** The carbon estimate as the report prints it, from the same presentation as the results page. */
+function carbonSection({
+	heading,
+	none,
+	referencesHeading,
+	estimate
+}: CarbonPresentation): ReportModel['carbon'] {
+	if (!estimate) {
 		return {
 			heading,
-			lines: [t('carbon.none')],
+			lines: [none],
 			chart: null,
 			table: null,
 			referencesHeading,
@@ -122,75 +122,25 @@ function carbonSection(
 			notes: []
 		};
 	}
-	const tonnes = (value: number) => t('carbon.tonnes', { value: formatTonnes(locale, value) });
-	const number = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 2 });
-	const lines = [
-		`${t('carbon.total')}: ${tonnes(carbon.total)}`,
-		`${t('carbon.scope1')}: ${tonnes(carbon.scope1)}`,
-		`${t('carbon.scope2')}: ${tonnes(carbon.scope2)}`
-	];
-	if (carbon.perEmployee !== null)
-		lines.push(t('carbon.per_employee', { value: tonnes(carbon.perEmployee) }));
-	if (carbon.perMillionTl !== null)
-		lines.push(t('carbon.per_turnover', { value: tonnes(carbon.perMillionTl) }));
-	if (carbon.scope2MarketBased !== null)
-		lines.push(t('carbon.market_based', { value: tonnes(carbon.scope2MarketBased) }));
-	if (carbon.solar)
-		lines.push(
-			carbon.solar.share === null
-				? t('carbon.solar_no_share', { kwh: number(carbon.solar.kwh) })
-				: t('carbon.solar', {
-						kwh: number(carbon.solar.kwh),
-						share: formatNumber(locale, carbon.solar.share, { style: 'percent' })
-					})
-		);
-	const bars = carbon.sources.map((source) => ({
-		label: t('carbon.source_scope', { source: source.label, scope: source.scope }),
-		scope: source.scope,
-		tonnes: source.tonnes
-	}));
+	const named = ({ name, value }: { name: string; value: string }) => `${name}: ${value}`;
 	return {
 		heading,
-		lines,
-		chart: carbon.total > 0 ? emissionsChart(bars, t('carbon.col_tonnes')) : null,
-		table: {
-			head: [
-				t('carbon.col_source'),
-				t('carbon.col_scope'),
-				t('carbon.col_amount'),
-				t('carbon.col_factor'),
-				t('carbon.col_tonnes')
-			],
-			rows: carbon.sources.map((source) => [
-				source.label,
-				String(source.scope),
-				`${number(source.amount)} ${source.unit}`,
-				formatNumber(locale, source.factor),
-				formatTonnes(locale, source.tonnes)
-			])
-		},
+		lines: [
+			named(estimate.total),
+			...estimate.scopes.map(named),
+			...(estimate.intensity?.lines ?? []),
+			...(estimate.marketBased ? [estimate.marketBased] : []),
+			...(estimate.solar ? [estimate.solar] : [])
+		],
+		chart: estimate.chart?.config ?? null,
+		table: { head: estimate.table.head, rows: estimate.table.rows },
 		referencesHeading,
-		references: carbon.references.map((reference) => ({
-			label: reference.labels.join(', '),
-			title: t('carbon.reference_year', { title: reference.title, year: reference.year }),
-			url: reference.url
-		})),
+		references: estimate.references,
 		notes: [
-			...carbon.sources.flatMap((source) =>
-				source.convertedFrom
-					? [
-							t('carbon.converted', {
-								amount: number(source.convertedFrom.amount),
-								unit: source.convertedFrom.unit,
-								factor: formatNumber(locale, source.convertedFrom.factor),
-								reference: source.convertedFrom.reference?.title ?? source.convertedFrom.year
-							})
-						]
-					: []
-			),
-			...carbon.ignored.map((unit) => t('carbon.ignored', { unit })),
-			t('carbon.disclaimer'),
-			t('carbon.factors_version', { version: carbon.factorsVersion })
+			...estimate.conversions,
+			...estimate.ignored,
+			estimate.disclaimer,
+			estimate.factorsVersion
 		]
 	};
 }
@@ -201,21 +151,16 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 	const view = await resultsView(opened, locale);
 	const { assessment, questionnaire } = opened;
 	const number = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 1 });
-	const signed = (value: number) =>
-		formatNumber(locale, value, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 	const company = profileFacts(questionnaire, assessment.answers).companyName?.trim() || null;
 	const date = assessment.submittedAt ?? assessment.updatedAt;
-	const grade = (value: string) => t(`results.grade_${value}`);
-
-	const recommendation = (item: (typeof view.recommendations)[number]): ReportRecommendation => ({
-		title: item.title,
-		text: item.text,
-		grades: t('results.impact_effort', { impact: grade(item.impact), effort: grade(item.effort) }),
-		resources: item.resources.map(({ title, provider, url }) => ({ title, provider, url }))
+	const results = presentResults(view, t, locale);
+	const cbam = view.cbam && presentCbam(view.cbam, t);
+	const printed = ({ title, text, grades, resources }: PresentedRecommendation) => ({
+		title,
+		text,
+		grades,
+		resources: resources.map(({ title, provider, url }) => ({ title, provider, url }))
 	});
-
-	const scored = view.themes.filter((theme) => theme.score !== null);
-	const chartLabels = { you: t('results.your_score'), peers: t('results.peers') };
 	const visible = visibleQuestionIds(questionnaire, assessment.answers);
 	const answerContext = {
 		locale,
@@ -226,10 +171,6 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 		},
 		provinces: catalogue().provinces
 	};
-	const benchmark = view.peers
-		? t('results.peers_caption', { firms: number(view.peers.firms) })
-		: t('results.no_peers', { min: number(view.minGroupSize) });
-
 	return {
 		locale,
 		title: t('report.title'),
@@ -245,46 +186,26 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 		],
 		summary: {
 			heading: t('report.summary_title'),
-			overallLabel: t('results.overall_title'),
-			overall: `${number(view.overall)} / 100`,
-			level: t('results.level', { level: view.level.name }),
-			levelDescription: view.level.description,
-			change: view.previous
-				? t('results.change_overall', {
-						change: signed(view.overall - view.previous.overall),
-						previous: number(view.previous.overall)
-					})
-				: null,
-			radar: radarChart(scored, chartLabels),
-			radarCaption: t('results.radar_caption'),
-			table: {
-				caption: benchmark,
-				head: [
-					t('results.col_theme'),
-					t('results.your_score'),
-					...(view.peers ? [t('results.peers')] : [])
-				],
-				rows: view.themes.map((theme) => [
-					theme.title,
-					theme.score === null ? t('results.not_applicable') : number(theme.score),
-					...(view.peers ? [theme.peers === null ? '–' : number(theme.peers)] : [])
-				])
-			},
-			prioritiesHeading: t('results.priorities_title'),
-			priorities: view.priorities.map(recommendation),
-			noRecommendations: t('results.no_recommendations')
+			overallLabel: results.overall.heading,
+			overall: `${results.overall.score} ${results.overall.of}`,
+			level: results.overall.level,
+			levelDescription: results.overall.levelDescription,
+			change: results.overall.change,
+			radar: results.charts.radar,
+			radarCaption: results.charts.radarCaption,
+			table: results.summaryTable,
+			prioritiesHeading: results.prioritiesHeading,
+			priorities: results.priorities.map(printed),
+			noRecommendations: results.noRecommendations
 		},
-		themes: view.themes.map((theme) => {
+		themes: results.themes.map((theme) => {
 			const definition = questionnaire.themes.find((candidate) => candidate.id === theme.id)!;
 			return {
 				title: theme.title,
 				colour: theme.colour,
-				score:
-					theme.score === null
-						? t('results.not_applicable')
-						: t('report.theme_score', { score: number(theme.score) }),
-				bar: themeBarChart([theme], chartLabels),
-				benchmark,
+				score: theme.score,
+				bar: theme.bar,
+				benchmark: results.charts.benchmark,
 				answersHeading: t('report.answers_title'),
 				answers: definition.questions
 					.filter((question) => visible.has(question.id))
@@ -295,29 +216,22 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 							t('report.not_answered')
 					})),
 				recommendationsHeading: t('report.recommendations_title'),
-				recommendations: view.recommendations
-					.filter((item) => item.theme === theme.id)
-					.map(recommendation),
+				recommendations: theme.recommendations.map(printed),
 				noRecommendations: t('report.no_theme_recommendations')
 			};
 		}),
-		carbon: carbonSection(view.carbon, locale, t),
-		cbam: view.cbam && {
-			heading: t('cbam.title'),
-			level: `${t('cbam.level_label')}: ${t(`cbam.level.${view.cbam.level}`)}`,
-			levelText: t(`cbam.level_text.${view.cbam.level}`),
-			reasonsHeading: t('cbam.reasons_title'),
-			reasons: view.cbam.reasons.map((reason) => t(`cbam.reason.${reason}`)),
-			actionsHeading: t('cbam.actions_title'),
-			actions: view.cbam.actions.map((action) => ({
-				title: t(`cbam.action.${action.id}.title`),
-				text: t(`cbam.action.${action.id}.text`),
-				grades: null,
-				resources: action.resources.map(({ title, provider, url }) => ({ title, provider, url }))
-			})),
-			note: t('cbam.note')
+		carbon: carbonSection(presentCarbon(view.carbon, t, locale)),
+		cbam: cbam && {
+			heading: cbam.heading,
+			level: `${cbam.levelLabel}: ${cbam.levelName}`,
+			levelText: cbam.levelText,
+			reasonsHeading: cbam.reasonsHeading,
+			reasons: cbam.reasons,
+			actionsHeading: cbam.actionsHeading,
+			actions: cbam.actions.map(printed),
+			note: cbam.note
 		},
-		resourcesLabel: t('results.resources'),
+		resourcesLabel: results.resourcesLabel,
 		appendix: {
 			heading: t('report.appendix_title'),
 			paragraphs: [

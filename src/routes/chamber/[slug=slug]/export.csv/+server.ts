@@ -1,15 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
-import { aggregateRows } from '$lib/server/chamber-export';
+import { chamberDashboard } from '$lib/server/chamber-dashboard';
+import { aggregateRows, respondentRows } from '$lib/server/chamber/export';
 import { readFilters } from '$lib/server/chamber-filters';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
-import { csvStream, csvText, type Row } from '$lib/server/export/csv';
+import { csvStream, csvText } from '$lib/server/export/csv';
 import { createTranslator } from '$lib/i18n';
-
-/** Rows read from the database per query while streaming the respondents. */
-const PAGE = 1000;
 
 function download(body: string | ReadableStream<Uint8Array>, name: string) {
 	return new Response(body, {
@@ -57,23 +54,9 @@ export async function GET({ locals, url, params }) {
 		);
 	}
 
-	async function* respondents(): AsyncGenerator<Row> {
-		let after: { submittedAt: string; id: string } | undefined;
-		do {
-			const page = await respondentPage(chamber, locals.locale, { limit: PAGE, after });
-			for (const line of page.lines)
-				yield [line.company, line.contact, line.submittedAt.slice(0, 10), line.level];
-			after = page.next;
-		} while (after);
-	}
-	const header = [
-		t('dashboard.company_col'),
-		t('dashboard.contact_col'),
-		t('dashboard.date_col'),
-		t('dashboard.level_col')
-	];
+	const { header, rows } = await respondentRows(chamber, locals.locale);
 	return download(
-		csvStream(header, respondents()),
+		csvStream(header, rows),
 		`${chamber.slug}-${t('dashboard.csv_respondents')}-${day}.csv`
 	);
 }

@@ -1,0 +1,134 @@
+import type { ChartConfiguration } from 'chart.js';
+import { emissionsChart } from '$lib/charts/carbon';
+import type { Locale, Translate } from '$lib/i18n';
+import { formatNumber, formatTonnes } from '$lib/i18n/format';
+import type { CarbonView } from '$lib/server/carbon-view';
+import type { PresentedTable } from './table';
+
+/** A figure with its name, as the page lists it and the PDF prints it (`name: value`). */
+export interface NamedFigure {
+	name: string;
+	value: string;
+}
+
+/** A firm's Scope 1 and 2 estimate in words and formatted figures: what the results page and the PDF both show. */
+export interface CarbonPresentation {
+	heading: string;
+	/** The sentence shown instead of the figures when no energy figures were given. */
+	none: string;
+	referencesHeading: string;
+	estimate: {
+		total: NamedFigure;
+		scopes: NamedFigure[];
+		intensity: { heading: string; lines: string[] } | null;
+		/** Shown when neither intensity can be computed. */
+		noIntensity: string | null;
+		marketBased: string | null;
+		solar: string | null;
+		chart: { config: ChartConfiguration<'bar'>; label: string } | null;
+		table: PresentedTable;
+		references: { label: string; title: string; url: string }[];
+		conversions: string[];
+		ignored: string[];
+		disclaimer: string;
+		factorsVersion: string;
+	} | null;
+}
+
+/**
+ * Words and formats a carbon estimate once, so that the results page and the PDF report cannot word a figure
+ * differently. `carbon` is null when the firm gave no energy figures.
+ */
+export function presentCarbon(
+	carbon: CarbonView | null,
+	t: Translate,
+	locale: Locale
+): CarbonPresentation {
+	const heading = t('carbon.title');
+	const none = t('carbon.none');
+	const referencesHeading = t('carbon.references_title');
+	if (!carbon) return { heading, none, referencesHeading, estimate: null };
+	const tonnes = (value: number) => t('carbon.tonnes', { value: formatTonnes(locale, value) });
+	const number = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 2 });
+	const intensity = [
+		...(carbon.perEmployee !== null
+			? [t('carbon.per_employee', { value: tonnes(carbon.perEmployee) })]
+			: []),
+		...(carbon.perMillionTl !== null
+			? [t('carbon.per_turnover', { value: tonnes(carbon.perMillionTl) })]
+			: [])
+	];
+	const bars = carbon.sources.map((source) => ({
+		label: t('carbon.source_scope', { source: source.label, scope: source.scope }),
+		scope: source.scope,
+		tonnes: source.tonnes
+	}));
+	return {
+		heading,
+		none,
+		referencesHeading,
+		estimate: {
+			total: { name: t('carbon.total'), value: tonnes(carbon.total) },
+			scopes: [
+				{ name: t('carbon.scope1'), value: tonnes(carbon.scope1) },
+				{ name: t('carbon.scope2'), value: tonnes(carbon.scope2) }
+			],
+			intensity:
+				intensity.length > 0 ? { heading: t('carbon.intensity_title'), lines: intensity } : null,
+			noIntensity: intensity.length === 0 ? t('carbon.no_intensity') : null,
+			marketBased:
+				carbon.scope2MarketBased !== null
+					? t('carbon.market_based', { value: tonnes(carbon.scope2MarketBased) })
+					: null,
+			solar: carbon.solar
+				? carbon.solar.share === null
+					? t('carbon.solar_no_share', { kwh: number(carbon.solar.kwh) })
+					: t('carbon.solar', {
+							kwh: number(carbon.solar.kwh),
+							share: formatNumber(locale, carbon.solar.share, { style: 'percent' })
+						})
+				: null,
+			chart:
+				carbon.total > 0
+					? { config: emissionsChart(bars, t('carbon.col_tonnes')), label: t('carbon.chart_label') }
+					: null,
+			table: {
+				caption: t('carbon.table_caption'),
+				head: [
+					t('carbon.col_source'),
+					t('carbon.col_scope'),
+					t('carbon.col_amount'),
+					t('carbon.col_factor'),
+					t('carbon.col_tonnes')
+				],
+				rows: carbon.sources.map((source) => [
+					source.label,
+					String(source.scope),
+					`${number(source.amount)} ${source.unit}`,
+					formatNumber(locale, source.factor),
+					formatTonnes(locale, source.tonnes)
+				])
+			},
+			references: carbon.references.map((reference) => ({
+				label: reference.labels.join(', '),
+				title: t('carbon.reference_year', { title: reference.title, year: reference.year }),
+				url: reference.url
+			})),
+			conversions: carbon.sources.flatMap(({ convertedFrom }) =>
+				convertedFrom
+					? [
+							t('carbon.converted', {
+								amount: number(convertedFrom.amount),
+								unit: convertedFrom.unit,
+								factor: formatNumber(locale, convertedFrom.factor),
+								reference: convertedFrom.reference?.title ?? convertedFrom.year
+							})
+						]
+					: []
+			),
+			ignored: carbon.ignored.map((unit) => t('carbon.ignored', { unit })),
+			disclaimer: t('carbon.disclaimer'),
+			factorsVersion: t('carbon.factors_version', { version: carbon.factorsVersion })
+		}
+	};
+}

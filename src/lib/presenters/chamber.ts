@@ -1,0 +1,213 @@
+import type { ChartConfiguration } from 'chart.js';
+import { firmCountsChart } from '$lib/charts/chamber';
+import { themeBarChart } from '$lib/charts/results';
+import type { Locale, Translate } from '$lib/i18n';
+import { formatNumber } from '$lib/i18n/format';
+import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
+import { figureText, type FigureTable } from './figures';
+
+/** A group's name from its key: the unknown group (firms that did not say) has a word of its own. */
+export function groupName(names: Record<string, string>, key: string | null, t: Translate) {
+	return key === null ? t('dashboard.unknown') : (names[key] ?? key);
+}
+
+/** A chamber's dashboard in words: what the page, the chamber's PDF report and its CSV export all render. */
+export interface DashboardPresentation {
+	/** What the figures are and the smallest group shown. */
+	lead: string;
+	/** Why nothing is shown for these filters (too few firms), or null. */
+	suppressed: string | null;
+	summary: {
+		heading: string;
+		mean: string;
+		of: string;
+		meanLabel: string;
+		firms: string;
+		median: string;
+		/** The mean of every chamber's firms, when asked for. */
+		allChambers: string | null;
+	};
+	themes: {
+		heading: string;
+		chart: { config: ChartConfiguration<'bar'>; label: string };
+		/** Mean, median and firms per theme, and every chamber's mean when asked for. */
+		table: FigureTable;
+		/** The same without every chamber's mean, which the report's bars show instead. */
+		reportTable: FigureTable;
+		/** One bar chart per theme with a mean, for the PDF. */
+		bars: { title: string; config: ChartConfiguration<'bar'> }[];
+	};
+	levels: {
+		heading: string;
+		chart: { config: ChartConfiguration<'bar'>; label: string };
+		table: FigureTable;
+	};
+	bands: FigureTable;
+	breakdownsHeading: string;
+	/** By sector, size and province: firms and mean per group, the withheld groups as one row without their keys. */
+	breakdowns: {
+		table: FigureTable;
+		/** When every group is withheld, the sentence shown instead of the table (which names no group). */
+		withheldWhole: string | null;
+	}[];
+	/** Every chamber's figures, for the CSV; null unless asked for and large enough. */
+	allChambers: {
+		label: string;
+		firms: number | null;
+		mean: number | null;
+		themes: { name: string; mean: number | null }[];
+	} | null;
+	carbon: ChamberCarbonPresentation;
+}
+
+/**
+ * Words a chamber's dashboard once, so that its page, PDF report and CSV cannot name a group or a figure
+ * differently. `chamberName` labels the chamber's own bars beside every chamber's.
+ */
+export function presentDashboard(
+	dashboard: ChamberDashboard,
+	chamberName: string,
+	t: Translate,
+	locale: Locale
+): DashboardPresentation {
+	const { statistics: s, labels } = dashboard;
+	const min = formatNumber(locale, dashboard.minGroupSize);
+	const figure = (value: number | null) => figureText(locale, value);
+	const firmsCol = t('dashboard.firms_col');
+	const allLabel = t('dashboard.all_chambers_label');
+	const themeName = (id: string) => labels.themes[id] ?? id;
+	const levelName = (id: string) => labels.levels[id] ?? id;
+	const othersMean = new Map(s.allChambers?.themes.map((theme) => [theme.id, theme.mean]));
+	const chartLabels = { you: chamberName, peers: allLabel };
+	const themePoint = (theme: (typeof s.themes)[number]) => ({
+		title: themeName(theme.id),
+		colour: labels.themeColours[theme.id],
+		score: theme.mean,
+		peers: othersMean.get(theme.id) ?? null
+	});
+	const themeTable = (withOthers: boolean): FigureTable => {
+		const others = withOthers && s.allChambers !== null;
+		return {
+			caption: t('dashboard.themes'),
+			head: [
+				t('results.col_theme'),
+				t('dashboard.mean'),
+				t('dashboard.median_col'),
+				firmsCol,
+				...(others ? [allLabel] : [])
+			],
+			rows: s.themes.map((theme) => [
+				themeName(theme.id),
+				theme.mean,
+				theme.median,
+				theme.firms,
+				...(others ? [othersMean.get(theme.id) ?? null] : [])
+			])
+		};
+	};
+	const breakdowns = [
+		[t('dashboard.by_sector'), s.bySector, labels.sectors],
+		[t('dashboard.by_size'), s.bySize, labels.sizes],
+		[t('dashboard.by_province'), s.byProvince, labels.provinces]
+	] as const;
+	return {
+		lead: t('dashboard.lead', { min }),
+		suppressed: s.suppressed ? t(`dashboard.suppressed_${s.suppressed}`, { min }) : null,
+		summary: {
+			heading: t('dashboard.summary'),
+			mean: figure(s.overall.mean),
+			of: '/ 100',
+			meanLabel: t('dashboard.mean'),
+			firms: t('dashboard.firms', { firms: figure(s.firms) }),
+			median: t('dashboard.median', { median: figure(s.overall.median) }),
+			allChambers: s.allChambers
+				? t('dashboard.all_chambers', { mean: figure(s.allChambers.overallMean) })
+				: null
+		},
+		themes: {
+			heading: t('dashboard.themes'),
+			chart: {
+				config: themeBarChart(s.themes.map(themePoint), chartLabels),
+				label: t('dashboard.themes_chart')
+			},
+			table: themeTable(true),
+			reportTable: themeTable(false),
+			bars: s.themes
+				.filter((theme) => theme.mean !== null)
+				.map((theme) => ({
+					title: themeName(theme.id),
+					config: themeBarChart([themePoint(theme)], chartLabels)
+				}))
+		},
+		levels: {
+			heading: t('dashboard.levels'),
+			chart: {
+				config: firmCountsChart(
+					s.levels.map((level) => ({ name: levelName(level.id), firms: level.firms })),
+					firmsCol
+				),
+				label: t('dashboard.levels_chart')
+			},
+			table: {
+				caption: t('dashboard.levels'),
+				head: [t('dashboard.level_col'), firmsCol],
+				rows: s.levels.map((level) => [levelName(level.id), level.firms])
+			}
+		},
+		bands: {
+			caption: t('dashboard.bands'),
+			head: [t('dashboard.band_col'), firmsCol],
+			rows: s.scoreBands.map((band) => [`${band.min}–${band.max}`, band.firms])
+		},
+		breakdownsHeading: t('dashboard.breakdowns'),
+		breakdowns: breakdowns.map(([caption, { groups, withheld }, names]) => ({
+			table: {
+				caption,
+				head: [t('dashboard.group_col'), firmsCol, t('dashboard.mean')],
+				rows: [
+					...groups.map((group): [string, number, number | null] => [
+						groupName(names, group.key, t),
+						group.firms,
+						group.overallMean
+					]),
+					// The withheld groups as one row without their keys.
+					...(withheld
+						? [
+								[t('dashboard.withheld_groups'), withheld.firms, withheld.overallMean] as [
+									string,
+									number,
+									number | null
+								]
+							]
+						: [])
+				]
+			},
+			withheldWhole:
+				groups.length === 0 && withheld ? t('dashboard.breakdown_withheld', { min }) : null
+		})),
+		allChambers:
+			s.allChambers && !s.allChambers.suppressed
+				? {
+						label: allLabel,
+						firms: s.allChambers.firms,
+						mean: s.allChambers.overallMean,
+						themes: s.allChambers.themes.map((theme) => ({
+							name: themeName(theme.id),
+							mean: theme.mean
+						}))
+					}
+				: null,
+		carbon: presentChamberCarbon(dashboard, t, locale)
+	};
+}
+
+/** The columns of the consenting firms' list, on the page and in its CSV. */
+export function respondentColumns(t: Translate): string[] {
+	return [
+		t('dashboard.company_col'),
+		t('dashboard.contact_col'),
+		t('dashboard.date_col'),
+		t('dashboard.level_col')
+	];
+}

@@ -1,0 +1,246 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator, type Translate } from '$lib/i18n';
+import { presentCarbon } from '$lib/presenters/carbon';
+import { presentCbam } from '$lib/presenters/cbam';
+import { groupName, presentDashboard, respondentColumns } from '$lib/presenters/chamber';
+import { figureText, formattedRows } from '$lib/presenters/figures';
+import { presentResults } from '$lib/presenters/results';
+import type { CarbonView } from '$lib/server/carbon-view';
+import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import type { ResultsView } from '$lib/server/results-view';
+
+/*
+ * The presenters word each figure once for the pages, the PDFs and the CSV; these tests pin the wording and the
+ * formatting on hand-built views, without a database.
+ */
+
+let en: Translate;
+let tr: Translate;
+beforeAll(async () => {
+	[en, tr] = await Promise.all([createTranslator('en'), createTranslator('tr')]);
+});
+
+const carbon: CarbonView = {
+	factorsVersion: '2024.1',
+	sources: [
+		{
+			id: 'natural_gas',
+			scope: 1,
+			category: 'stationary',
+			amount: 10640,
+			unit: 'kWh',
+			factor: 0.1819,
+			year: 2006,
+			tonnes: 1.935416,
+			label: 'Natural gas',
+			reference: { title: 'IPCC', url: 'https://example.org/ipcc' },
+			convertedFrom: {
+				id: 'natural_gas_sm3',
+				amount: 1000,
+				unit: 'Sm³',
+				factor: 10.64,
+				year: 2024,
+				reference: null
+			}
+		}
+	],
+	scope1: 1.935416,
+	scope2: 0,
+	total: 1.935416,
+	scope2MarketBased: null,
+	solar: null,
+	perEmployee: null,
+	perMillionTl: null,
+	ignored: [],
+	references: [
+		{ title: 'IPCC', url: 'https://example.org/ipcc', year: 2006, labels: ['Natural gas'] }
+	]
+} as CarbonView;
+
+describe('presentCarbon', () => {
+	it('says there is no estimate without energy figures', () => {
+		const presented = presentCarbon(null, en, 'en');
+		expect(presented.estimate).toBeNull();
+		expect(presented.none).toBe(en('carbon.none'));
+	});
+
+	it('formats tonnes in the locale and words the conversion once', () => {
+		const english = presentCarbon(carbon, en, 'en').estimate!;
+		expect(english.total).toEqual({ name: 'Estimated total emissions', value: '1.94 t CO₂e' });
+		expect(english.table.rows).toEqual([['Natural gas', '1', '10,640 kWh', '0.182', '1.94']]);
+		expect(english.conversions).toEqual([
+			'You entered 1,000 Sm³; converted at 10.64 kWh per Sm³ (2024).'
+		]);
+		expect(english.intensity).toBeNull();
+		expect(english.noIntensity).toBe(en('carbon.no_intensity'));
+		expect(english.references[0].label).toBe('Natural gas');
+		const turkish = presentCarbon(carbon, tr, 'tr').estimate!;
+		expect(turkish.total.value).toBe('1,94 t CO₂e');
+	});
+
+	it('has no chart for a total of zero', () => {
+		expect(presentCarbon({ ...carbon, total: 0 }, en, 'en').estimate!.chart).toBeNull();
+	});
+});
+
+describe('presentCbam', () => {
+	it('words the level, reasons and ungraded actions', () => {
+		const presented = presentCbam(
+			{
+				level: 'high',
+				reasons: ['goods_covered'],
+				actions: [{ id: 'check_codes', resources: [] }]
+			},
+			en
+		);
+		expect(presented.levelName).toBe('High');
+		expect(presented.reasons).toEqual([en('cbam.reason.goods_covered')]);
+		expect(presented.actions[0]).toMatchObject({
+			title: en('cbam.action.check_codes.title'),
+			grades: null
+		});
+	});
+});
+
+function resultsView(previous: boolean): Omit<ResultsView, 'chamber'> {
+	const recommendation = {
+		id: 'r1',
+		theme: 'energy',
+		impact: 'high' as const,
+		effort: 'low' as const,
+		title: 'Insulate',
+		text: 'Insulate the roof.',
+		resources: [
+			{ id: 'x', title: 'Guide', provider: 'KOSGEB', url: 'https://example.org', type: 'guide' }
+		]
+	};
+	return {
+		overall: 62.25,
+		level: { id: 'developing', name: 'Developing', description: 'On the way.' },
+		levels: [],
+		themes: [
+			{ id: 'energy', title: 'Energy', colour: '#000', score: 70, peers: 55.5, change: 4 },
+			{ id: 'water', title: 'Water', colour: '#111', score: null, peers: null, change: null }
+		],
+		peers: { firms: 12, overall: 50 },
+		minGroupSize: 5,
+		previous: previous ? { overall: 60, submittedAt: '2025-01-01T00:00:00.000Z' } : null,
+		priorities: [recommendation],
+		recommendations: [recommendation],
+		questionnaire: { title: 'Q', version: '1' },
+		submittedAt: '2026-01-01T00:00:00.000Z',
+		carbon: null,
+		cbam: null
+	} as Omit<ResultsView, 'chamber'>;
+}
+
+describe('presentResults', () => {
+	it('adds the change column only on the page, and only after a previous assessment', () => {
+		const first = presentResults(resultsView(false), en, 'en');
+		expect(first.overall.change).toBeNull();
+		expect(first.table.head).toEqual(['Theme', en('results.your_score'), en('results.peers')]);
+		const again = presentResults(resultsView(true), en, 'en');
+		expect(again.overall.change).toContain('+2.3');
+		expect(again.table.rows[0]).toEqual(['Energy', '70', '55.5', '+4']);
+		expect(again.table.rows[1]).toEqual(['Water', 'Not applicable', '–', '–']);
+		expect(again.summaryTable.head).toHaveLength(3);
+		expect(again.summaryTable.caption).toBe(again.charts.benchmark);
+	});
+
+	it('grades recommendations in words and files them under their theme', () => {
+		const presented = presentResults(resultsView(false), en, 'en');
+		expect(presented.priorities[0].grades).toBe('Impact: high · Effort: low');
+		expect(presented.themes.map((theme) => theme.recommendations.length)).toEqual([1, 0]);
+		expect(presented.themes[0].score).toBe('Theme score: 70 / 100');
+	});
+});
+
+function dashboard(): ChamberDashboard {
+	const group = { groups: [], withheld: { firms: 7, overallMean: 48 } };
+	return {
+		statistics: {
+			suppressed: null,
+			firms: 20,
+			overall: { mean: 51.26, median: 50 },
+			themes: [{ id: 'energy', mean: 60, median: null, firms: 20 }],
+			levels: [{ id: 'developing', firms: 20 }],
+			scoreBands: [{ min: 0, max: 20, firms: null }],
+			bySector: {
+				groups: [
+					{ key: 'C', firms: 13, overallMean: 52 },
+					{ key: null, firms: 6, overallMean: null }
+				],
+				withheld: null
+			},
+			bySize: group,
+			byProvince: group,
+			allChambers: {
+				suppressed: null,
+				firms: 100,
+				overallMean: 49,
+				themes: [{ id: 'energy', mean: 58 }]
+			},
+			participation: [],
+			carbon: {
+				firms: 0,
+				scope1: null,
+				scope2: null,
+				total: null,
+				withheld: { firms: null },
+				emissionBands: [],
+				cbamExposure: [{ level: 'high', firms: 0 }]
+			}
+		},
+		labels: {
+			themes: { energy: 'Energy' },
+			themeColours: { energy: '#000' },
+			levels: { developing: 'Developing' },
+			sectors: { C: 'C · Manufacturing' },
+			sizes: {},
+			provinces: {}
+		},
+		campaigns: [],
+		minGroupSize: 5,
+		dominanceShare: 0.85
+	} as unknown as ChamberDashboard;
+}
+
+describe('presentDashboard', () => {
+	it('names groups once, keeps figures as numbers and withheld ones as null', () => {
+		const presented = presentDashboard(dashboard(), 'Chamber', en, 'en');
+		const [sector, size] = presented.breakdowns;
+		expect(sector.table.rows).toEqual([
+			['C · Manufacturing', 13, 52],
+			['Not given', 6, null]
+		]);
+		expect(sector.withheldWhole).toBeNull();
+		expect(size.withheldWhole).toBe(en('dashboard.breakdown_withheld', { min: '5' }));
+		expect(size.table.rows).toEqual([['Other groups (withheld)', 7, 48]]);
+		expect(presented.themes.table.rows).toEqual([['Energy', 60, null, 20, 58]]);
+		expect(presented.themes.reportTable.rows).toEqual([['Energy', 60, null, 20]]);
+		expect(presented.summary.mean).toBe('51.3');
+		expect(presented.bands.rows).toEqual([['0–20', null]]);
+	});
+
+	it('says that no firm gave energy figures and hides the CBAM table when no firm was screened', () => {
+		const { carbon: presented } = presentDashboard(dashboard(), 'Chamber', en, 'en');
+		expect(presented.estimated).toBe(false);
+		expect(presented.status).toBe(en('dashboard.carbon_no_firms'));
+		expect(presented.cbam.screened).toBe(false);
+		expect(presented.cbam.lead).toBe(en('dashboard.cbam_no_firms'));
+	});
+
+	it('formats figures with the locale and a dash where withheld', () => {
+		expect(figureText('tr', 1234.56)).toBe('1.234,6');
+		expect(figureText('en', null)).toBe('–');
+		expect(formattedRows({ caption: '', head: [], rows: [['a', 1.25, null]] }, 'en')).toEqual([
+			['a', '1.3', '–']
+		]);
+	});
+
+	it('words the unknown group and the respondents columns', () => {
+		expect(groupName({}, null, tr)).toBe(tr('dashboard.unknown'));
+		expect(groupName({}, 'Z', tr)).toBe('Z');
+		expect(respondentColumns(en)).toHaveLength(4);
+	});
+});
