@@ -11,10 +11,10 @@ import { insertCampaign, insertChamber } from '../fixtures/submitted';
 // The service and the routes read the process-wide database; point it at each test database in turn.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
+const service = await import('$lib/server/assessment/assessment-service');
 const assessments = await import('$lib/server/db/assessments');
 const auditLog = await import('$lib/server/db/audit-log');
-const { questionnaire } = await import('$lib/server/questionnaires');
+const { questionnaire } = await import('$lib/server/content');
 const results = await import('../../src/routes/assessment/[token=token]/results/+page.server');
 const dataJson = await import('../../src/routes/assessment/[token=token]/data.json/+server');
 const submitApi = await import('../../src/routes/api/v1/assessments/[token]/submit/+server');

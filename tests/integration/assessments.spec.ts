@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as assessments from '$lib/server/db/assessments';
 import * as versions from '$lib/server/db/questionnaire-versions';
 import type { Db } from '$lib/server/db/connect';
-import { hashToken, newToken } from '$lib/server/tokens';
+import { hashToken, newToken } from '$lib/server/assessment/tokens';
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { scoreAnswers } from '$lib/scoring/score';

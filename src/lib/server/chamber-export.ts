@@ -1,6 +1,6 @@
 import { emissionBandLabel } from '$lib/charts/chamber';
 import { createTranslator, type Locale, type Translate } from '$lib/i18n';
-import type { ChamberDashboard } from './chamber-dashboard';
+import type { ChamberDashboard } from './chamber/chamber-dashboard';
 import type { Row } from './export/csv';
 
 /** The carbon figures as rows: the three totals (tonnes in the last column), then firms per band and CBAM level. */

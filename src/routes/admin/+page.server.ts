@@ -5,13 +5,13 @@ import { requirePlatformAdmin } from '$lib/server/auth/guards';
 import { issueLink } from '$lib/server/auth/one-time';
 import { CHAMBER_ROLES } from '$lib/server/auth/options';
 import { email } from '$lib/server/auth/passwords';
-import { chamberInput, logoDataUrl } from '$lib/server/chamber-input';
+import { chamberInput, logoDataUrl } from '$lib/server/chamber/chamber-input';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
 import * as members from '$lib/server/db/members';
-import { parseForm, parseFormData, readForm } from '$lib/server/form';
-import { catalogue } from '$lib/server/questionnaires';
+import { parseForm, parseFormData, readForm } from '$lib/server/http/form';
+import { catalogue } from '$lib/server/content';
 
 const inviteForm = z.object({
 	chamber: z.string().min(1),

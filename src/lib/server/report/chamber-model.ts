@@ -2,8 +2,8 @@ import { emissionBandLabel } from '$lib/charts/chamber';
 import { themeBarChart } from '$lib/charts/results';
 import { createTranslator, type Locale, type Translate } from '$lib/i18n';
 import { formatDate, formatNumber } from '$lib/i18n/format';
-import type { ChamberDashboard } from '../chamber-dashboard';
-import type { FiltersQuery } from '../chamber-filters';
+import type { ChamberDashboard } from '../chamber/chamber-dashboard';
+import type { FiltersQuery } from '../chamber/chamber-filters';
 import type { Chamber } from '../db/chambers';
 import type { ChamberReportModel, ChamberReportSection } from './chamber-document';
 

@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { intlTags, type Locale } from '../../i18n/locales';
-import { withSharedLayout } from './shared-layout';
+import { withSharedLayout } from './glyph-cache';
 
 /**
  * What every PDF of the product shares: A4 pages with the embedded fonts, the house colours, headings, paragraphs,

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import * as campaigns from '$lib/server/db/campaigns';

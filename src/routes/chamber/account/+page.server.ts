@@ -9,7 +9,7 @@ import { claimCode } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as members from '$lib/server/db/members';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 import { qrDataUrl } from '$lib/server/qr';
 
 const passwordForm = z.object({

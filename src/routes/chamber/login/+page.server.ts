@@ -6,7 +6,7 @@ import { email } from '$lib/server/auth/passwords';
 import { SIGN_IN_FAILED, addressActor, checkPassword } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 
 const signInForm = z.object({
 	email,

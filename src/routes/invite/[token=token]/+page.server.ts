@@ -9,8 +9,8 @@ import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
 import * as links from '$lib/server/db/one-time-links';
-import { parseForm } from '$lib/server/form';
-import { hashToken } from '$lib/server/tokens';
+import { parseForm } from '$lib/server/http/form';
+import { hashToken } from '$lib/server/assessment/tokens';
 
 /** What an invitation link carries, checked again when read back. */
 const invitation = z.object({

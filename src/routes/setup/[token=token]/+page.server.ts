@@ -8,8 +8,8 @@ import { email, newPassword } from '$lib/server/auth/passwords';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as links from '$lib/server/db/one-time-links';
-import { parseForm } from '$lib/server/form';
-import { hashToken } from '$lib/server/tokens';
+import { parseForm } from '$lib/server/http/form';
+import { hashToken } from '$lib/server/assessment/tokens';
 
 const setupForm = z.object({
 	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),

@@ -2,13 +2,13 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { checkAnswers, mergeAnswers } from '$lib/questionnaire/answers';
-import { apiError, handleApi, readJson } from '$lib/server/api';
-import { answerIssues, answersBody } from '$lib/server/api-assessments';
-import * as assessmentService from '$lib/server/assessment-service';
+import { apiError, handleApi, readJson } from '$lib/server/http/api';
+import { answerIssues, answersBody } from '$lib/server/http/api-assessments';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { db } from '$lib/server/db';
 import * as campaigns from '$lib/server/db/campaigns';
-import * as idempotency from '$lib/server/idempotency';
-import { catalogue } from '$lib/server/questionnaires';
+import * as idempotency from '$lib/server/assessment/idempotency';
+import { catalogue } from '$lib/server/content';
 
 const createBody = z.strictObject({
 	questionnaire: z.string().max(100),

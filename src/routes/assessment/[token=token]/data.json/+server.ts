@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { db } from '$lib/server/db';
 import * as assessments from '$lib/server/db/assessments';
 import * as auditLog from '$lib/server/db/audit-log';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { defaultLocale, isLocale } from '$lib/i18n/locales';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { renderReport, ReportQueueFull } from '$lib/server/report';
 import { reportModel } from '$lib/server/report/model';
 

@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
 import { db } from '$lib/server/db';
 import * as assessments from '$lib/server/db/assessments';
-import * as assessmentService from '$lib/server/assessment-service';
-import { resultsView } from '$lib/server/results-view';
-import { readForm } from '$lib/server/form';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { resultsView } from '$lib/server/assessment/results-view';
+import { readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);

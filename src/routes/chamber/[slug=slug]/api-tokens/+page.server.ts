@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { issueApiToken } from '$lib/server/auth/api-tokens';
 import { requireChamber } from '$lib/server/auth/guards';
-import { apiTokenInput } from '$lib/server/chamber-input';
+import { apiTokenInput } from '$lib/server/chamber/chamber-input';
 import { db } from '$lib/server/db';
 import * as apiTokens from '$lib/server/db/api-tokens';
 import * as auditLog from '$lib/server/db/audit-log';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 
 const revokeForm = z.object({ id: z.string().min(1).max(100) });
 

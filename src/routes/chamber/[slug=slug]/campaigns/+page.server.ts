@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
-import { campaignInput } from '$lib/server/chamber-input';
+import { campaignInput } from '$lib/server/chamber/campaign-input';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as campaigns from '$lib/server/db/campaigns';
-import { parseForm } from '$lib/server/form';
-import { DEFAULT_QUESTIONNAIRE } from '$lib/server/questionnaires';
+import { parseForm } from '$lib/server/http/form';
+import { DEFAULT_QUESTIONNAIRE } from '$lib/server/content';
 
 export const load = async ({ locals, url, params }) => {
 	const { chamber } = await requireChamber(locals, url, params.slug);

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
+import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
 import { aggregateRows } from '$lib/server/chamber-export';
-import { readFilters } from '$lib/server/chamber-filters';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import { csvStream, csvText, type Row } from '$lib/server/export/csv';

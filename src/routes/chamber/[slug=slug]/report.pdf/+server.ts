@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard } from '$lib/server/chamber-dashboard';
-import { readFilters } from '$lib/server/chamber-filters';
+import { chamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import { renderChamberReport, ReportQueueFull } from '$lib/server/report';

@@ -4,7 +4,7 @@ import { requireChamber } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 
 /** An unticked checkbox is simply absent from the form. */
 const settingForm = z.object({

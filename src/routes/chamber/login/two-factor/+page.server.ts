@@ -6,7 +6,7 @@ import { safeNext } from '$lib/server/auth/guards';
 import { claimCode } from '$lib/server/auth/two-factor';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 
 /** Six digits from the authenticator app, or one of the printed backup codes. */
 const codeForm = z.object({

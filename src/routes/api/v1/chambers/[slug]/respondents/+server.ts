@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError } from '$lib/server/api';
+import { apiError } from '$lib/server/http/api';
 import { requireChamberApi } from '$lib/server/auth/api-guard';
 import { EDITOR_ROLES } from '$lib/server/auth/options';
-import { respondentPage } from '$lib/server/chamber-dashboard';
+import { respondentPage } from '$lib/server/chamber/chamber-dashboard';
 import { db } from '$lib/server/db';
 import * as auditLog from '$lib/server/db/audit-log';
 
