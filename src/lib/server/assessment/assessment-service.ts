@@ -100,6 +100,14 @@ export async function startOnce(
 }
 
 /**
+ * What an earlier start under this Idempotency-Key created: its token; `conflict` when the key came with another
+ * body; undefined for a new or expired key.
+ */
+export function replayStart(key: string, body: unknown): Promise<string | 'conflict' | undefined> {
+	return idempotency.replay(db(), key, body);
+}
+
+/**
  * Starts a draft attributed to a campaign and its chamber, or says why the campaign takes no new assessments. The
  * chamber comes from the stored campaign, never from the request.
  */
@@ -287,4 +295,39 @@ export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
 		await auditLog.record(db(), { actor: 'anonymous', action: 'assessment.delete', target: id });
 	}
 	await flushErased(db());
+}
+
+/** Every time the firm gave or withdrew its consent to share its identity, oldest first. */
+export function consentHistory(opened: Opened) {
+	return assessments.consentHistory(db(), opened.assessment.id);
+}
+
+/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
+export async function withdrawConsent(opened: Opened): Promise<void> {
+	await assessments.withdrawConsent(db(), opened.assessment.id);
+}
+
+/** Everything stored about the assessment, for the SME to keep (KVKK art. 11: the right to information). Audited. */
+export async function exportData(opened: Opened) {
+	const { assessment } = opened;
+	await auditLog.record(db(), {
+		actor: 'anonymous',
+		action: 'assessment.export',
+		target: assessment.id
+	});
+	return {
+		questionnaire: { id: assessment.questionnaireId, version: assessment.questionnaireVersion },
+		status: assessment.status,
+		locale: assessment.locale,
+		createdAt: assessment.createdAt,
+		updatedAt: assessment.updatedAt,
+		submittedAt: assessment.submittedAt,
+		answers: assessment.answers,
+		result: assessment.result,
+		consentToShareIdentity: assessment.consentShareIdentity,
+		consentNoticeVersion: assessment.consentVersion,
+		consentGivenAt: assessment.consentAt,
+		/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
+		consentHistory: await consentHistory(opened)
+	};
 }

@@ -1,7 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
-import { db } from '$lib/server/db';
-import * as assessments from '$lib/server/db/assessments';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { resultsView } from '$lib/server/assessment/results-view';
 import { readForm } from '$lib/server/http/form';
@@ -26,7 +24,7 @@ export const load = async ({ params, locals }) => {
 					chamberName: chamber.name,
 					consented: assessment.consentShareIdentity,
 					consentAt: assessment.consentAt,
-					history: await assessments.consentHistory(db(), assessment.id)
+					history: await assessmentService.consentHistory(opened)
 				}
 			: null,
 		/** The campaign this was started in but that had closed by submission: no chamber counts the result. */
@@ -51,7 +49,7 @@ export const actions = {
 	withdrawConsent: async ({ params }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		await assessments.withdrawConsent(db(), opened.assessment.id);
+		await assessmentService.withdrawConsent(opened);
 		return { consentWithdrawn: true };
 	},
 
