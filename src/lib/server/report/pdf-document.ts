@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 /**
  * Noto Sans covers every Turkish letter; the TrueType files are embedded (as subsets), so the PDF needs no installed
  * font and its text stays searchable and copyable. Parsed once per thread and shared by every report, with the shaping
- * of words shared too (see shared-layout.ts).
+ * of words shared too (see glyph-cache.ts).
  */
 function loadFont(file: string) {
 	const font = fontkit.create(
