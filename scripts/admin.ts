@@ -5,13 +5,9 @@ import { ConfigError, parseConfig } from '../src/lib/server/config';
 import { connect, migrateToLatest, type Db } from '../src/lib/server/db/connect';
 import * as campaigns from '../src/lib/server/db/campaigns';
 import * as chambers from '../src/lib/server/db/chambers';
-import {
-	apiTokenInput,
-	campaignInput,
-	chamberInput,
-	logoDataUrl
-} from '../src/lib/server/chamber-input';
-import { DEFAULT_QUESTIONNAIRE, loadCatalogue } from '../src/lib/server/questionnaires';
+import { campaignInput } from '../src/lib/server/chamber/campaign-input';
+import { apiTokenInput, chamberInput, logoDataUrl } from '../src/lib/server/chamber/chamber-input';
+import { DEFAULT_QUESTIONNAIRE, loadCatalogue } from '../src/lib/server/content';
 import { z } from 'zod';
 import { addToChamber, createAccount } from '../src/lib/server/auth/accounts';
 import { issueApiToken } from '../src/lib/server/auth/api-tokens';

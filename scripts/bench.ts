@@ -2,7 +2,7 @@
 import { execSync } from 'node:child_process';
 import { load } from './bench/load';
 import { measurePageWeight } from './bench/page-weight';
-import { questionnaire } from '../src/lib/server/questionnaires';
+import { questionnaire } from '../src/lib/server/content';
 import { createAssessment, createSubmitted } from './bench/assessment';
 import { measureLoad, measureScoring } from './bench/questionnaire';
 import { measureReports, pageLoadDuringReports } from './bench/report';

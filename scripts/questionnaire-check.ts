@@ -1,6 +1,6 @@
 // `npm run questionnaire:check`: prints every problem of the files in questionnaires/ and exits non-zero on any.
 import { CatalogueError, formatProblem } from '../src/lib/content/load';
-import { findQuestionnairesFolder, loadCatalogue } from '../src/lib/server/questionnaires';
+import { findQuestionnairesFolder, loadCatalogue } from '../src/lib/server/content';
 
 const folder = process.argv[2] ?? findQuestionnairesFolder();
 try {

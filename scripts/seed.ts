@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { ConfigError, parseConfig } from '../src/lib/server/config';
 import { connect, migrateToLatest, type Db } from '../src/lib/server/db/connect';
-import { loadCatalogue, questionnaire } from '../src/lib/server/questionnaires';
+import { loadCatalogue, questionnaire } from '../src/lib/server/content';
 import { seededRandom } from '../tests/fixtures/answers';
 import { seed } from './seed/generate';
 

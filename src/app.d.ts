@@ -6,7 +6,7 @@ declare global {
 			/** The language of this request: `?lang`, then the `lang` cookie, then Accept-Language, then Turkish. */
 			locale: Locale;
 			/** The assessment of this request's token, opened once and shared by its layout and page loads. */
-			assessment?: Promise<import('$lib/server/assessment-service').Opened | undefined>;
+			assessment?: Promise<import('$lib/server/assessment/assessment-service').Opened | undefined>;
 			/** The signed-in chamber or platform user, read only on the pages that need an account. */
 			user?: import('$lib/server/auth/session').SignedIn;
 			/** Set when the request met a database that could not write just now; the response becomes a 503. */

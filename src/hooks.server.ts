@@ -4,17 +4,17 @@ import { ConfigError, config } from '$lib/server/config';
 import { db, initDatabase } from '$lib/server/db';
 import { purgeStaleDrafts } from '$lib/server/db/assessments';
 import * as idempotencyKeys from '$lib/server/db/idempotency-keys';
-import { DRAFT_RETENTION_MONTHS } from '$lib/server/privacy';
+import { DRAFT_RETENTION_MONTHS } from '$lib/server/assessment/privacy';
 import { startReportWorkers } from '$lib/server/report';
 import { auth } from '$lib/server/auth';
 import { signedIn } from '$lib/server/auth/session';
-import { apiError } from '$lib/server/api';
+import { apiError } from '$lib/server/http/api';
 import { platformSetupLink } from '$lib/server/auth/one-time';
-import { catalogue } from '$lib/server/questionnaires';
+import { catalogue } from '$lib/server/content';
 import { CatalogueError, formatProblem } from '$lib/content/load';
 import { isLocale, negotiateLocale } from '$lib/i18n/locales';
-import { logRequestError, publicError } from '$lib/server/request-errors';
-import { markUnavailable, unavailableStatus } from '$lib/server/unavailable-response';
+import { logRequestError, publicError } from '$lib/server/http/request-errors';
+import { markUnavailable, unavailableStatus } from '$lib/server/http/unavailable-response';
 
 /** Stops start-up with one readable line: a half-configured server must not take requests. */
 function stop(reason: string): never {

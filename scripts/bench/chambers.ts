@@ -9,7 +9,7 @@ import { createAuth } from '../../src/lib/server/auth/instance';
 import { connect, type Db } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/config';
 import * as chambers from '../../src/lib/server/db/chambers';
-import { questionnaire } from '../../src/lib/server/questionnaires';
+import { questionnaire } from '../../src/lib/server/content';
 import { startServer } from './server';
 
 const median = (values: number[]) =>

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { loadCatalogue, questionnaire } from '../../src/lib/server/questionnaires';
+import { loadCatalogue, questionnaire } from '../../src/lib/server/content';
 import { scoreAnswers } from '../../src/lib/scoring/score';
 import { randomAnswers, seededRandom } from '../../tests/fixtures/answers';
 

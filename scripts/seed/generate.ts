@@ -9,7 +9,7 @@ import { profileFacts } from '../../src/lib/questionnaire/profile';
 import type { Province, Questionnaire, Role } from '../../src/lib/questionnaire/schema';
 import type { Answers } from '../../src/lib/questionnaire/visibility';
 import { scoreAnswers } from '../../src/lib/scoring/score';
-import { PRIVACY_NOTICE_VERSION } from '../../src/lib/server/privacy';
+import { PRIVACY_NOTICE_VERSION } from '../../src/lib/server/assessment/privacy';
 import { randomAnswers } from '../../tests/fixtures/answers';
 
 export type Random = () => number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
 import { findByTokenHash } from '$lib/server/db/assessments';
-import { hashToken } from '$lib/server/tokens';
+import { hashToken } from '$lib/server/assessment/tokens';
 import { testDatabases } from '../fixtures/databases';
 
 // The route reads the process-wide database; point it at each real database in turn.

@@ -11,7 +11,7 @@ import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
 import type { Chamber } from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
-import { hashToken } from '$lib/server/tokens';
+import { hashToken } from '$lib/server/assessment/tokens';
 import { testDatabases } from '../fixtures/databases';
 
 const NOW = new Date('2026-11-26T09:00:00Z');

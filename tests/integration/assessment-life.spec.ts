@@ -11,11 +11,11 @@ import { insertCampaign, insertChamber } from '../fixtures/submitted';
 // The service and the routes read the process-wide database; point it at each test database in turn.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
+const service = await import('$lib/server/assessment/assessment-service');
 const consent = await import('$lib/server/db/consent');
 const respondents = await import('$lib/server/db/respondents');
 const auditLog = await import('$lib/server/db/audit-log');
-const { questionnaire } = await import('$lib/server/questionnaires');
+const { questionnaire } = await import('$lib/server/content');
 const results = await import('../../src/routes/assessment/[token=token]/results/+page.server');
 const dataJson = await import('../../src/routes/assessment/[token=token]/data.json/+server');
 const submitApi = await import('../../src/routes/api/v1/assessments/[token]/submit/+server');

@@ -4,7 +4,7 @@ import * as peerBenchmarks from '$lib/server/db/peer-benchmarks';
 import * as reassessments from '$lib/server/db/reassessments';
 import * as versions from '$lib/server/db/questionnaire-versions';
 import type { Db } from '$lib/server/db/connect';
-import { hashToken, newToken } from '$lib/server/tokens';
+import { hashToken, newToken } from '$lib/server/assessment/tokens';
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { scoreAnswers } from '$lib/scoring/score';

@@ -4,7 +4,7 @@ import * as campaigns from '$lib/server/db/campaigns';
 import * as chambers from '$lib/server/db/chambers';
 import * as consent from '$lib/server/db/consent';
 import type { Db } from '$lib/server/db/connect';
-import { hashToken, newToken } from '$lib/server/tokens';
+import { hashToken, newToken } from '$lib/server/assessment/tokens';
 import { scoreAnswers } from '$lib/scoring/score';
 import { miniCatalogue } from '../fixtures/catalogue';
 import { testDatabases } from '../fixtures/databases';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '$lib/server/aggregates';
-import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { aggregateRows } from '$lib/server/chamber/export';
 import type { Db } from '$lib/server/db/connect';
 import { csvText } from '$lib/server/export/csv';

@@ -12,7 +12,7 @@ import { testDatabases } from '../fixtures/databases';
 // The routes read the process-wide database; point it at whichever real database each case needs.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
+const service = await import('$lib/server/assessment/assessment-service');
 const assessmentRoute = await import('../../src/routes/api/v1/assessments/[token]/+server');
 const healthz = await import('../../src/routes/healthz/+server');
 

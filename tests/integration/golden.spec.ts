@@ -16,13 +16,13 @@ import { insertChamberWith } from '../fixtures/submitted';
 
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
+const service = await import('$lib/server/assessment/assessment-service');
 const chambers = await import('$lib/server/db/chambers');
-const { questionnaire } = await import('$lib/server/questionnaires');
+const { questionnaire } = await import('$lib/server/content');
 const { reportModel } = await import('$lib/server/report/model');
 const { chamberReportModel } = await import('$lib/server/report/chamber-model');
 const { renderDocument } = await import('$lib/server/report/render');
-const { chamberDashboard } = await import('$lib/server/chamber-dashboard');
+const { chamberDashboard } = await import('$lib/server/chamber/chamber-dashboard');
 const { aggregateRows } = await import('$lib/server/chamber/export');
 const { csvText } = await import('$lib/server/export/csv');
 

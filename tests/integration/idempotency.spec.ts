@@ -3,7 +3,7 @@ import type { Db } from '$lib/server/db/connect';
 import * as assessments from '$lib/server/db/assessments';
 import * as idempotencyKeys from '$lib/server/db/idempotency-keys';
 import * as reassessments from '$lib/server/db/reassessments';
-import { hashToken } from '$lib/server/tokens';
+import { hashToken } from '$lib/server/assessment/tokens';
 import { testDatabases } from '../fixtures/databases';
 
 // The route reads the process-wide database; point it at each real database in turn.

@@ -11,9 +11,9 @@ import { readPdf, type ParsedPdf } from '../fixtures/pdf';
 // The service and the route read the process-wide database; point it at a real, fresh SQLite file.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
+const service = await import('$lib/server/assessment/assessment-service');
 const chambers = await import('$lib/server/db/chambers');
-const { catalogue, questionnaire } = await import('$lib/server/questionnaires');
+const { catalogue, questionnaire } = await import('$lib/server/content');
 const { reportModel } = await import('$lib/server/report/model');
 const { renderReport, closeReportWorkers } = await import('$lib/server/report');
 const { GET } = await import('../../src/routes/assessment/[token=token]/report.pdf/+server');

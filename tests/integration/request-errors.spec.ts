@@ -1,15 +1,15 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
-import { redact } from '$lib/server/request-errors';
+import { redact } from '$lib/server/http/request-errors';
 import { stepsOf } from '$lib/questionnaire/steps';
 import { testDatabases } from '../fixtures/databases';
 
 // The routes read the process-wide database; point it at a real one.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const assessmentService = await import('$lib/server/assessment-service');
-const { catalogue } = await import('$lib/server/questionnaires');
+const assessmentService = await import('$lib/server/assessment/assessment-service');
+const { catalogue } = await import('$lib/server/content');
 const { actions } = await import('../../src/routes/assessment/[token=token]/[step]/+page.server');
 const { handleError } = await import('../../src/hooks.server');
 

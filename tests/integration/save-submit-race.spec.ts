@@ -6,8 +6,8 @@ import { testDatabases } from '../fixtures/databases';
 // The service reads the process-wide database; point it at each real database in turn.
 let current: Db;
 vi.mock('$lib/server/db', () => ({ db: () => current }));
-const service = await import('$lib/server/assessment-service');
-const { questionnaire } = await import('$lib/server/questionnaires');
+const service = await import('$lib/server/assessment/assessment-service');
+const { questionnaire } = await import('$lib/server/content');
 
 // Complete answers without a company name, which each run then sets.
 const complete = randomAnswers(questionnaire(), seededRandom(7));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
-import { loadCatalogue } from '$lib/server/questionnaires';
-import { PRIVACY_NOTICE_VERSION } from '$lib/server/privacy';
+import { loadCatalogue } from '$lib/server/content';
+import { PRIVACY_NOTICE_VERSION } from '$lib/server/assessment/privacy';
 import { levelFor, type Result } from '$lib/scoring/score';
 import { chamberShares, seed, seedBatches, type SeedSummary } from '../../scripts/seed/generate';
 import { seededRandom } from '../fixtures/answers';

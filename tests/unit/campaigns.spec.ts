@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { campaignState, newCampaignCode } from '$lib/server/db/campaigns';
 import { match as isCampaignCodeShaped } from '../../src/params/campaign_code';
-import {
-	campaignInput,
-	chamberInput,
-	logoDataUrl,
-	MAX_LOGO_BYTES
-} from '$lib/server/chamber-input';
+import { campaignInput } from '$lib/server/chamber/campaign-input';
+import { chamberInput, logoDataUrl, MAX_LOGO_BYTES } from '$lib/server/chamber/chamber-input';
 
 describe('campaign state', () => {
 	const campaign = { opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-04-01T00:00:00.000Z' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFilters } from '$lib/server/chamber-filters';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 
 const read = (search: string) => readFilters(new URL(`http://localhost/chamber/a${search}`));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowestScore, isScored } from '$lib/questionnaire/questions';
-import { loadCatalogue } from '$lib/server/questionnaires';
+import { loadCatalogue } from '$lib/server/content';
 
 // The real content authors ship: these are the promises the product makes about it.
 const catalogue = loadCatalogue('questionnaires');

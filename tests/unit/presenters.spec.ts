@@ -5,9 +5,9 @@ import { presentCbam } from '$lib/presenters/cbam';
 import { groupName, presentDashboard, respondentColumns } from '$lib/presenters/chamber';
 import { figureText, formattedRows } from '$lib/presenters/figures';
 import { presentResults } from '$lib/presenters/results';
-import type { CarbonView } from '$lib/server/carbon-view';
-import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
-import type { ResultsView } from '$lib/server/results-view';
+import type { CarbonView } from '$lib/server/assessment/carbon-view';
+import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import type { ResultsView } from '$lib/server/assessment/results-view';
 
 /*
  * The presenters word each figure once for the pages, the PDFs and the CSV; these tests pin the wording and the

@@ -4,7 +4,7 @@ import { answerScore, isScored } from '$lib/questionnaire/questions';
 import { NOT_APPLICABLE, type Condition, type Questionnaire } from '$lib/questionnaire/schema';
 import { visibleQuestionIds, type Answers } from '$lib/questionnaire/visibility';
 import { scoreAnswers } from '$lib/scoring/score';
-import { loadCatalogue } from '$lib/server/questionnaires';
+import { loadCatalogue } from '$lib/server/content';
 import { randomAnswer, randomAnswers, seededRandom } from '../fixtures/answers';
 import { miniCatalogue } from '../fixtures/catalogue';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkAnswers } from '$lib/questionnaire/answers';
-import { readFilters } from '$lib/server/chamber-filters';
-import { parseFormData } from '$lib/server/form';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
+import { parseFormData } from '$lib/server/http/form';
 import { cleanStrings, cleanText } from '$lib/text';
 import { miniCatalogue } from '../fixtures/catalogue';
 

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { DatabaseUnavailable } from '$lib/server/db/unavailable';
-import { markUnavailable, unavailableStatus } from '$lib/server/unavailable-response';
+import { markUnavailable, unavailableStatus } from '$lib/server/http/unavailable-response';
 
 function event(path: string) {
 	return {

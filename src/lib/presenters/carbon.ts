@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { emissionsChart } from '$lib/charts/carbon';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber, formatTonnes } from '$lib/i18n/format';
-import type { CarbonView } from '$lib/server/carbon-view';
+import type { CarbonView } from '$lib/server/assessment/carbon-view';
 import type { PresentedTable } from './table';
 
 /** A figure with its name, as the page lists it and the PDF prints it (`name: value`). */

@@ -1,5 +1,5 @@
 import type { Translate } from '$lib/i18n';
-import type { CbamView } from '$lib/server/carbon-view';
+import type { CbamView } from '$lib/server/assessment/carbon-view';
 import type { PresentedRecommendation } from './recommendation';
 
 /** A firm's CBAM exposure screen in words: what the results page and the PDF both show. */

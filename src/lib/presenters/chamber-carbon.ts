@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { emissionBandLabel, firmCountsChart } from '$lib/charts/chamber';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
-import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { figureText, type FigureTable } from './figures';
 
 /** The chamber's carbon figures and CBAM screen in words: what the dashboard, its PDF and its CSV all show. */

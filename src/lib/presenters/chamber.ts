@@ -3,7 +3,7 @@ import { firmCountsChart } from '$lib/charts/chamber';
 import { themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
-import type { ChamberDashboard } from '$lib/server/chamber-dashboard';
+import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
 import { figureText, type FigureTable } from './figures';
 

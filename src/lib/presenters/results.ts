@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { radarChart, themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
-import type { ResultsView } from '$lib/server/results-view';
+import type { ResultsView } from '$lib/server/assessment/results-view';
 import type { PresentedTable } from './table';
 import { presentRecommendation, type PresentedRecommendation } from './recommendation';
 

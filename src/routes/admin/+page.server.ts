@@ -1,17 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
+import { audit } from '$lib/server/audit';
 import { requirePlatformAdmin } from '$lib/server/auth/guards';
-import { issueLink } from '$lib/server/auth/one-time';
 import { CHAMBER_ROLES } from '$lib/server/auth/options';
 import { email } from '$lib/server/auth/passwords';
-import { chamberInput, logoDataUrl } from '$lib/server/chamber-input';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import * as chambers from '$lib/server/db/chambers';
-import * as members from '$lib/server/db/members';
-import { parseForm, parseFormData, readForm } from '$lib/server/form';
-import { catalogue } from '$lib/server/questionnaires';
+import { chamberInput, logoDataUrl } from '$lib/server/chamber/chamber-input';
+import * as chambers from '$lib/server/chamber/chamber-service';
+import { parseForm, parseFormData, readForm } from '$lib/server/http/form';
+import { catalogue } from '$lib/server/content';
 
 const inviteForm = z.object({
 	chamber: z.string().min(1),
@@ -23,18 +20,10 @@ const userForm = z.object({ userId: z.string().min(1).max(100) });
 
 export const load = async ({ locals, url }) => {
 	const user = await requirePlatformAdmin(locals, url);
-	const all = await chambers.listAll(db());
 	return {
 		user: { name: user.name },
 		/** Every chamber with the people who can open it. */
-		chambers: await Promise.all(
-			all.map(async (chamber) => ({
-				id: chamber.id,
-				slug: chamber.slug,
-				name: chamber.name,
-				users: await members.usersOf(db(), chamber.id)
-			}))
-		),
+		chambers: await chambers.chambersWithUsers(),
 		provinces: catalogue().provinces,
 		roles: CHAMBER_ROLES
 	};
@@ -61,15 +50,10 @@ export const actions = {
 		const schema = chamberInput(catalogue().provinces.map((province) => province.code));
 		const parsed = parseFormData(form, schema);
 		if (!parsed.ok) return parsed.failure;
-		if (await chambers.findBySlug(db(), parsed.data.slug)) {
+		const chamber = await chambers.registerChamber(admin.id, { ...parsed.data, logo });
+		if (chamber === 'slug_taken') {
 			return fail(400, { values: parsed.data, errors: { slug: 'admin.error_slug_taken' } });
 		}
-		const chamber = await chambers.create(db(), { ...parsed.data, logo });
-		await auditLog.record(db(), {
-			actor: admin.id,
-			action: 'chamber.create',
-			target: chamber.slug
-		});
 		return { created: chamber.name };
 	},
 
@@ -78,18 +62,9 @@ export const actions = {
 		const admin = await requirePlatformAdmin(locals, url);
 		const parsed = await parseForm(request, inviteForm);
 		if (!parsed.ok) return parsed.failure;
-		const chamber = await chambers.findById(db(), parsed.data.chamber);
+		const chamber = await chambers.chamberById(parsed.data.chamber);
 		if (!chamber) error(404, 'Not Found');
-		const token = await issueLink(db(), 'chamber_invitation', {
-			chamberId: chamber.id,
-			email: parsed.data.email,
-			role: parsed.data.role
-		});
-		await auditLog.record(db(), {
-			actor: admin.id,
-			action: 'chamber.invite',
-			target: chamber.slug
-		});
+		const token = await chambers.invite(admin.id, chamber, parsed.data);
 		return {
 			invitation: {
 				chamber: chamber.id,
@@ -105,7 +80,7 @@ export const actions = {
 		const parsed = await parseForm(request, userForm);
 		if (!parsed.ok) return parsed.failure;
 		await auth().api.banUser({ body: { userId: parsed.data.userId }, headers: request.headers });
-		await auditLog.record(db(), {
+		await audit({
 			actor: admin.id,
 			action: 'user.disable',
 			target: parsed.data.userId
@@ -119,7 +94,7 @@ export const actions = {
 		const parsed = await parseForm(request, userForm);
 		if (!parsed.ok) return parsed.failure;
 		await auth().api.unbanUser({ body: { userId: parsed.data.userId }, headers: request.headers });
-		await auditLog.record(db(), {
+		await audit({
 			actor: admin.id,
 			action: 'user.enable',
 			target: parsed.data.userId

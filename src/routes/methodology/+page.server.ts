@@ -1,7 +1,7 @@
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { isScored } from '$lib/questionnaire/questions';
-import { catalogue, questionnaire } from '$lib/server/questionnaires';
+import { catalogue, questionnaire } from '$lib/server/content';
 
 function factorRows(locale: Locale) {
 	const factors = catalogue().emissionFactors;

@@ -1,5 +1,5 @@
 import { config } from '$lib/server/config';
-import { DRAFT_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '$lib/server/privacy';
+import { DRAFT_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '$lib/server/assessment/privacy';
 
 export const load = () => ({
 	/** The operator named by the deployment (OPERATOR_NAME, OPERATOR_CONTACT), if it set them. */

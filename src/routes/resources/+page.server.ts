@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localize } from '$lib/questionnaire/localize';
 import { resourceTypes } from '$lib/questionnaire/schema';
-import { catalogue, questionnaire } from '$lib/server/questionnaires';
+import { catalogue, questionnaire } from '$lib/server/content';
 
 const filters = z.object({
 	theme: z.string().optional().catch(undefined),

@@ -1,4 +1,4 @@
-import { apiError } from '../api';
+import { apiError } from '../http/api';
 import { db } from '../db';
 import * as apiTokens from '../db/api-tokens';
 import * as auditLog from '../db/audit-log';
@@ -6,7 +6,7 @@ import * as chambers from '../db/chambers';
 import type { Chamber } from '../db/chambers';
 import type { Db } from '../db/connect';
 import * as members from '../db/members';
-import { hashToken, isTokenShaped } from '../tokens';
+import { hashToken, isTokenShaped } from '../assessment/tokens';
 import { ACCESS_DENIED } from './guards';
 
 /** Who may call a chamber's API endpoint, and as whom it is recorded. */

@@ -1,6 +1,6 @@
 import * as apiTokens from '../db/api-tokens';
 import type { Db } from '../db/connect';
-import { hashToken, newToken } from '../tokens';
+import { hashToken, newToken } from '../assessment/tokens';
 
 /**
  * A new API token of a chamber, for the dashboard and `npm run admin`. The token is returned once, to be shown once;

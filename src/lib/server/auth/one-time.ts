@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect';
 import * as links from '../db/one-time-links';
 import * as members from '../db/members';
-import { hashToken, newToken } from '../tokens';
+import { hashToken, newToken } from '../assessment/tokens';
 
 /** How long a set-up or invitation link stays usable. */
 export const LINK_HOURS = { platform_setup: 24, chamber_invitation: 72 } as const;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect';
 import * as usedCodes from '../db/used-totp-codes';
-import { hashToken } from '../tokens';
+import { hashToken } from '../assessment/tokens';
 
 /**
  * How long an accepted authenticator code could be accepted again: better-auth takes the code of the current

@@ -1,7 +1,7 @@
 import { createTranslator, type Locale } from '$lib/i18n';
 import { presentDashboard, respondentColumns } from '$lib/presenters/chamber';
 import type { FigureTable } from '$lib/presenters/figures';
-import { respondentPage, type ChamberDashboard } from '../chamber-dashboard';
+import { respondentPage, type ChamberDashboard } from './chamber-dashboard';
 import type { Chamber } from '../db/chambers';
 import type { Row } from '../export/csv';
 

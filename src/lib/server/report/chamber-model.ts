@@ -2,8 +2,8 @@ import { createTranslator, type Locale } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/format';
 import { groupName, presentDashboard, type DashboardPresentation } from '$lib/presenters/chamber';
 import { formattedRows, type FigureTable } from '$lib/presenters/figures';
-import type { ChamberDashboard } from '../chamber-dashboard';
-import type { FiltersQuery } from '../chamber-filters';
+import type { ChamberDashboard } from '../chamber/chamber-dashboard';
+import type { FiltersQuery } from '../chamber/chamber-filters';
 import type { Chamber } from '../db/chambers';
 import type { ChamberReportModel, ChamberReportSection } from './chamber-document';
 

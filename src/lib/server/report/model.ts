@@ -9,9 +9,9 @@ import { answerText } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
-import type { Opened } from '../assessment-service';
-import { catalogue } from '../questionnaires';
-import { resultsView } from '../results-view';
+import type { Opened } from '../assessment/assessment-service';
+import { catalogue } from '../content';
+import { resultsView } from '../assessment/results-view';
 
 /** A recommendation as printed: title, text, impact and effort in words, and its resources as links. */
 export interface ReportRecommendation {

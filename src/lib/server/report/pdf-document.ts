@@ -5,7 +5,7 @@ import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { palette } from '../../charts/palette';
 import { intlTags, type Locale } from '../../i18n/locales';
-import { withSharedLayout } from './shared-layout';
+import { withSharedLayout } from './glyph-cache';
 
 /**
  * What every PDF of the product shares: A4 pages with the embedded fonts, the house colours, headings, paragraphs,
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 /**
  * Noto Sans covers every Turkish letter; the TrueType files are embedded (as subsets), so the PDF needs no installed
  * font and its text stays searchable and copyable. Parsed once per thread and shared by every report, with the shaping
- * of words shared too (see shared-layout.ts).
+ * of words shared too (see glyph-cache.ts).
  */
 function loadFont(file: string) {
 	const font = fontkit.create(

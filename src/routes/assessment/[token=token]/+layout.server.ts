@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { localize } from '$lib/questionnaire/localize';
 import { progressOf, stepHeading, stepsOf } from '$lib/questionnaire/steps';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 
 export const load = async ({ params, locals, url, setHeaders }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);

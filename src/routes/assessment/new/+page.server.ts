@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
 
 export const actions = {

@@ -1,12 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
-import * as assessmentService from '$lib/server/assessment-service';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { config } from '$lib/server/config';
-import { db } from '$lib/server/db';
-import * as campaigns from '$lib/server/db/campaigns';
+import * as campaigns from '$lib/server/chamber/campaign-service';
 
 async function findCampaign(code: string) {
-	const campaign = await campaigns.findByCode(db(), code);
+	const campaign = await campaigns.campaignByCode(code);
 	if (!campaign) error(404, { message: 'Not Found', kind: 'campaign' });
 	return campaign;
 }
@@ -17,7 +16,7 @@ export const load = async ({ params }) => {
 		campaign: { name: campaign.name, opensAt: campaign.opensAt, closesAt: campaign.closesAt },
 		chamber: { name: campaign.chamber.name, logo: campaign.chamber.logo },
 		/** Whether the campaign takes new assessments now; the page says why not otherwise. */
-		state: campaigns.campaignState(campaign),
+		state: campaign.state,
 		minGroupSize: config().minGroupSize
 	};
 };

@@ -1,6 +1,6 @@
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard, respondentPage } from '$lib/server/chamber-dashboard';
-import { readFilters } from '$lib/server/chamber-filters';
+import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 
 /** How many consenting firms the page lists; the CSV export has them all. */
 const RESPONDENTS_SHOWN = 50;

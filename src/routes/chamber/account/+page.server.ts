@@ -1,15 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
+import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
+import * as accounts from '$lib/server/auth/account-service';
 import { requireSignedIn } from '$lib/server/auth/guards';
 import { type SignedIn } from '$lib/server/auth/session';
-import { PASSWORD_CONFIRM_FAILED, checkPassword } from '$lib/server/auth/throttle';
-import { claimCode } from '$lib/server/auth/two-factor';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import * as members from '$lib/server/db/members';
-import { parseForm } from '$lib/server/form';
+import { PASSWORD_CONFIRM_FAILED } from '$lib/server/auth/throttle';
+import { parseForm } from '$lib/server/http/form';
 import { qrDataUrl } from '$lib/server/qr';
 
 const passwordForm = z.object({
@@ -27,7 +25,7 @@ export const load = async ({ locals, url }) => {
 	return {
 		user: { name: user.name, email: user.email, twoFactor: user.twoFactor },
 		/** The account's role requires two-step verification: it cannot be turned off, and until it is on no other page opens. */
-		required: await members.needsTwoFactor(db(), user.id)
+		required: await accounts.needsTwoFactor(user.id)
 	};
 };
 
@@ -41,8 +39,7 @@ function refused(field: string, key: string) {
  * and per network address, logged either way); `run` is the better-auth call that checks it.
  */
 async function confirmPassword<T>(user: SignedIn, client: string, run: () => Promise<T>) {
-	const checked = await checkPassword(
-		db(),
+	const checked = await accounts.checkPassword(
 		{ email: user.email, address: client, actor: user.id, failure: PASSWORD_CONFIRM_FAILED },
 		run
 	);
@@ -95,7 +92,7 @@ export const actions = {
 		const parsed = await parseForm(request, codeForm);
 		if (!parsed.ok) return parsed.failure;
 		// Claimed before it is checked (the user is known here), so the code cannot also sign in afterwards.
-		if (!(await claimCode(db(), user.id, parsed.data.code)))
+		if (!(await accounts.claimCode(user.id, parsed.data.code)))
 			return refused('code', 'auth.error_code');
 		try {
 			await auth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: request.headers });
@@ -103,7 +100,7 @@ export const actions = {
 			if (!(failure instanceof APIError)) throw failure;
 			return refused('code', 'auth.error_code');
 		}
-		await auditLog.record(db(), { actor: user.id, action: 'auth.two_factor_enabled' });
+		await audit({ actor: user.id, action: 'auth.two_factor_enabled' });
 		return { enabled: true };
 	},
 
@@ -112,7 +109,7 @@ export const actions = {
 		const user = requireSignedIn(locals, url);
 		const parsed = await parseForm(request, passwordForm);
 		if (!parsed.ok) return parsed.failure;
-		if (await members.needsTwoFactor(db(), user.id)) {
+		if (await accounts.needsTwoFactor(user.id)) {
 			return refused('password', 'account.error_two_factor_required');
 		}
 		const confirmed = await confirmPassword(user, getClientAddress(), () =>

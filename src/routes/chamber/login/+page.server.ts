@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
+import * as accounts from '$lib/server/auth/account-service';
 import { safeNext } from '$lib/server/auth/guards';
 import { email } from '$lib/server/auth/passwords';
-import { SIGN_IN_FAILED, addressActor, checkPassword } from '$lib/server/auth/throttle';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import { parseForm } from '$lib/server/form';
+import { SIGN_IN_FAILED, addressActor } from '$lib/server/auth/throttle';
+import { parseForm } from '$lib/server/http/form';
 
 const signInForm = z.object({
 	email,
@@ -31,8 +31,7 @@ export const actions = {
 		const values = { email: address };
 		const client = getClientAddress();
 
-		const checked = await checkPassword(
-			db(),
+		const checked = await accounts.checkPassword(
 			{ email: address, address: client, actor: addressActor(client), failure: SIGN_IN_FAILED },
 			() => auth().api.signInEmail({ body: { email: address, password }, headers: request.headers })
 		);
@@ -64,7 +63,7 @@ export const actions = {
 	signOut: async ({ request, locals }) => {
 		if (locals.user) {
 			await auth().api.signOut({ headers: request.headers });
-			await auditLog.record(db(), { actor: locals.user.id, action: 'auth.sign_out' });
+			await audit({ actor: locals.user.id, action: 'auth.sign_out' });
 		}
 		redirect(303, '/chamber/login?signed_out=1');
 	}

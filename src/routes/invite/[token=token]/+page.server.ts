@@ -1,16 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
+import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
+import * as accounts from '$lib/server/auth/account-service';
 import { addToChamber, createAccount } from '$lib/server/auth/accounts';
 import { CHAMBER_ROLES } from '$lib/server/auth/options';
 import { newPassword } from '$lib/server/auth/passwords';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import * as chambers from '$lib/server/db/chambers';
-import * as links from '$lib/server/db/one-time-links';
-import { parseForm } from '$lib/server/form';
-import { hashToken } from '$lib/server/tokens';
+import * as chambers from '$lib/server/chamber/chamber-service';
+import { parseForm } from '$lib/server/http/form';
 
 /** What an invitation link carries, checked again when read back. */
 const invitation = z.object({
@@ -25,12 +23,8 @@ const acceptForm = z.object({
 });
 
 async function openInvitation(token: string) {
-	const payload = invitation.safeParse(
-		await links.findUsable(db(), hashToken(token), 'chamber_invitation')
-	);
-	const chamber = payload.success
-		? await chambers.findById(db(), payload.data.chamberId)
-		: undefined;
+	const payload = invitation.safeParse(await accounts.invitation(token));
+	const chamber = payload.success ? await chambers.chamberById(payload.data.chamberId) : undefined;
 	if (!payload.success || !chamber) error(404, { message: 'Not Found', kind: 'link' });
 	return { ...payload.data, chamber };
 }
@@ -47,12 +41,12 @@ export const actions = {
 		const parsed = await parseForm(request, acceptForm);
 		if (!parsed.ok) return parsed.failure;
 		const { name, password } = parsed.data;
-		if (!(await links.use(db(), hashToken(params.token))))
+		if (!(await accounts.spendLink(params.token)))
 			error(404, { message: 'Not Found', kind: 'link' });
 		try {
 			const userId = await createAccount(auth(), { email, name, password });
 			await addToChamber(auth(), { userId, chamberId: chamber.id, role });
-			await auditLog.record(db(), {
+			await audit({
 				actor: userId,
 				action: 'auth.invitation_accepted',
 				target: chamber.slug

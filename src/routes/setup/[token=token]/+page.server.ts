@@ -1,15 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
+import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
+import * as accounts from '$lib/server/auth/account-service';
 import { createAccount } from '$lib/server/auth/accounts';
-import { setupLinkUsable } from '$lib/server/auth/one-time';
 import { email, newPassword } from '$lib/server/auth/passwords';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import * as links from '$lib/server/db/one-time-links';
-import { parseForm } from '$lib/server/form';
-import { hashToken } from '$lib/server/tokens';
+import { parseForm } from '$lib/server/http/form';
 
 const setupForm = z.object({
 	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
@@ -18,7 +15,7 @@ const setupForm = z.object({
 });
 
 async function usable(token: string) {
-	if (!(await setupLinkUsable(db(), token))) error(404, { message: 'Not Found', kind: 'link' });
+	if (!(await accounts.setupLinkUsable(token))) error(404, { message: 'Not Found', kind: 'link' });
 }
 
 export const load = async ({ params }) => {
@@ -33,7 +30,7 @@ export const actions = {
 		const parsed = await parseForm(request, setupForm);
 		if (!parsed.ok) return parsed.failure;
 		const { name, email: address, password } = parsed.data;
-		if (!(await links.use(db(), hashToken(params.token))))
+		if (!(await accounts.spendLink(params.token)))
 			error(404, { message: 'Not Found', kind: 'link' });
 		try {
 			const id = await createAccount(auth(), {
@@ -42,7 +39,7 @@ export const actions = {
 				password,
 				platformAdmin: true
 			});
-			await auditLog.record(db(), { actor: id, action: 'auth.platform_admin_created' });
+			await audit({ actor: id, action: 'auth.platform_admin_created' });
 		} catch (failure) {
 			if (!(failure instanceof APIError)) throw failure;
 			return fail(400, {

@@ -2,13 +2,12 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { checkAnswers, mergeAnswers } from '$lib/questionnaire/answers';
-import { apiError, handleApi, readJson } from '$lib/server/api';
-import { answerIssues, answersBody } from '$lib/server/api-assessments';
-import * as assessmentService from '$lib/server/assessment-service';
-import { db } from '$lib/server/db';
-import * as campaigns from '$lib/server/db/campaigns';
-import * as idempotency from '$lib/server/idempotency';
-import { catalogue } from '$lib/server/questionnaires';
+import { apiError, handleApi, readJson } from '$lib/server/http/api';
+import { answerIssues, answersBody } from '$lib/server/http/api-assessments';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import * as campaigns from '$lib/server/chamber/campaign-service';
+import { idempotencyKey } from '$lib/server/assessment/idempotency';
+import { catalogue } from '$lib/server/content';
 
 const createBody = z.strictObject({
 	questionnaire: z.string().max(100),
@@ -28,7 +27,7 @@ function created(token: string): Response {
 
 /** What an earlier create with this Idempotency-Key answered: the same token, or 422 for another body under it. */
 async function replayed(key: string, body: unknown, locale: Locale): Promise<Response | undefined> {
-	const earlier = await idempotency.replay(db(), key, body);
+	const earlier = await assessmentService.replayStart(key, body);
 	if (earlier === 'conflict') return apiError(422, 'idempotency_key_reused', locale);
 	return earlier === undefined ? undefined : created(earlier);
 }
@@ -39,17 +38,17 @@ async function replayed(key: string, body: unknown, locale: Locale): Promise<Res
  */
 export async function POST({ request, locals }) {
 	return handleApi(locals.locale, async () => {
-		const key = idempotency.idempotencyKey(request);
+		const key = idempotencyKey(request);
 		const body = await readJson(request, createBody, locals.locale);
 		const replay = key && (await replayed(key, body, locals.locale));
 		if (replay) return replay;
 		const questionnaire = catalogue().questionnaires.get(body.questionnaire);
 		if (!questionnaire) return apiError(404, 'questionnaire_not_found', locals.locale);
 		const campaign =
-			body.campaign === undefined ? undefined : await campaigns.findByCode(db(), body.campaign);
+			body.campaign === undefined ? undefined : await campaigns.campaignByCode(body.campaign);
 		if (body.campaign !== undefined && campaign?.questionnaireId !== questionnaire.id)
 			return apiError(404, 'campaign_not_found', locals.locale);
-		if (campaign && campaigns.campaignState(campaign) !== 'open')
+		if (campaign && campaign.state !== 'open')
 			return apiError(409, 'campaign_closed', locals.locale);
 		const { changes, issues } = checkAnswers(questionnaire, body.answers ?? {});
 		if (issues.length > 0) {

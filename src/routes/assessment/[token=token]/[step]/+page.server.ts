@@ -4,9 +4,9 @@ import { localize } from '$lib/questionnaire/localize';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
-import * as assessmentService from '$lib/server/assessment-service';
-import { describeIssues } from '$lib/server/answer-issues';
-import { readForm } from '$lib/server/form';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { describeIssues } from '$lib/server/assessment/messages';
+import { readForm } from '$lib/server/http/form';
 
 /** The assessment and the step in the URL; loads share the request's copy, actions read afresh. */
 async function openStep(token: string, stepId: string, locals?: App.Locals) {

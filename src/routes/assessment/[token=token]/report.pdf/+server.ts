@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { defaultLocale, isLocale } from '$lib/i18n/locales';
-import * as assessmentService from '$lib/server/assessment-service';
-import { renderReport, ReportQueueFull } from '$lib/server/report';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { pdfResponse, renderedPdf } from '$lib/server/http/pdf-response';
+import { renderReport } from '$lib/server/report';
 import { reportModel } from '$lib/server/report/model';
 
 /** The SME's PDF report, in the assessment's language unless `?lang=` asks for another. */
@@ -14,21 +15,7 @@ export async function GET({ params, url }) {
 	const locale = isLocale(requested) ? requested : isLocale(stored) ? stored : defaultLocale;
 
 	const model = await reportModel(opened, locale);
-	let pdf: Uint8Array<ArrayBuffer>;
-	try {
-		pdf = await renderReport(model);
-	} catch (failure) {
-		if (failure instanceof ReportQueueFull) error(503, 'Busy');
-		throw failure;
-	}
-	return new Response(pdf, {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-length': String(pdf.byteLength),
-			'content-disposition': `attachment; filename="${model.fileName}"`,
-			// A firm's results under a secret link: never kept by a shared cache.
-			'cache-control': 'private, no-store',
-			'x-robots-tag': 'noindex'
-		}
-	});
+	const pdf = await renderedPdf(renderReport(model));
+	// A firm's results under a secret link.
+	return pdfResponse(pdf, model.fileName, { noindex: true });
 }

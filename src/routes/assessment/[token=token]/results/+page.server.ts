@@ -1,10 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
-import { db } from '$lib/server/db';
-import * as consent from '$lib/server/db/consent';
-import * as assessmentService from '$lib/server/assessment-service';
-import { resultsView } from '$lib/server/results-view';
-import { readForm } from '$lib/server/form';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { resultsView } from '$lib/server/assessment/results-view';
+import { readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);
@@ -26,7 +24,7 @@ export const load = async ({ params, locals }) => {
 					chamberName: chamber.name,
 					consented: assessment.consentShareIdentity,
 					consentAt: assessment.consentAt,
-					history: await consent.history(db(), assessment.id)
+					history: await assessmentService.consentHistory(opened)
 				}
 			: null,
 		/** The campaign this was started in but that had closed by submission: no chamber counts the result. */
@@ -51,7 +49,7 @@ export const actions = {
 	withdrawConsent: async ({ params }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		await consent.withdraw(db(), opened.assessment.id);
+		await assessmentService.withdrawConsent(opened);
 		return { consentWithdrawn: true };
 	},
 

@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { missingRequired } from '$lib/questionnaire/answers';
-import * as assessmentService from '$lib/server/assessment-service';
-import { describeMissing } from '$lib/server/missing';
-import { readForm } from '$lib/server/form';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { describeMissing } from '$lib/server/assessment/messages';
+import { readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);

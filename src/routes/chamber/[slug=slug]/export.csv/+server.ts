@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard } from '$lib/server/chamber-dashboard';
+import { chamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { aggregateRows, respondentRows } from '$lib/server/chamber/export';
-import { readFilters } from '$lib/server/chamber-filters';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { csvStream, csvText } from '$lib/server/export/csv';
 import { createTranslator } from '$lib/i18n';
 
@@ -35,7 +34,7 @@ export async function GET({ locals, url, params }) {
 			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' }
 		});
 	}
-	await auditLog.record(db(), {
+	await audit({
 		actor: user.id,
 		action: `chamber.export_${kind}`,
 		target: chamber.slug

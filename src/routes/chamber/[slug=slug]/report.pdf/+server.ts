@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
+import { audit } from '$lib/server/audit';
 import { requireChamber } from '$lib/server/auth/guards';
-import { chamberDashboard } from '$lib/server/chamber-dashboard';
-import { readFilters } from '$lib/server/chamber-filters';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import { renderChamberReport, ReportQueueFull } from '$lib/server/report';
+import { chamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
+import { pdfResponse, renderedPdf } from '$lib/server/http/pdf-response';
+import { renderChamberReport } from '$lib/server/report';
 import { chamberReportModel } from '$lib/server/report/chamber-model';
 
 /** The dashboard's figures for the filters in the address, as a PDF for the chamber's board and funders. */
@@ -16,25 +16,8 @@ export async function GET({ locals, url, params }) {
 	if (problem) error(400, (await createTranslator(locals.locale))(problem));
 	const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
 	const model = await chamberReportModel(chamber, dashboard, query, locals.locale);
-	let pdf: Uint8Array<ArrayBuffer>;
-	try {
-		pdf = await renderChamberReport(model);
-	} catch (failure) {
-		if (failure instanceof ReportQueueFull) error(503, 'Busy');
-		throw failure;
-	}
-	await auditLog.record(db(), {
-		actor: user.id,
-		action: 'chamber.export_pdf',
-		target: chamber.slug
-	});
+	const pdf = await renderedPdf(renderChamberReport(model));
+	await audit({ actor: user.id, action: 'chamber.export_pdf', target: chamber.slug });
 	const day = new Date().toISOString().slice(0, 10);
-	return new Response(pdf, {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-length': String(pdf.byteLength),
-			'content-disposition': `attachment; filename="${chamber.slug}-${day}.pdf"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return pdfResponse(pdf, `${chamber.slug}-${day}.pdf`);
 }

@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireChamber } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import * as chambers from '$lib/server/db/chambers';
-import { parseForm } from '$lib/server/form';
+import * as chambers from '$lib/server/chamber/chamber-service';
+import { parseForm } from '$lib/server/http/form';
 
 /** An unticked checkbox is simply absent from the form. */
 const settingForm = z.object({
@@ -18,7 +16,7 @@ export const load = async ({ locals, url, params }) => {
 	const { chamber } = await requireChamber(locals, url, params.slug);
 	return {
 		/** Whether the chamber's viewers, like its administrators, must use two-step verification. */
-		viewersTwoFactor: await chambers.viewersNeedTwoFactor(db(), chamber.id)
+		viewersTwoFactor: await chambers.viewersNeedTwoFactor(chamber.id)
 	};
 };
 
@@ -32,14 +30,7 @@ export const actions = {
 		if (!canEdit) error(403, 'Forbidden');
 		const parsed = await parseForm(request, settingForm);
 		if (!parsed.ok) return parsed.failure;
-		await chambers.setViewersTwoFactor(db(), chamber.id, parsed.data.viewersTwoFactor);
-		await auditLog.record(db(), {
-			actor: user.id,
-			action: parsed.data.viewersTwoFactor
-				? 'chamber.viewers_two_factor_required'
-				: 'chamber.viewers_two_factor_optional',
-			target: chamber.slug
-		});
+		await chambers.setViewersTwoFactor(user.id, chamber, parsed.data.viewersTwoFactor);
 		return { saved: true };
 	}
 };

@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
+import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
+import * as accounts from '$lib/server/auth/account-service';
 import { safeNext } from '$lib/server/auth/guards';
-import { claimCode } from '$lib/server/auth/two-factor';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
-import { parseForm } from '$lib/server/form';
+import { parseForm } from '$lib/server/http/form';
 
 /** Six digits from the authenticator app, or one of the printed backup codes. */
 const codeForm = z.object({
@@ -39,17 +38,17 @@ export const actions = {
 			const { user, token } = totp
 				? await auth().api.verifyTOTP({ body, headers: request.headers })
 				: await auth().api.verifyBackupCode({ body, headers: request.headers });
-			if (totp && !(await claimCode(db(), user.id, code))) {
+			if (totp && !(await accounts.claimCode(user.id, code))) {
 				const context = await auth().$context;
 				if (token) await context.internalAdapter.deleteSession(token);
 				cookies.delete(context.authCookies.sessionToken.name, { path: '/' });
-				await auditLog.record(db(), { actor: user.id, action: 'auth.two_factor_code_reused' });
+				await audit({ actor: user.id, action: 'auth.two_factor_code_reused' });
 				return fail(400, { values: {}, errors: { code: 'auth.error_code' } });
 			}
-			await auditLog.record(db(), { actor: user.id, action: 'auth.sign_in', target: user.email });
+			await audit({ actor: user.id, action: 'auth.sign_in', target: user.email });
 		} catch (failure) {
 			if (!(failure instanceof APIError)) throw failure;
-			await auditLog.record(db(), { actor: 'anonymous', action: 'auth.two_factor_failed' });
+			await audit({ actor: 'anonymous', action: 'auth.two_factor_failed' });
 			return fail(400, { values: {}, errors: { code: 'auth.error_code' } });
 		}
 		redirect(303, safeNext(url.searchParams.get('next')));

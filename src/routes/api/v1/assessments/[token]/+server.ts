@@ -1,8 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError, handleApi, readJson, readQuery } from '$lib/server/api';
-import { answerIssues, answersBody, openOr404, resultsBody } from '$lib/server/api-assessments';
-import * as assessmentService from '$lib/server/assessment-service';
+import { apiError, handleApi, readJson, readQuery } from '$lib/server/http/api';
+import {
+	answerIssues,
+	answersBody,
+	openOr404,
+	resultsBody
+} from '$lib/server/http/api-assessments';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 
 const noStore = { 'cache-control': 'no-store' };
 

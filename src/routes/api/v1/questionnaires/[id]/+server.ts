@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { viewQuestionnaire } from '$lib/questionnaire/view';
-import { apiError } from '$lib/server/api';
-import { catalogue } from '$lib/server/questionnaires';
+import { apiError } from '$lib/server/http/api';
+import { catalogue } from '$lib/server/content';
 
 /** A questionnaire's definition in one language (`?lang=tr|en`). */
 export async function GET({ params, locals }) {

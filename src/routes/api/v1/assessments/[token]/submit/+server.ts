@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { createTranslator } from '$lib/i18n';
-import { describeMissing } from '$lib/server/missing';
-import { apiError, handleApi, readJson } from '$lib/server/api';
-import { openOr404, resultsBody } from '$lib/server/api-assessments';
-import * as assessmentService from '$lib/server/assessment-service';
+import { describeMissing } from '$lib/server/assessment/messages';
+import { apiError, handleApi, readJson } from '$lib/server/http/api';
+import { openOr404, resultsBody } from '$lib/server/http/api-assessments';
+import * as assessmentService from '$lib/server/assessment/assessment-service';
 
 /** The optional body: whether a campaign's SME agrees to share its identity with the chamber (default: no). */
 const submitBody = z.strictObject({ consentShareIdentity: z.boolean().optional() });

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
-import { apiError } from '$lib/server/api';
+import { apiError } from '$lib/server/http/api';
 import { requireChamberApi } from '$lib/server/auth/api-guard';
-import { chamberDashboard } from '$lib/server/chamber-dashboard';
-import { readFilters } from '$lib/server/chamber-filters';
+import { chamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import { readFilters } from '$lib/server/chamber/chamber-filters';
 
 /**
  * A chamber's statistics as JSON for at most one filter in the query (`campaign`, `sector`, `size` or `province`),

@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError } from '$lib/server/api';
+import { apiError } from '$lib/server/http/api';
+import { audit } from '$lib/server/audit';
 import { requireChamberApi } from '$lib/server/auth/api-guard';
 import { EDITOR_ROLES } from '$lib/server/auth/options';
-import { respondentPage } from '$lib/server/chamber-dashboard';
-import { db } from '$lib/server/db';
-import * as auditLog from '$lib/server/db/audit-log';
+import { respondentPage } from '$lib/server/chamber/chamber-dashboard';
 
 /** Firms per answer; `next` leads to the following page. */
 const PAGE = 1000;
@@ -43,7 +42,7 @@ export async function GET(event) {
 	const after = cursor === null ? undefined : decode(cursor);
 	if (cursor !== null && !after) return apiError(400, 'invalid_cursor', locale);
 	const page = await respondentPage(chamber, locale, { limit: PAGE, after });
-	await auditLog.record(db(), {
+	await audit({
 		actor,
 		action: 'chamber.export_respondents',
 		target: chamber.slug

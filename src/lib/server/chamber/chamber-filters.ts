@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '$lib/text';
-import type { StatisticsFilters } from './aggregates';
+import type { StatisticsFilters } from '../aggregates';
 
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const optional = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.optional());

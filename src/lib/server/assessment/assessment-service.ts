@@ -10,18 +10,19 @@ import type { Questionnaire } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { assessCarbon } from '$lib/carbon/assess';
 import { scoreAnswers } from '$lib/scoring/score';
-import { db } from './db';
-import * as assessments from './db/assessments';
-import type { Assessment, AssessmentResult } from './db/assessments';
-import * as auditLog from './db/audit-log';
-import * as campaigns from './db/campaigns';
-import { DatabaseUnavailable } from './db/unavailable';
-import { campaignState, type Campaign, type CampaignState } from './db/campaigns';
-import { flushErased } from './db/connect';
-import * as versions from './db/questionnaire-versions';
-import * as reassessments from './db/reassessments';
+import { db } from '../db';
+import * as assessments from '../db/assessments';
+import type { Assessment, AssessmentResult } from '../db/assessments';
+import * as auditLog from '../db/audit-log';
+import * as campaigns from '../db/campaigns';
+import { DatabaseUnavailable } from '../db/unavailable';
+import { campaignState, type Campaign, type CampaignState } from '../db/campaigns';
+import { flushErased } from '../db/connect';
+import * as versions from '../db/questionnaire-versions';
+import * as consent from '../db/consent';
+import * as reassessments from '../db/reassessments';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
-import { catalogue, DEFAULT_QUESTIONNAIRE } from './questionnaires';
+import { catalogue, DEFAULT_QUESTIONNAIRE } from '../content';
 import * as idempotency from './idempotency';
 import { hashToken, isTokenShaped, newToken } from './tokens';
 
@@ -98,6 +99,14 @@ export async function startOnce(
 		if (error instanceof KeyTaken) return undefined;
 		throw error;
 	}
+}
+
+/**
+ * What an earlier start under this Idempotency-Key created: its token; `conflict` when the key came with another
+ * body; undefined for a new or expired key.
+ */
+export function replayStart(key: string, body: unknown): Promise<string | 'conflict' | undefined> {
+	return idempotency.replay(db(), key, body);
 }
 
 /**
@@ -290,4 +299,39 @@ export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
 		await auditLog.record(db(), { actor: 'anonymous', action: 'assessment.delete', target: id });
 	}
 	await flushErased(db());
+}
+
+/** Every time the firm gave or withdrew its consent to share its identity, oldest first. */
+export function consentHistory(opened: Opened) {
+	return consent.history(db(), opened.assessment.id);
+}
+
+/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
+export async function withdrawConsent(opened: Opened): Promise<void> {
+	await consent.withdraw(db(), opened.assessment.id);
+}
+
+/** Everything stored about the assessment, for the SME to keep (KVKK art. 11: the right to information). Audited. */
+export async function exportData(opened: Opened) {
+	const { assessment } = opened;
+	await auditLog.record(db(), {
+		actor: 'anonymous',
+		action: 'assessment.export',
+		target: assessment.id
+	});
+	return {
+		questionnaire: { id: assessment.questionnaireId, version: assessment.questionnaireVersion },
+		status: assessment.status,
+		locale: assessment.locale,
+		createdAt: assessment.createdAt,
+		updatedAt: assessment.updatedAt,
+		submittedAt: assessment.submittedAt,
+		answers: assessment.answers,
+		result: assessment.result,
+		consentToShareIdentity: assessment.consentShareIdentity,
+		consentNoticeVersion: assessment.consentVersion,
+		consentGivenAt: assessment.consentAt,
+		/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
+		consentHistory: await consentHistory(opened)
+	};
 }

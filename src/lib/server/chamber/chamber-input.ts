@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyAsUndefined, optionalDay } from '../http/fields';
 
 /** The largest logo accepted: it is stored in the database and embedded in every report of the chamber. */
 export const MAX_LOGO_BYTES = 200 * 1024;
@@ -20,8 +21,6 @@ const slug = z
 	.max(60, 'admin.error_slug')
 	.refine((value) => !RESERVED_SLUGS.includes(value), 'admin.error_slug');
 
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-
 /** A new chamber, from the admin command or the platform administrator's page. */
 export function chamberInput(provinceCodes: string[]) {
 	return z.object({
@@ -37,24 +36,6 @@ export function chamberInput(provinceCodes: string[]) {
 		logo: z.string().startsWith('data:image/').optional()
 	});
 }
-
-/** A calendar day (`2027-03-31`, as date fields send it), optional. */
-const day = z.preprocess(
-	emptyAsUndefined,
-	z.coerce.date({ error: 'campaign.error_date' }).optional()
-);
-
-/** A new campaign: a name, and an optional window in which it takes assessments. */
-export const campaignInput = z
-	.object({
-		name: z.string().trim().min(2, 'campaign.error_name').max(200, 'campaign.error_name'),
-		opensAt: day,
-		closesAt: day
-	})
-	.refine(
-		(campaign) => !campaign.closesAt || campaign.closesAt > (campaign.opensAt ?? new Date(0)),
-		{ message: 'campaign.error_dates', path: ['closesAt'] }
-	);
 
 const SIGNATURES: [string, number[]][] = [
 	['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -82,5 +63,5 @@ export function logoDataUrl(
 export const apiTokenInput = z.object({
 	name: z.string().trim().min(2, 'api_tokens.error_name').max(100, 'api_tokens.error_name'),
 	role: z.enum(['admin', 'member'], 'api_tokens.error_role'),
-	expiresAt: day.refine((date) => !date || date > new Date(), 'api_tokens.error_expiry')
+	expiresAt: optionalDay.refine((date) => !date || date > new Date(), 'api_tokens.error_expiry')
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { AnswerIssue } from '$lib/questionnaire/answers';
-import type { AssessmentResult } from './db/assessments';
+import type { AssessmentResult } from '../db/assessments';
 import { apiError, type ApiIssue } from './api';
-import { describeIssues } from './answer-issues';
-import * as assessmentService from './assessment-service';
-import type { Opened } from './assessment-service';
+import { describeIssues } from '../assessment/messages';
+import * as assessmentService from '../assessment/assessment-service';
+import type { Opened } from '../assessment/assessment-service';
 
 /** An answer as JSON: option id, option ids, number, boolean or text; null clears it. */
 const answerValue = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.null()]);

@@ -3,26 +3,8 @@ import { CBAM_ACTION_RESOURCES } from '$lib/carbon/cbam';
 import type { CarbonEstimate } from '$lib/carbon/estimate';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
-import { catalogue } from './questionnaires';
-
-/** A catalogue resource as a link; ids no longer in the catalogue are left out. */
-export function resourceLinks(ids: readonly string[], locale: Locale) {
-	const resources = catalogue().resources;
-	return ids.flatMap((id) => {
-		const resource = resources.get(id);
-		return resource
-			? [
-					{
-						id,
-						title: localize(resource.title, locale),
-						provider: localize(resource.provider, locale),
-						url: resource.url,
-						type: resource.type
-					}
-				]
-			: [];
-	});
-}
+import { catalogue } from '../content';
+import { resourceLinks } from './resource-links';
 
 /**
  * A stored estimate with the names and references of its factors in one language. The figures are the ones fixed

@@ -1,6 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { apiError } from './api';
-import { asUnavailable } from './db/unavailable';
+import { asUnavailable } from '../db/unavailable';
 
 /**
  * For `handleError`: when the error is a database that cannot write just now (locked elsewhere, disk full), notes it

@@ -1,13 +1,13 @@
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
-import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from './aggregates';
-import { config } from './config';
-import { db } from './db';
-import * as respondents from './db/respondents';
-import * as campaigns from './db/campaigns';
-import type { Chamber } from './db/chambers';
-import { catalogue, questionnaire } from './questionnaires';
+import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '../aggregates';
+import { config } from '../config';
+import { db } from '../db';
+import * as respondents from '../db/respondents';
+import * as campaigns from '../db/campaigns';
+import type { Chamber } from '../db/chambers';
+import { catalogue, questionnaire } from '../content';
 
 /** The names the dashboard shows for the ids in the statistics, in one language. */
 export function dashboardLabels(locale: Locale) {

@@ -3,12 +3,13 @@ import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { levelFor } from '$lib/scoring/score';
 import type { Opened } from './assessment-service';
-import { config } from './config';
-import { db } from './db';
-import * as assessments from './db/assessments';
-import * as chambers from './db/chambers';
-import * as peerBenchmarks from './db/peer-benchmarks';
-import { carbonView, cbamView, resourceLinks } from './carbon-view';
+import { config } from '../config';
+import { db } from '../db';
+import * as assessments from '../db/assessments';
+import * as chambers from '../db/chambers';
+import * as peerBenchmarks from '../db/peer-benchmarks';
+import { carbonView, cbamView } from './carbon-view';
+import { resourceLinks } from './resource-links';
 
 /** How many recommendations lead the results as the SME's priorities. */
 export const PRIORITIES = 3;

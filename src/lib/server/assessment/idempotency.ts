@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { BadRequest } from './api';
-import type { Db } from './db/connect';
-import * as idempotencyKeys from './db/idempotency-keys';
+import { BadRequest } from '../http/api';
+import type { Db } from '../db/connect';
+import * as idempotencyKeys from '../db/idempotency-keys';
 import { hashToken } from './tokens';
 
 /*

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatPath } from '$lib/format-path';
 import { cleanStrings } from '$lib/text';
-import { asUnavailable } from './db/unavailable';
+import { asUnavailable } from '../db/unavailable';
 
 /** The largest JSON body the API reads: a full answer set is a few kilobytes. */
 const MAX_BODY_BYTES = 64 * 1024;
