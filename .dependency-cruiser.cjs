@@ -4,33 +4,6 @@
  * @type {import('dependency-cruiser').IConfiguration}
  */
 
-/**
- * TEMPORARY: routes that still import a repository directly. They are being moved behind the services of
- * `src/lib/server/{assessment,chamber}/` on another branch; delete this list (and its use below) once that branch
- * is merged, and the rule then holds for every route.
- */
-const ROUTES_STILL_READING_DB = [
-	'src/routes/admin/[+]page[.]server[.]ts',
-	'src/routes/api/v1/assessments/[+]server[.]ts',
-	'src/routes/api/v1/chambers/\\[slug\\]/respondents/[+]server[.]ts',
-	'src/routes/assessment/\\[token=token\\]/data[.]json/[+]server[.]ts',
-	'src/routes/assessment/\\[token=token\\]/results/[+]page[.]server[.]ts',
-	'src/routes/c/\\[code=campaign_code\\]/[+]page[.]server[.]ts',
-	'src/routes/chamber/[+]page[.]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/api-tokens/[+]page[.]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/campaigns/[+]page[.]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/campaigns/\\[id\\]/[+]page[.]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/export[.]csv/[+]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/report[.]pdf/[+]server[.]ts',
-	'src/routes/chamber/\\[slug=slug\\]/security/[+]page[.]server[.]ts',
-	'src/routes/chamber/account/[+]page[.]server[.]ts',
-	'src/routes/chamber/login/[+]page[.]server[.]ts',
-	'src/routes/chamber/login/two-factor/[+]page[.]server[.]ts',
-	'src/routes/healthz/[+]server[.]ts',
-	'src/routes/invite/\\[token=token\\]/[+]page[.]server[.]ts',
-	'src/routes/setup/\\[token=token\\]/[+]page[.]server[.]ts'
-];
-
 module.exports = {
 	forbidden: [
 		{
@@ -70,7 +43,7 @@ module.exports = {
 			comment:
 				'A route asks a service (src/lib/server/{assessment,chamber,...}) and never reads the database itself: ' +
 				'the rules about who may see what live in one place.',
-			from: { path: '^src/routes/', pathNot: ROUTES_STILL_READING_DB },
+			from: { path: '^src/routes/' },
 			to: { path: '^src/lib/server/db/' }
 		}
 	],
