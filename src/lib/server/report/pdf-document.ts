@@ -118,6 +118,22 @@ export function logo(doc: Doc, dataUrl: string, x: number, y: number) {
 	}
 }
 
+/**
+ * The band across the top of a report's first page and, for a report made for a chamber, its logo and name from
+ * `top` down: the SME report and the chamber report open alike, so a chamber's members recognise both.
+ */
+export function masthead(
+	doc: Doc,
+	chamber: { name: string; logo: string | null } | null,
+	top: number
+) {
+	doc.rect(0, 0, doc.page.width, 10).fill(PRIMARY);
+	if (!chamber) return;
+	doc.y = top;
+	if (chamber.logo) doc.y += logo(doc, chamber.logo, MARGIN, doc.y);
+	doc.font('bold').fontSize(11).fillColor(MUTED).text(chamber.name, MARGIN, doc.y);
+}
+
 /** Writes the footer and `page X of Y` on every page, once the page count is known. */
 export function footers(
 	doc: Doc,
