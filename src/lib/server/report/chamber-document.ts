@@ -5,12 +5,12 @@ import {
 	contentWidth,
 	footers,
 	heading,
+	headline,
 	MARGIN,
 	masthead,
 	MUTED,
 	newDocument,
 	paragraph,
-	PRIMARY,
 	table
 } from './pdf-document';
 
@@ -44,11 +44,7 @@ export async function renderChamberPdf(
 	});
 	masthead(doc, model.chamber, 48);
 	doc.moveDown(0.4);
-	doc
-		.font('bold')
-		.fontSize(22)
-		.fillColor(PRIMARY)
-		.text(model.title, { width: contentWidth(doc) });
+	headline(doc, model.title, 22);
 	doc.moveDown(0.4);
 	for (const line of model.scope) paragraph(doc, line, { size: 10, colour: MUTED });
 

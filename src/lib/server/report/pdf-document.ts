@@ -52,6 +52,15 @@ export function ensureSpace(doc: Doc, height: number) {
 	if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+/** A line of large bold type across the content width, where the text flows: a title, or the firm under it. */
+export function headline(doc: Doc, text: string, size: number, colour = PRIMARY) {
+	doc
+		.font('bold')
+		.fontSize(size)
+		.fillColor(colour)
+		.text(text, { width: contentWidth(doc) });
+}
+
 export function heading(doc: Doc, text: string, size = 16) {
 	ensureSpace(doc, size * 4);
 	doc.moveDown(0.6).font('bold').fontSize(size).fillColor(INK).text(text, MARGIN);

@@ -6,6 +6,7 @@ import {
 	ensureSpace,
 	footers,
 	heading,
+	headline,
 	INK,
 	LINK,
 	MARGIN,
@@ -61,11 +62,7 @@ function cover(doc: Doc, model: ReportModel) {
 		});
 	doc.moveDown(0.5);
 	if (model.company) {
-		doc
-			.font('bold')
-			.fontSize(18)
-			.fillColor(INK)
-			.text(model.company, { width: contentWidth(doc) });
+		headline(doc, model.company, 18, INK);
 		doc.moveDown(0.5);
 	}
 	for (const line of model.cover) paragraph(doc, line, { size: 11, colour: MUTED });
