@@ -53,7 +53,7 @@ export function ensureSpace(doc: Doc, height: number) {
 }
 
 /** A line of large bold type across the content width, where the text flows: a title, or the firm under it. */
-export function headline(doc: Doc, text: string, size: number, colour = PRIMARY) {
+export function headline(doc: Doc, text: string, size: number, colour: string = PRIMARY) {
 	doc
 		.font('bold')
 		.fontSize(size)
