@@ -1,7 +1,7 @@
 // `npm run admin -- <command> [options]`: chamber administration from the shell (see README).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig } from '../src/lib/server/config';
+import { parseConfig } from '../src/lib/server/config';
 import { connect, migrateToLatest, type Db } from '../src/lib/server/db/connect';
 import * as campaigns from '../src/lib/server/db/campaigns';
 import * as chambers from '../src/lib/server/db/chambers';
@@ -16,6 +16,7 @@ import * as auditLog from '../src/lib/server/db/audit-log';
 import { platformSetupLink } from '../src/lib/server/auth/one-time';
 import { email, newPassword } from '../src/lib/server/auth/passwords';
 import { cleanText } from '../src/lib/text';
+import { reportFailure, UsageError } from './cli';
 
 const USAGE = `usage:
   npm run admin -- create-chamber --slug <slug> --name "<name>" [--province <plate code>] [--logo <file.png|jpg>]
@@ -25,9 +26,6 @@ const USAGE = `usage:
   npm run admin -- create-api-token --chamber <slug> --name "<name>" --role chamber_viewer|chamber_admin
                    [--expires <date>]   (prints the token once, alone on the last line)
   npm run admin -- setup-link   (a new one-time link to create the first platform administrator)`;
-
-/** A mistake in the command line: printed as one line, with the usage, and exit code 2. */
-class UsageError extends Error {}
 
 // The input schemas' messages are i18n keys; the command line speaks English.
 const english = JSON.parse(
@@ -222,16 +220,7 @@ try {
 	await migrateToLatest(db);
 	await command(db, cleanArguments(args));
 } catch (error) {
-	// parseArgs refuses unknown or malformed options with an ERR_PARSE_ARGS_* error.
-	const badArguments = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-	if (error instanceof UsageError || error instanceof ConfigError || badArguments) {
-		console.error((error as Error).message);
-		console.error(USAGE);
-		process.exitCode = 2;
-	} else {
-		console.error(error instanceof Error ? error.message : String(error));
-		process.exitCode = 1;
-	}
+	reportFailure(error, USAGE);
 } finally {
 	await db?.destroy();
 }

@@ -5,18 +5,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { ConfigError, parseConfig } from '../src/lib/server/config';
+import { parseConfig } from '../src/lib/server/config';
 import { connect, migrateToLatest, type Db } from '../src/lib/server/db/connect';
 import { loadCatalogue, questionnaire } from '../src/lib/server/content';
 import { seededRandom } from '../tests/fixtures/answers';
 import { seed } from './seed/generate';
+import { reportFailure, UsageError } from './cli';
 
 const USAGE =
 	'usage: node --import tsx scripts/seed.ts --chambers <1–1000> --assessments <1–1000000> [--seed <0–4294967295>] ' +
 	'[--schema <PostgreSQL schema, created if missing>]';
-
-/** A mistake in the command line: printed as one line, with the usage, and exit code 2. */
-class UsageError extends Error {}
 
 const wholeNumber = (min: number, max: number) => {
 	const message = `expected a whole number from ${min} to ${max}`;
@@ -99,17 +97,7 @@ try {
 			`largest chamber: ${summary.largest.slug} (${summary.largest.submitted} submitted).`
 	);
 } catch (error) {
-	// parseArgs refuses unknown or malformed options with an ERR_PARSE_ARGS_* error.
-	const badArguments = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-	if (error instanceof UsageError || error instanceof ConfigError || badArguments) {
-		// parseArgs explains some mistakes over three lines; the first says what is wrong.
-		console.error((error as Error).message.split('\n')[0]);
-		console.error(USAGE);
-		process.exitCode = 2;
-	} else {
-		console.error(error instanceof Error ? error.message : String(error));
-		process.exitCode = 1;
-	}
+	reportFailure(error, USAGE, true);
 } finally {
 	await db?.destroy();
 }

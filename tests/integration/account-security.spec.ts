@@ -17,6 +17,7 @@ import * as auditLog from '$lib/server/db/audit-log';
 import * as chambers from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
 import * as members from '$lib/server/db/members';
+import { authFor } from '../fixtures/auth';
 import { testDatabases } from '../fixtures/databases';
 
 // The guards read the process-wide database; point it at each case's real database.
@@ -27,21 +28,6 @@ const { ACCESS_DENIED, requireChamber, requirePlatformAdmin } =
 const aggregates = await import('../../src/routes/api/v1/chambers/[slug]/aggregates/+server');
 
 const PASSWORD = 'Trakya rüzgârı esiyor 2026';
-
-function authFor(target: { name: string }, db: Db, origin = 'http://localhost') {
-	return createAuth(
-		{
-			// Only the kind matters here: the connection is the test database's own.
-			database:
-				target.name === 'sqlite'
-					? { kind: 'sqlite', path: ':memory:' }
-					: { kind: 'postgres', connectionString: '' },
-			origin,
-			authSecret: 'a-test-secret-that-is-long-enough-1234'
-		},
-		db
-	);
-}
 
 describe.each(testDatabases())('account security on $name', (target) => {
 	let db: Db;

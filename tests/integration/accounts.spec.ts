@@ -12,6 +12,7 @@ import * as chambers from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
 import * as members from '$lib/server/db/members';
 import * as links from '$lib/server/db/one-time-links';
+import { authFor } from '../fixtures/auth';
 import { testDatabases } from '../fixtures/databases';
 
 describe.each(testDatabases())('accounts on $name', (target) => {
@@ -19,18 +20,7 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 	let auth: ReturnType<typeof createAuth>;
 	beforeAll(async () => {
 		db = await target.open();
-		auth = createAuth(
-			{
-				// Only the kind matters here: the connection is the test database's own.
-				database:
-					target.name === 'sqlite'
-						? { kind: 'sqlite', path: ':memory:' }
-						: { kind: 'postgres', connectionString: '' },
-				origin: 'http://localhost',
-				authSecret: 'a-test-secret-that-is-long-enough-1234'
-			},
-			db
-		);
+		auth = authFor(target, db);
 	});
 	afterAll(() => target.close());
 

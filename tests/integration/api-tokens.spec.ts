@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToChamber, createAccount } from '$lib/server/auth/accounts';
 import { requireChamberApi, type ChamberApiAccess } from '$lib/server/auth/api-guard';
 import { issueApiToken } from '$lib/server/auth/api-tokens';
-import { createAuth } from '$lib/server/auth/instance';
 import { EDITOR_ROLES } from '$lib/server/auth/options';
 import type { SignedIn } from '$lib/server/auth/session';
 import * as apiTokens from '$lib/server/db/api-tokens';
@@ -12,6 +11,7 @@ import * as chambers from '$lib/server/db/chambers';
 import type { Chamber } from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
 import { hashToken } from '$lib/server/assessment/tokens';
+import { authFor } from '../fixtures/auth';
 import { testDatabases } from '../fixtures/databases';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
@@ -176,17 +176,7 @@ describe.each(testDatabases())('API tokens on $name', (target) => {
 	});
 
 	it('without a token, lets members and platform administrators in by their session', async () => {
-		const auth = createAuth(
-			{
-				database:
-					target.name === 'sqlite'
-						? { kind: 'sqlite', path: ':memory:' }
-						: { kind: 'postgres', connectionString: '' },
-				origin: 'http://localhost',
-				authSecret: 'a-test-secret-that-is-long-enough-1234'
-			},
-			db
-		);
+		const auth = authFor(target, db);
 		const userId = await createAccount(auth, {
 			email: 'izleyici@example.org',
 			name: 'İzleyici',

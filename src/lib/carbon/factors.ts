@@ -17,6 +17,12 @@ const source = z.strictObject({
 	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' })
 });
 
+/**
+ * What an emission source and a unit conversion both carry: a factor per unit, the year the factor describes (or
+ * was published, for guideline defaults) and where it comes from.
+ */
+const perUnit = { unit: z.string().trim().min(1), factor: positive, year, source };
+
 const categories = ['stationary', 'mobile', 'electricity'] as const;
 export type Category = (typeof categories)[number];
 
@@ -25,13 +31,8 @@ const emissionSource = z.strictObject({
 	scope: z.union([z.literal(1), z.literal(2)], { error: 'expected 1 or 2' }),
 	category: z.enum(categories),
 	label: text,
-	/** The unit the SME enters the amount in: kWh, L, kg. */
-	unit: z.string().trim().min(1),
-	/** Kilograms of CO2 equivalent per unit. */
-	factor: positive,
-	/** The year the factor describes (or was published, for guideline defaults). */
-	year,
-	source
+	/** The unit is the one the SME enters the amount in (kWh, L, kg); the factor is kg CO2 equivalent per unit. */
+	...perUnit
 });
 export type EmissionSource = z.infer<typeof emissionSource>;
 
@@ -39,11 +40,8 @@ export type EmissionSource = z.infer<typeof emissionSource>;
 const conversion = z.strictObject({
 	id,
 	into: id,
-	unit: z.string().trim().min(1),
-	/** Units of the source per unit of this conversion (kWh per Sm³). */
-	factor: positive,
-	year,
-	source
+	/** The factor is units of the source per unit of this conversion (kWh per Sm³). */
+	...perUnit
 });
 export type Conversion = z.infer<typeof conversion>;
 

@@ -9,6 +9,31 @@ import { palette } from './palette';
  * `themeBarChart`, with all chambers in the place of the peers.
  */
 
+/**
+ * The options of a chart of firm or assessment counts: whole numbers from zero up, and no vertical grid lines, since
+ * the groups along the bottom are categories, not a scale.
+ */
+function countOptions(legend: LegendOptions): ChartConfiguration<'bar'>['options'] {
+	return {
+		maintainAspectRatio: false,
+		animation: false,
+		scales: {
+			x: { grid: { display: false }, ticks: { color: palette.ink } },
+			y: {
+				beginAtZero: true,
+				grid: { color: palette.rule },
+				ticks: { color: palette.ink, precision: 0 }
+			}
+		},
+		plugins: { legend }
+	};
+}
+
+/** Whether the legend shows, and in which colour: a chart of one dataset needs none. */
+type LegendOptions = NonNullable<
+	NonNullable<ChartConfiguration<'bar'>['options']>['plugins']
+>['legend'];
+
 /** How many firms fall in each of some ordered groups: maturity levels, emission bands, CBAM exposure levels. */
 export function firmCountsChart(
 	groups: { name: string; firms: number | null }[],
@@ -22,19 +47,7 @@ export function firmCountsChart(
 				{ label, data: groups.map((group) => group.firms), backgroundColor: palette.primary }
 			]
 		},
-		options: {
-			maintainAspectRatio: false,
-			animation: false,
-			scales: {
-				x: { grid: { display: false }, ticks: { color: palette.ink } },
-				y: {
-					beginAtZero: true,
-					grid: { color: palette.rule },
-					ticks: { color: palette.ink, precision: 0 }
-				}
-			},
-			plugins: { legend: { display: false } }
-		}
+		options: countOptions({ display: false })
 	};
 }
 
@@ -60,19 +73,7 @@ export function participationChart(
 				}
 			]
 		},
-		options: {
-			maintainAspectRatio: false,
-			animation: false,
-			scales: {
-				x: { grid: { display: false }, ticks: { color: palette.ink } },
-				y: {
-					beginAtZero: true,
-					grid: { color: palette.rule },
-					ticks: { color: palette.ink, precision: 0 }
-				}
-			},
-			plugins: { legend: { labels: { color: palette.ink } } }
-		}
+		options: countOptions({ labels: { color: palette.ink } })
 	};
 }
 

@@ -1,16 +1,16 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { Locale } from '../../i18n/locales';
-import { drawThemeBars } from './draw-charts';
+import { flowThemeBars } from './draw-charts';
 import {
 	contentWidth,
 	footers,
 	heading,
-	logo,
+	headline,
 	MARGIN,
+	masthead,
 	MUTED,
 	newDocument,
 	paragraph,
-	PRIMARY,
 	table
 } from './pdf-document';
 
@@ -42,16 +42,9 @@ export async function renderChamberPdf(
 		locale: model.locale,
 		title: `${model.title}: ${model.chamber.name}`
 	});
-	doc.rect(0, 0, doc.page.width, 10).fill(PRIMARY);
-	doc.y = 48;
-	if (model.chamber.logo) doc.y += logo(doc, model.chamber.logo, MARGIN, doc.y);
-	doc.font('bold').fontSize(11).fillColor(MUTED).text(model.chamber.name, MARGIN, doc.y);
+	masthead(doc, model.chamber, 48);
 	doc.moveDown(0.4);
-	doc
-		.font('bold')
-		.fontSize(22)
-		.fillColor(PRIMARY)
-		.text(model.title, { width: contentWidth(doc) });
+	headline(doc, model.title, 22);
 	doc.moveDown(0.4);
 	for (const line of model.scope) paragraph(doc, line, { size: 10, colour: MUTED });
 
@@ -60,10 +53,7 @@ export async function renderChamberPdf(
 		for (const text of section.paragraphs) paragraph(doc, text, { size: 9.5 });
 		for (const bar of section.bars) {
 			doc.font('bold').fontSize(9.5).text(bar.title, MARGIN);
-			const box = { x: MARGIN, y: doc.y + 2, width: contentWidth(doc), height: 0 };
-			drawThemeBars(doc, bar.config, box, format);
-			doc.x = MARGIN;
-			doc.y = box.y + bar.config.data.datasets.length * 20 + 16;
+			flowThemeBars(doc, bar.config, { x: MARGIN, y: doc.y + 2, width: contentWidth(doc) }, format);
 		}
 		if (section.table) {
 			const width = contentWidth(doc);

@@ -166,6 +166,18 @@ export function drawThemeBars(
 	doc.restore();
 }
 
+/** Theme bars where the text flows, in `area`; the cursor goes on below them at the left edge. */
+export function flowThemeBars(
+	doc: Doc,
+	config: ChartConfiguration<'bar'>,
+	area: { x: number; y: number; width: number },
+	format: (value: number) => string
+) {
+	drawThemeBars(doc, config, { ...area, height: 0 }, format);
+	doc.x = area.x;
+	doc.y = area.y + config.data.datasets.length * 20 + 16;
+}
+
 /**
  * Horizontal bars, one row per label of a single-dataset chart (the carbon estimate by source), each in its own
  * colour, on a scale from 0 to the largest value, with the value printed at the bar's end.

@@ -52,6 +52,15 @@ export function ensureSpace(doc: Doc, height: number) {
 	if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+/** A line of large bold type across the content width, where the text flows: a title, or the firm under it. */
+export function headline(doc: Doc, text: string, size: number, colour: string = PRIMARY) {
+	doc
+		.font('bold')
+		.fontSize(size)
+		.fillColor(colour)
+		.text(text, { width: contentWidth(doc) });
+}
+
 export function heading(doc: Doc, text: string, size = 16) {
 	ensureSpace(doc, size * 4);
 	doc.moveDown(0.6).font('bold').fontSize(size).fillColor(INK).text(text, MARGIN);
@@ -116,6 +125,22 @@ export function logo(doc: Doc, dataUrl: string, x: number, y: number) {
 	} catch {
 		return 0;
 	}
+}
+
+/**
+ * The band across the top of a report's first page and, for a report made for a chamber, its logo and name from
+ * `top` down: the SME report and the chamber report open alike, so a chamber's members recognise both.
+ */
+export function masthead(
+	doc: Doc,
+	chamber: { name: string; logo: string | null } | null,
+	top: number
+) {
+	doc.rect(0, 0, doc.page.width, 10).fill(PRIMARY);
+	if (!chamber) return;
+	doc.y = top;
+	if (chamber.logo) doc.y += logo(doc, chamber.logo, MARGIN, doc.y);
+	doc.font('bold').fontSize(11).fillColor(MUTED).text(chamber.name, MARGIN, doc.y);
 }
 
 /** Writes the footer and `page X of Y` on every page, once the page count is known. */

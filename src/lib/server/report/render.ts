@@ -1,15 +1,16 @@
 import { renderChamberPdf } from './chamber-document';
-import { drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
+import { drawRadar, drawSourceBars, flowThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
 import {
 	contentWidth,
 	ensureSpace,
 	footers,
 	heading,
+	headline,
 	INK,
 	LINK,
-	logo,
 	MARGIN,
+	masthead,
 	MUTED,
 	newDocument,
 	paragraph,
@@ -50,12 +51,7 @@ function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: st
 }
 
 function cover(doc: Doc, model: ReportModel) {
-	doc.rect(0, 0, doc.page.width, 10).fill(PRIMARY);
-	let y = 72;
-	if (model.chamber) {
-		if (model.chamber.logo) y += logo(doc, model.chamber.logo, MARGIN, y);
-		doc.font('bold').fontSize(11).fillColor(MUTED).text(model.chamber.name, MARGIN, y);
-	}
+	masthead(doc, model.chamber, 72);
 	doc.y = 260;
 	doc
 		.font('bold')
@@ -66,11 +62,7 @@ function cover(doc: Doc, model: ReportModel) {
 		});
 	doc.moveDown(0.5);
 	if (model.company) {
-		doc
-			.font('bold')
-			.fontSize(18)
-			.fillColor(INK)
-			.text(model.company, { width: contentWidth(doc) });
+		headline(doc, model.company, 18, INK);
 		doc.moveDown(0.5);
 	}
 	for (const line of model.cover) paragraph(doc, line, { size: 11, colour: MUTED });
@@ -154,10 +146,7 @@ function themePage(
 	doc.font('bold').fontSize(12).fillColor(PRIMARY).text(theme.score, MARGIN);
 	doc.moveDown(0.5);
 	if (typeof theme.bar.data.datasets[0]?.data[0] === 'number') {
-		const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: 0 };
-		drawThemeBars(doc, theme.bar, box, format);
-		doc.x = MARGIN;
-		doc.y = box.y + theme.bar.data.datasets.length * 20 + 16;
+		flowThemeBars(doc, theme.bar, { x: MARGIN, y: doc.y, width: contentWidth(doc) }, format);
 		paragraph(doc, theme.benchmark, { size: 8.5, colour: MUTED });
 	}
 
