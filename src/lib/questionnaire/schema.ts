@@ -204,16 +204,48 @@ export const resourceTypes = [
 	'event'
 ] as const;
 
+/** Resource types that offer money or a service, and so must say what kind and whether a call is open. */
+export const supportTypes: readonly ResourceType[] = ['support_programme', 'finance'];
+export type ResourceType = (typeof resourceTypes)[number];
+
+export const supportKinds = [
+	'grant',
+	'repayable',
+	'loan',
+	'mentoring',
+	'guarantee',
+	'advisory'
+] as const;
+/** open: applications accepted until `period.until`; rolling: always open (a bank line); expected: announced. */
+export const supportCalls = ['open', 'closed', 'expected', 'rolling'] as const;
+
+const isoDate = z.iso.date('expected a date such as 2026-11-22');
+
+/** What a support programme or finance line offers and the state of its call, as read on `asOf`. */
+const support = z.strictObject({
+	kind: z.enum(supportKinds),
+	call: z.enum(supportCalls),
+	period: z.strictObject({ from: isoDate.optional(), until: isoDate.optional() }).optional(),
+	asOf: isoDate
+});
+export type Support = z.infer<typeof support>;
+
+/** primary: the law, the ministry or the programme's owner; secondary: news, a law firm, a consultancy. */
+export const sourceKinds = ['primary', 'secondary'] as const;
+
 const resource = z.strictObject({
 	id: resourceId,
 	title: text,
 	description: text,
 	provider: text,
 	type: z.enum(resourceTypes),
+	source: z.enum(sourceKinds),
+	support: support.optional(),
 	themes: z.array(id).min(1),
 	languages: z.array(z.string()).min(1),
 	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }),
-	checked: z.iso.date('expected a date such as 2026-11-22')
+	/** The day the page was read for this catalogue; not a promise that it is unchanged since. */
+	retrieved: isoDate
 });
 export type Resource = z.infer<typeof resource>;
 
