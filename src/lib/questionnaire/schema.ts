@@ -17,6 +17,10 @@ const resourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower case lett
 export const text = z.record(z.string(), z.string().trim().min(1, 'must not be empty'));
 export type Text = z.infer<typeof text>;
 
+/** primary: the law, the ministry or the programme's owner; secondary: news, a law firm, a consultancy. */
+export const sourceKinds = ['primary', 'secondary'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
 const score = z
 	.number({ error: 'expected a number' })
 	.min(0, `must be between 0 and ${SCORE_MAX}`)
@@ -182,7 +186,13 @@ export const questionnaireFile = z.strictObject({
 	locales: z.array(z.string()).min(1),
 	title: text,
 	description: text,
-	sources: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })),
+	sources: z.array(
+		z.strictObject({
+			title: text,
+			url: z.url({ protocol: /^https?$/ }),
+			kind: z.enum(sourceKinds)
+		})
+	),
 	sizeClasses: z.array(z.strictObject({ id, label: text })).min(1),
 	profile: section,
 	themes: z.array(theme).min(1),
@@ -216,8 +226,11 @@ export const supportKinds = [
 	'guarantee',
 	'advisory'
 ] as const;
-/** open: applications accepted until `period.until`; rolling: always open (a bank line); expected: announced. */
-export const supportCalls = ['open', 'closed', 'expected', 'rolling'] as const;
+/**
+ * open: applications accepted until `period.until`; closed: none now; expected: a call has been announced;
+ * rolling: no calls, apply any time (a bank's credit line); unknown: not confirmed from a primary source.
+ */
+export const supportCalls = ['open', 'closed', 'expected', 'rolling', 'unknown'] as const;
 
 const isoDate = z.iso.date('expected a date such as 2026-11-22');
 
@@ -229,9 +242,6 @@ const support = z.strictObject({
 	asOf: isoDate
 });
 export type Support = z.infer<typeof support>;
-
-/** primary: the law, the ministry or the programme's owner; secondary: news, a law firm, a consultancy. */
-export const sourceKinds = ['primary', 'secondary'] as const;
 
 const resource = z.strictObject({
 	id: resourceId,
