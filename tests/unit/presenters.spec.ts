@@ -111,7 +111,7 @@ describe('supportStatus', () => {
 		asOf: '2026-11-26'
 	};
 
-	it('names the kind of support and the day a closed call ended, in the reader\'s language', () => {
+	it("names the kind of support and the day a closed call ended, in the reader's language", () => {
 		expect(supportStatus(kosgeb, tr)).toBe('Geri ödemeli destek · Çağrı kapandı (30 Kasım 2024)');
 		expect(supportStatus(kosgeb, en)).toBe('Repayable support · Call closed (November 30, 2024)');
 	});
@@ -140,10 +140,12 @@ describe('presentResourceLink', () => {
 			},
 			tr
 		);
-		expect(link.note).toBe('Dcube · Mentörlük · Yeni çağrı bekleniyor · İkincil kaynak · İngilizce');
+		expect(link.note).toBe(
+			'Dcube · Mentörlük · Yeni çağrı bekleniyor · İkincil kaynak · İngilizce'
+		);
 	});
 
-	it('is the provider alone for a primary page in the reader\'s language', () => {
+	it("is the provider alone for a primary page in the reader's language", () => {
 		const link = presentResourceLink(
 			{
 				id: 'etkb',
@@ -206,7 +208,7 @@ describe('presentResults', () => {
 		const again = presentResults(resultsView(true), en, 'en');
 		expect(again.overall.change).toContain('+2.3');
 		expect(again.table.rows[0]).toEqual(['Energy', '70', '55.5', '+4']);
-		expect(again.table.rows[1]).toEqual(['Water', 'Not applicable', '–', '–']);
+		expect(again.table.rows[1]).toEqual(['Water', 'Does not apply to you', '–', '–']);
 		expect(again.summaryTable.head).toHaveLength(3);
 		expect(again.summaryTable.caption).toBe(again.charts.benchmark);
 	});

@@ -46,8 +46,7 @@ function checkSupport(resource: Resource, path: Path, today: string, problems: P
 			[...path, 'support', 'call'],
 			`the call closed on ${until}: set call to closed (or expected)`
 		);
-	if (support.asOf > today)
-		problems.add([...path, 'support', 'asOf'], 'is in the future');
+	if (support.asOf > today) problems.add([...path, 'support', 'asOf'], 'is in the future');
 }
 
 /** Plate codes must be unique, or two provinces would share an answer. */
