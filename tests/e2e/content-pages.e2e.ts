@@ -10,8 +10,15 @@ test.describe('methodology', () => {
 		const themes = page.getByRole('table').first().getByRole('row');
 		// A header row and one row per theme (six themes).
 		await expect(themes).toHaveCount(7);
-		await expect(page.getByRole('heading', { name: '"Uygulanamaz" cevaplar' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: '"Bizim için geçerli değil" cevapları' })
+		).toBeVisible();
 		await expect(page.locator('.levels__item')).toHaveCount(5);
+		// Secondary sources are labelled, not passed off as public ones.
+		await expect(page.getByText('birincil kaynaklara', { exact: false })).toBeVisible();
+		await expect(
+			page.getByRole('listitem').filter({ hasText: 'İkincil kaynak' }).first()
+		).toBeVisible();
 		await expect(page.getByText('80–100', { exact: false })).toBeVisible();
 	});
 
@@ -63,9 +70,29 @@ test.describe('resources', () => {
 		const filtered = await page.locator('.resource').count();
 		expect(filtered).toBeGreaterThan(0);
 		expect(filtered).toBeLessThan(all);
-		for (const tag of await page.locator('.resource .tag').allInnerTexts()) {
+		for (const tag of await page.locator('.resource .resource__type').allInnerTexts()) {
 			expect(tag).toBe('Support programme');
 		}
+	});
+
+	test('shows what a support programme offers, whether its call is open, and its sources', async ({
+		page
+	}) => {
+		await page.goto('/resources?lang=tr');
+		const kosgeb = page.locator('.resource', { hasText: 'KOSGEB Yeşil Sanayi Destek Programı' });
+		await expect(kosgeb).toContainText('Geri ödemeli destek · Çağrı kapandı (30 Kasım 2024)');
+		await expect(kosgeb).toContainText('Dil: Türkçe');
+		await expect(kosgeb.getByText('İkincil kaynak')).toHaveCount(0);
+		const geff = page.locator('.resource', { hasText: 'GEFF Türkiye: EBRD' });
+		await expect(geff).toContainText('Kredi · Çağrı beklemeden başvurulur');
+		await expect(geff).toContainText('Dil: İngilizce');
+		const news = page.locator('.resource', { hasText: 'Haberport (haber)' });
+		await expect(news.getByText('İkincil kaynak')).toBeVisible();
+
+		await page.goto('/resources?lang=en');
+		await expect(
+			page.locator('.resource', { hasText: 'KOSGEB Green Industry Support Programme' })
+		).toContainText('Repayable support · Call closed (November 30, 2024)');
 	});
 
 	test('opens resource links in a new tab and says so, and passes axe', async ({ page }) => {

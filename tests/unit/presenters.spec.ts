@@ -4,6 +4,7 @@ import { presentCarbon } from '$lib/presenters/carbon';
 import { presentCbam } from '$lib/presenters/cbam';
 import { groupName, presentDashboard, respondentColumns } from '$lib/presenters/chamber';
 import { figureText, formattedRows } from '$lib/presenters/figures';
+import { presentResourceLink, supportStatus } from '$lib/presenters/resource';
 import { presentResults } from '$lib/presenters/results';
 import type { CarbonView } from '$lib/server/assessment/carbon-view';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
@@ -102,6 +103,64 @@ describe('presentCbam', () => {
 	});
 });
 
+describe('supportStatus', () => {
+	const kosgeb = {
+		kind: 'repayable' as const,
+		call: 'closed' as const,
+		period: { from: '2023-12-08', until: '2024-11-30' },
+		asOf: '2026-11-26'
+	};
+
+	it("names the kind of support and the day a closed call ended, in the reader's language", () => {
+		expect(supportStatus(kosgeb, tr)).toBe('Geri ödemeli destek · Çağrı kapandı (30 Kasım 2024)');
+		expect(supportStatus(kosgeb, en)).toBe('Repayable support · Call closed (November 30, 2024)');
+	});
+
+	it('says a bank line needs no call and an unconfirmed status must be checked', () => {
+		expect(supportStatus({ kind: 'loan', call: 'rolling', asOf: '2026-11-26' }, tr)).toBe(
+			'Kredi · Çağrı beklemeden başvurulur'
+		);
+		expect(supportStatus({ kind: 'mentoring', call: 'unknown', asOf: '2026-11-26' }, en)).toBe(
+			'Mentoring · Check with the provider whether a call is open'
+		);
+	});
+});
+
+describe('presentResourceLink', () => {
+	it('follows the provider with the status, a secondary-source label and a foreign language', () => {
+		const link = presentResourceLink(
+			{
+				id: 'tubitak',
+				title: 'Mentoring',
+				provider: 'Dcube',
+				url: 'https://example.org',
+				source: 'secondary',
+				support: { kind: 'mentoring', call: 'expected', asOf: '2026-11-26' },
+				otherLanguages: ['en']
+			},
+			tr
+		);
+		expect(link.note).toBe(
+			'Dcube · Mentörlük · Yeni çağrı bekleniyor · İkincil kaynak · İngilizce'
+		);
+	});
+
+	it("is the provider alone for a primary page in the reader's language", () => {
+		const link = presentResourceLink(
+			{
+				id: 'etkb',
+				title: 'Factors',
+				provider: 'ETKB',
+				url: 'https://example.org',
+				source: 'primary',
+				otherLanguages: []
+			},
+			tr
+		);
+		expect(link.note).toBe('ETKB');
+	});
+});
+
 function resultsView(previous: boolean): Omit<ResultsView, 'chamber'> {
 	const recommendation = {
 		id: 'r1',
@@ -111,7 +170,14 @@ function resultsView(previous: boolean): Omit<ResultsView, 'chamber'> {
 		title: 'Insulate',
 		text: 'Insulate the roof.',
 		resources: [
-			{ id: 'x', title: 'Guide', provider: 'KOSGEB', url: 'https://example.org', type: 'guide' }
+			{
+				id: 'x',
+				title: 'Guide',
+				provider: 'KOSGEB',
+				url: 'https://example.org',
+				source: 'primary' as const,
+				otherLanguages: []
+			}
 		]
 	};
 	return {
@@ -142,7 +208,7 @@ describe('presentResults', () => {
 		const again = presentResults(resultsView(true), en, 'en');
 		expect(again.overall.change).toContain('+2.3');
 		expect(again.table.rows[0]).toEqual(['Energy', '70', '55.5', '+4']);
-		expect(again.table.rows[1]).toEqual(['Water', 'Not applicable', '–', '–']);
+		expect(again.table.rows[1]).toEqual(['Water', 'Does not apply to you', '–', '–']);
 		expect(again.summaryTable.head).toHaveLength(3);
 		expect(again.summaryTable.caption).toBe(again.charts.benchmark);
 	});

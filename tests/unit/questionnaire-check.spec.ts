@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { CatalogueError, formatProblem, parseCatalogue } from '$lib/content/load';
 import { readFolder, MINI_FOLDER } from '../fixtures/catalogue';
 
+/** The day the checks run on, so that a call's closing date is compared with a fixed day. */
+const TODAY = '2026-11-26';
+
 /** The checker's output lines for a folder (the mini fixture unless given) with one text replaced. */
 function problemsAfter(file: string, from: string, to: string, folder = MINI_FOLDER): string[] {
 	const files = readFolder(folder);
 	expect(files[file]).toContain(from);
 	files[file] = files[file].replace(from, to);
 	try {
-		parseCatalogue(files);
+		parseCatalogue(files, TODAY);
 	} catch (error) {
 		if (error instanceof CatalogueError) return error.problems.map(formatProblem);
 		throw error;
@@ -127,6 +130,55 @@ describe('questionnaire:check', () => {
 			'themes: [t2]',
 			'themes: [t9]',
 			'resources.yaml: resources[1].themes[0]: no theme "t9"'
+		],
+		[
+			'a finance resource that does not say what it offers',
+			'resources.yaml',
+			'    support:\n      kind: repayable\n      call: closed\n      period: { from: 2023-12-08, until: 2024-11-30 }\n      asOf: 2026-11-22\n',
+			'',
+			'resources.yaml: resources[1].support: a finance must state its kind and call'
+		],
+		[
+			'a call shown as open after its closing date',
+			'resources.yaml',
+			'call: closed',
+			'call: open',
+			'resources.yaml: resources[1].support.call: the call closed on 2024-11-30: set call to closed (or expected)'
+		],
+		[
+			'an open call without a closing date',
+			'resources.yaml',
+			'call: closed\n      period: { from: 2023-12-08, until: 2024-11-30 }\n',
+			'call: open\n',
+			'resources.yaml: resources[1].support.period.until: an open call needs its closing date'
+		],
+		[
+			'an unknown kind of support',
+			'resources.yaml',
+			'kind: repayable',
+			'kind: hibe',
+			'resources.yaml: resources[1].support.kind: Invalid option: expected one of "grant"|"repayable"|"loan"|"mentoring"|"guarantee"|"advisory"'
+		],
+		[
+			'a period that ends before it starts',
+			'resources.yaml',
+			'from: 2023-12-08',
+			'from: 2025-01-01',
+			'resources.yaml: resources[1].support.period: from is after until'
+		],
+		[
+			'support on a resource that is not a programme or finance',
+			'resources.yaml',
+			'    type: guide\n',
+			'    type: guide\n    support: { kind: grant, call: rolling, asOf: 2026-11-22 }\n',
+			'resources.yaml: resources[0].support: only support_programme and finance have one'
+		],
+		[
+			'a resource that does not say whether it is a primary source',
+			'resources.yaml',
+			'    source: secondary\n',
+			'',
+			'resources.yaml: resources[0].source: Invalid option: expected one of "primary"|"secondary"'
 		],
 		[
 			'a duplicate province code',

@@ -86,9 +86,13 @@ function resolveProvinces(questionnaire: Questionnaire, provinces: Province[]): 
 
 /**
  * Parses and checks the files of `questionnaires/`, given as file name -> contents. Pure: reading the folder is the
- * caller's job, so the same code serves the server, the checker command and the tests.
+ * caller's job, so the same code serves the server, the checker command and the tests. `today` (an ISO date) is
+ * what a support call's closing date is compared with.
  */
-export function parseCatalogue(files: Record<string, string>): Catalogue {
+export function parseCatalogue(
+	files: Record<string, string>,
+	today = new Date().toISOString().slice(0, 10)
+): Catalogue {
 	const problems: FileProblem[] = [];
 	const inFile = (file: string, list: Problem[]) =>
 		list.forEach((problem) => problems.push({ file, ...problem }));
@@ -150,7 +154,7 @@ export function parseCatalogue(files: Record<string, string>): Catalogue {
 				questionnaire.themes.map((theme) => theme.id)
 			)
 		);
-		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds));
+		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds, today));
 		const ids = new Set(resources.map((resource) => resource.id));
 		const screensCbam = [...questionnaires.values()].some((questionnaire) =>
 			questionnaire.profile.questions.some((question) => question.role === 'exports_eu')

@@ -1,6 +1,7 @@
 import type { Translate } from '$lib/i18n';
 import type { CbamView } from '$lib/server/assessment/carbon-view';
 import type { PresentedRecommendation } from './recommendation';
+import { presentResourceLink } from './resource';
 
 /** A firm's CBAM exposure screen in words: what the results page and the PDF both show. */
 export interface CbamPresentation {
@@ -33,12 +34,7 @@ export function presentCbam(cbam: CbamView, t: Translate): CbamPresentation {
 			title: t(`cbam.action.${action.id}.title`),
 			text: t(`cbam.action.${action.id}.text`),
 			grades: null,
-			resources: action.resources.map(({ id, title, provider, url }) => ({
-				id,
-				title,
-				provider,
-				url
-			}))
+			resources: action.resources.map((resource) => presentResourceLink(resource, t))
 		})),
 		note: t('cbam.note')
 	};

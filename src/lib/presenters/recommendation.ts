@@ -1,12 +1,5 @@
 import type { Translate } from '$lib/i18n';
-
-/** A resource of the catalogue as a link. */
-export interface ResourceLink {
-	id: string;
-	title: string;
-	provider: string;
-	url: string;
-}
+import { presentResourceLink, type LinkedResource, type ResourceLink } from './resource';
 
 /** A recommendation or CBAM action as shown and printed: its text, its grades in words and its resources. */
 export interface PresentedRecommendation {
@@ -26,7 +19,7 @@ export function presentRecommendation(
 		text: string;
 		impact: string;
 		effort: string;
-		resources: ResourceLink[];
+		resources: LinkedResource[];
 	},
 	t: Translate
 ): PresentedRecommendation {
@@ -36,6 +29,6 @@ export function presentRecommendation(
 		title: item.title,
 		text: item.text,
 		grades: t('results.impact_effort', { impact: grade(item.impact), effort: grade(item.effort) }),
-		resources: item.resources.map(({ id, title, provider, url }) => ({ id, title, provider, url }))
+		resources: item.resources.map((resource) => presentResourceLink(resource, t))
 	};
 }

@@ -17,6 +17,10 @@ const resourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower case lett
 export const text = z.record(z.string(), z.string().trim().min(1, 'must not be empty'));
 export type Text = z.infer<typeof text>;
 
+/** primary: the law, the ministry or the programme's owner; secondary: news, a law firm, a consultancy. */
+export const sourceKinds = ['primary', 'secondary'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
 const score = z
 	.number({ error: 'expected a number' })
 	.min(0, `must be between 0 and ${SCORE_MAX}`)
@@ -182,7 +186,13 @@ export const questionnaireFile = z.strictObject({
 	locales: z.array(z.string()).min(1),
 	title: text,
 	description: text,
-	sources: z.array(z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) })),
+	sources: z.array(
+		z.strictObject({
+			title: text,
+			url: z.url({ protocol: /^https?$/ }),
+			kind: z.enum(sourceKinds)
+		})
+	),
 	sizeClasses: z.array(z.strictObject({ id, label: text })).min(1),
 	profile: section,
 	themes: z.array(theme).min(1),
@@ -204,16 +214,48 @@ export const resourceTypes = [
 	'event'
 ] as const;
 
+/** Resource types that offer money or a service, and so must say what kind and whether a call is open. */
+export const supportTypes: readonly ResourceType[] = ['support_programme', 'finance'];
+export type ResourceType = (typeof resourceTypes)[number];
+
+export const supportKinds = [
+	'grant',
+	'repayable',
+	'loan',
+	'mentoring',
+	'guarantee',
+	'advisory'
+] as const;
+/**
+ * open: applications accepted until `period.until`; closed: none now; expected: a call has been announced;
+ * rolling: no calls, apply any time (a bank's credit line); unknown: not confirmed from a primary source.
+ */
+export const supportCalls = ['open', 'closed', 'expected', 'rolling', 'unknown'] as const;
+
+const isoDate = z.iso.date('expected a date such as 2026-11-22');
+
+/** What a support programme or finance line offers and the state of its call, as read on `asOf`. */
+const support = z.strictObject({
+	kind: z.enum(supportKinds),
+	call: z.enum(supportCalls),
+	period: z.strictObject({ from: isoDate.optional(), until: isoDate.optional() }).optional(),
+	asOf: isoDate
+});
+export type Support = z.infer<typeof support>;
+
 const resource = z.strictObject({
 	id: resourceId,
 	title: text,
 	description: text,
 	provider: text,
 	type: z.enum(resourceTypes),
+	source: z.enum(sourceKinds),
+	support: support.optional(),
 	themes: z.array(id).min(1),
 	languages: z.array(z.string()).min(1),
 	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }),
-	checked: z.iso.date('expected a date such as 2026-11-22')
+	/** The day the page was read for this catalogue; not a promise that it is unchanged since. */
+	retrieved: isoDate
 });
 export type Resource = z.infer<typeof resource>;
 

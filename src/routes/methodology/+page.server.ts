@@ -56,9 +56,11 @@ export const load = ({ locals }) => {
 			min: level.min,
 			max: level.max
 		})),
+		/** Where the content comes from; secondary sources (news, law firms, consultancies) are labelled. */
 		sources: definition.sources.map((source) => ({
 			title: localize(source.title, locale),
-			url: source.url
+			url: source.url,
+			kind: source.kind
 		})),
 		recommendations: definition.recommendations.length,
 		/** The emission factors of the carbon estimate, each with its source and year. */

@@ -32,7 +32,10 @@ export const load = ({ locals, url }) => {
 			type: resource.type,
 			themes: resource.themes,
 			languages: resource.languages,
-			url: resource.url
+			url: resource.url,
+			source: resource.source,
+			support: resource.support,
+			retrieved: resource.retrieved
 		}))
 		.sort((a, b) => collator.compare(a.title, b.title));
 

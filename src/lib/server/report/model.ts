@@ -19,7 +19,7 @@ export interface ReportRecommendation {
 	text: string;
 	/** Impact and effort in words; null where there are none (the CBAM screen's actions). */
 	grades: string | null;
-	resources: { title: string; provider: string; url: string }[];
+	resources: { title: string; note: string; url: string }[];
 }
 
 /**
@@ -159,7 +159,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 		title,
 		text,
 		grades,
-		resources: resources.map(({ title, provider, url }) => ({ title, provider, url }))
+		resources: resources.map(({ title, note, url }) => ({ title, note, url }))
 	});
 	const visible = visibleQuestionIds(questionnaire, assessment.answers);
 	const answerContext = {

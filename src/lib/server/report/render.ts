@@ -43,7 +43,7 @@ function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: st
 				.fillColor(LINK)
 				.text(resource.title, { link: resource.url, underline: true, continued: true })
 				.fillColor(MUTED)
-				.text(` (${resource.provider})`, { link: undefined, underline: false });
+				.text(` · ${resource.note}`, { link: undefined, underline: false });
 		}
 	}
 	doc.x = MARGIN;
