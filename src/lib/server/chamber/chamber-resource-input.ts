@@ -56,13 +56,15 @@ const ids = (known: string[], message: string, min = 0) =>
 /** A real calendar day (`2027-03-31`), optional. */
 const optionalDay = z
 	.union([
-		z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, 'chamber_resources.error_valid_until')
-			.refine(
-				(value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-				'chamber_resources.error_valid_until'
-			),
+		z.string().refine((value) => {
+			// 2027-02-30 would parse as 2 March: a real day reads back the same.
+			const day = new Date(`${value}T00:00:00Z`);
+			return (
+				/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+				!Number.isNaN(day.getTime()) &&
+				day.toISOString().startsWith(value)
+			);
+		}, 'chamber_resources.error_valid_until'),
 		z.null()
 	])
 	.optional()
