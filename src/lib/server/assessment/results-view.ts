@@ -10,6 +10,7 @@ import * as chambers from '../db/chambers';
 import * as peerBenchmarks from '../db/peer-benchmarks';
 import { carbonView, cbamView } from './carbon-view';
 import { resourceLinks } from './resource-links';
+import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
 
 /** How many recommendations lead the results as the SME's priorities. */
 export const PRIORITIES = 3;
@@ -45,6 +46,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 	const chamber = assessment.chamberId
 		? await chambers.findById(db(), assessment.chamberId)
 		: undefined;
+	const chamberLinks = await chamberResourceLinks(opened, chamber, locale);
 
 	const level = levelFor(questionnaire.levels, result.overall);
 	const recommendations = result.recommendations.map((recommendation) => {
@@ -58,8 +60,11 @@ export async function resultsView(opened: Opened, locale: Locale) {
 			effort: recommendation.effort,
 			title: localize(definition?.title, locale) ?? recommendation.id,
 			text: localize(definition?.text, locale) ?? '',
-			// A resource removed from the catalogue since submission is simply left out.
-			resources: resourceLinks(recommendation.resources, locale)
+			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first.
+			resources: chamberFirst(
+				chamberLinks(recommendation.theme),
+				resourceLinks(recommendation.resources, locale)
+			)
 		};
 	});
 

@@ -18,6 +18,7 @@ export interface Schema {
 	idempotency_key: IdempotencyKeyTable;
 	used_totp_code: UsedTotpCodeTable;
 	api_token: ApiTokenTable;
+	chamber_resource: ChamberResourceTable;
 }
 
 export interface AuditLogTable {
@@ -186,4 +187,31 @@ export interface ApiTokenTable {
 	expires_at: string | null;
 	revoked_at: string | null;
 	last_used_at: string | null;
+}
+
+/** A chamber's own resource, shown first to the firms of its campaigns whose theme, sector and size it fits. */
+export interface ChamberResourceTable {
+	id: string;
+	chamber_id: string;
+	title_tr: string;
+	title_en: string | null;
+	description_tr: string;
+	description_en: string | null;
+	/** Always https (checked on input). */
+	url: string;
+	/** JSON arrays of ids: the questionnaire's themes (at least one), NACE sections or divisions, size classes. */
+	themes: string;
+	/** `[]` for every sector. */
+	sectors: string;
+	/** `[]` for every size. */
+	size_classes: string;
+	/** The last calendar day it is shown (`2027-03-31`), or null for no end. */
+	valid_until: string | null;
+	created_at: string;
+	/** A user id, or `api_token:<id>`. */
+	created_by: string;
+	updated_at: string;
+	updated_by: string;
+	/** Set when an administrator retires it: never shown to firms again, kept for the audit log. */
+	retired_at: string | null;
 }
