@@ -41,12 +41,12 @@ async function shownLinks(opened: Opened, locale: Locale = 'tr') {
 	}));
 }
 
-/** Every resource link the PDF prints, as title and provider. */
+/** Every resource link the PDF prints, as title and provider (the first part of the muted note after it). */
 async function printedLinks(opened: Opened, locale: Locale = 'tr') {
 	const model = await reportModel(opened, locale);
 	return model.themes.flatMap((theme) =>
 		theme.recommendations.flatMap((card) =>
-			card.resources.map(({ title, provider }) => ({ title, provider }))
+			card.resources.map(({ title, note }) => ({ title, provider: note.split(' · ')[0] }))
 		)
 	);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locales';
+import type { LinkedResource } from '$lib/presenters/resource';
 import type { Opened } from './assessment-service';
 import type { Chamber } from '../db/chambers';
 import { resourcesForFirm } from '../chamber/chamber-resource-service';
@@ -7,13 +8,11 @@ import { firmSectorCodes } from '../chamber/chamber-resource-match';
 /** How many resources a recommendation card lists at most. */
 export const RESOURCES_PER_CARD = 4;
 
-/** A chamber's own resource as a link on a card: the chamber's name stands where a catalogue link names its provider. */
-export interface ChamberResourceLink {
-	id: string;
-	title: string;
-	provider: string;
-	url: string;
-}
+/**
+ * A chamber's own resource as a link on a card: the chamber's name stands where a catalogue link names its provider,
+ * and the chamber speaks for itself, so it is a primary source.
+ */
+export type ChamberResourceLink = LinkedResource;
 
 /**
  * The links of the chamber's own resources for each theme, for an assessment that came through one of the chamber's
@@ -38,7 +37,9 @@ export async function chamberResourceLinks(
 				id: `chamber-${resource.id}`,
 				title: (locale === 'en' ? resource.titleEn : null) ?? resource.titleTr,
 				provider: chamber.name,
-				url: resource.url
+				url: resource.url,
+				source: 'primary' as const,
+				otherLanguages: []
 			}));
 }
 
