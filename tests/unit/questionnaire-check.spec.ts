@@ -185,7 +185,7 @@ describe('questionnaire:check', () => {
 		const files = readFolder(MINI_FOLDER);
 		const chain = { r1: 'r2', r2: 'r4', r4: 'r1' } as Record<string, string>;
 		files['mini.yaml'] = files['mini.yaml'].replace(
-			/(  - id: (r\d)\n(?:    .*\n)*?    payback: \w+\n)/g,
+			/( {2}- id: (r\d)\n(?: {4}.*\n)*? {4}payback: \w+\n)/g,
 			(block: string, _: string, id: string) =>
 				chain[id] ? `${block}    after: [${chain[id]}]\n` : block
 		);
