@@ -44,6 +44,16 @@ test.describe('the assessment API', () => {
 		expect(results).toMatchObject({ questionnaire: Q, version: expect.any(String) });
 		expect(results.overall).toBeGreaterThanOrEqual(0);
 		expect(results.overall).toBeLessThanOrEqual(100);
+		// Every recommendation says what fired it and what it costs; a firm with no emission inventory is told to
+		// measure before it is told to set a target.
+		const ids = results.recommendations.map((item: { id: string }) => item.id);
+		expect(ids.indexOf('rec_co2_inventory')).toBeGreaterThanOrEqual(0);
+		expect(ids.indexOf('rec_co2_inventory')).toBeLessThan(ids.indexOf('rec_co2_target'));
+		expect(results.recommendations[ids.indexOf('rec_co2_inventory')]).toMatchObject({
+			cost: 'low_cost',
+			payback: 'compliance',
+			trigger: { question: 'co2_inventory', answer: answers.co2_inventory }
+		});
 		const again = await request.post(`/api/v1/assessments/${token}/submit`);
 		expect((await again.json()).results).toEqual(results);
 

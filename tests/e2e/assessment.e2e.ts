@@ -43,6 +43,15 @@ test.describe('answering an assessment', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sonuçlarınız');
 		await expect(page.getByText(/^Olgunluk düzeyi: /)).toBeVisible();
 		await expect(page.getByRole('table')).toContainText('Puanınız');
+		// Each priority says which answer put it there and what it roughly costs.
+		const priorities = page.locator('ol.priorities > li');
+		await expect(priorities).toHaveCount(3);
+		for (const card of await priorities.all()) {
+			await expect(card).toContainText(/Çünkü: «.+\?» sorusuna «.+» yanıtını verdiniz\./);
+			await expect(card).toContainText(
+				/(Hızlı kazanım|Düşük maliyetli|Yatırım gerektirir) · (birkaç ayda geri döner|birkaç yılda geri döner|pazara erişim ya da mevzuat için gerekli)/
+			);
+		}
 		await checkAccessibility();
 	});
 

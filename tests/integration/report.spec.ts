@@ -152,6 +152,39 @@ describe('the PDF report', () => {
 		expect(pdf.links).toContain(catalogue().emissionFactors!.sources[0].source.url);
 	});
 
+	it('says on every recommendation why it is there and what it costs', async () => {
+		const weak = { ...answers, en_monitoring: 'none', en_iso50001: 'none' };
+		const { opened } = await submitted(weak);
+		const all = squeeze(
+			(await readPdf(await renderReport(await reportModel(opened, 'tr')))).pages.join('')
+		);
+		const question = definition.themes
+			.flatMap((theme) => theme.questions)
+			.find((candidate) => candidate.id === 'en_monitoring')!;
+		expect(all).toContain(
+			squeeze(
+				`Çünkü: «${question.text.tr}» sorusuna «Faturayı ödüyoruz, ayrıca izlemiyoruz» yanıtını verdiniz.`
+			)
+		);
+		const fired = opened.assessment.result!.recommendations;
+		expect(all.split('Çünkü:').length - 1).toBe(fired.length);
+		expect(all).toContain(squeeze('Düşük maliyetli · birkaç ayda geri döner'));
+
+		// A result stored before triggers and cost classes: the reason is read again from the stored answers.
+		const old = structuredClone(opened);
+		old.assessment.result!.recommendations = fired.map((item) => {
+			const stripped: Partial<typeof item> = { ...item };
+			delete stripped.trigger;
+			delete stripped.cost;
+			delete stripped.payback;
+			return stripped as typeof item;
+		});
+		const again = squeeze(
+			(await readPdf(await renderReport(await reportModel(old, 'tr')))).pages.join('')
+		);
+		expect(again).toBe(all);
+	});
+
 	it('says plainly that there is no estimate when no energy figure was given', async () => {
 		const all = (await report(withoutEnergy, 'en')).pages.join('\n');
 		expect(all).toContain(

@@ -167,6 +167,12 @@ function resultsView(previous: boolean): Omit<ResultsView, 'chamber'> {
 		theme: 'energy',
 		impact: 'high' as const,
 		effort: 'low' as const,
+		cost: 'quick_win' as const,
+		payback: 'months' as const,
+		trigger: {
+			question: 'Enerji tüketiminizi ne sıklıkla izliyorsunuz?',
+			answer: 'Faturayı ödüyoruz, ayrıca izlemiyoruz'
+		},
 		title: 'Insulate',
 		text: 'Insulate the roof.',
 		resources: [
@@ -218,6 +224,35 @@ describe('presentResults', () => {
 		expect(presented.priorities[0].grades).toBe('Impact: high · Effort: low');
 		expect(presented.themes.map((theme) => theme.recommendations.length)).toEqual([1, 0]);
 		expect(presented.themes[0].score).toBe('Theme score: 70 / 100');
+	});
+
+	it('says why each recommendation is there, naming the question and the answer', () => {
+		expect(presentResults(resultsView(false), tr, 'tr').priorities[0].why).toBe(
+			'Çünkü: «Enerji tüketiminizi ne sıklıkla izliyorsunuz?» sorusuna «Faturayı ödüyoruz, ayrıca izlemiyoruz» yanıtını verdiniz.'
+		);
+		expect(presentResults(resultsView(false), en, 'en').priorities[0].why).toBe(
+			'Because: you answered “Faturayı ödüyoruz, ayrıca izlemiyoruz” to “Enerji tüketiminizi ne sıklıkla izliyorsunuz?”.'
+		);
+	});
+
+	it('names a theme rule by the theme score, and leaves out a reason it cannot tell', () => {
+		const view = resultsView(false);
+		const [item] = view.recommendations;
+		const byTheme = { ...item, trigger: { theme: 'Enerji', score: 34.55 } };
+		const unknown = { ...item, trigger: null, cost: null, payback: null };
+		const tr1 = presentResults({ ...view, priorities: [byTheme, unknown] }, tr, 'tr');
+		expect(tr1.priorities[0].why).toBe('Çünkü: Enerji puanınız 100 üzerinden 34,6.');
+		expect(tr1.priorities[1].why).toBeUndefined();
+		expect(tr1.priorities[1].cost).toBeUndefined();
+	});
+
+	it('puts the cost class and payback into plain words', () => {
+		expect(presentResults(resultsView(false), tr, 'tr').priorities[0].cost).toBe(
+			'Hızlı kazanım · birkaç ayda geri döner'
+		);
+		expect(presentResults(resultsView(false), en, 'en').priorities[0].cost).toBe(
+			'Quick win · pays back within months'
+		);
 	});
 });
 

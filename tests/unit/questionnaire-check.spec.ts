@@ -97,6 +97,48 @@ describe('questionnaire:check', () => {
 			'mini.yaml: themes[0].questions[0]: no recommendation fires on its weakest answer'
 		],
 		[
+			'a prerequisite that does not exist',
+			'mini.yaml',
+			'    effort: low\n    cost: quick_win\n    payback: months\n',
+			'    effort: low\n    cost: quick_win\n    payback: months\n    after: [r9]\n',
+			'mini.yaml: recommendations[0].after[0]: no recommendation "r9"'
+		],
+		[
+			'a recommendation that follows itself',
+			'mini.yaml',
+			'    effort: low\n    cost: quick_win\n    payback: months\n',
+			'    effort: low\n    cost: quick_win\n    payback: months\n    after: [r1]\n',
+			'mini.yaml: recommendations[0].after[0]: a recommendation cannot follow itself'
+		],
+		[
+			'a recommendation without a cost class',
+			'mini.yaml',
+			'    cost: quick_win\n    payback: months\n',
+			'    payback: months\n',
+			'mini.yaml: recommendations[0].cost: Invalid option: expected one of "quick_win"|"low_cost"|"investment"'
+		],
+		[
+			'an unknown payback',
+			'mini.yaml',
+			'    cost: quick_win\n    payback: months\n',
+			'    cost: quick_win\n    payback: never\n',
+			'mini.yaml: recommendations[0].payback: Invalid option: expected one of "months"|"years"|"compliance"'
+		],
+		[
+			'an `unless` on a question that does not exist',
+			'mini.yaml',
+			'    effort: low\n    cost: quick_win\n    payback: months\n',
+			'    effort: low\n    cost: quick_win\n    payback: months\n    unless: [{ question: q9, atLeast: 2 }]\n',
+			'mini.yaml: recommendations[0].unless[0].question: no scored question "q9"'
+		],
+		[
+			"an `unless` above the question's best score",
+			'mini.yaml',
+			'    effort: low\n    cost: quick_win\n    payback: months\n',
+			'    effort: low\n    cost: quick_win\n    payback: months\n    unless: [{ question: q5, atLeast: 5 }]\n',
+			"mini.yaml: recommendations[0].unless[0].atLeast: above the question's best score (4)"
+		],
+		[
 			'a misspelt key',
 			'mini.yaml',
 			'        allowNA: true\n        text: { tr: Soru 3',
@@ -189,6 +231,23 @@ describe('questionnaire:check', () => {
 		]
 	])('reports %s', (_, file, from, to, message) => {
 		expect(problemsAfter(file, from, to)).toContain(message);
+	});
+
+	it('reports a cycle of prerequisites once', () => {
+		const files = readFolder(MINI_FOLDER);
+		const chain = { r1: 'r2', r2: 'r4', r4: 'r1' } as Record<string, string>;
+		files['mini.yaml'] = files['mini.yaml'].replace(
+			/( {2}- id: (r\d)\n(?: {4}.*\n)*? {4}payback: \w+\n)/g,
+			(block: string, _: string, id: string) =>
+				chain[id] ? `${block}    after: [${chain[id]}]\n` : block
+		);
+		try {
+			parseCatalogue(files);
+			expect.unreachable('a cycle must be refused');
+		} catch (error) {
+			const problems = (error as CatalogueError).problems.map(formatProblem);
+			expect(problems).toEqual(['mini.yaml: recommendations[0].after: cycle: r1 → r2 → r4 → r1']);
+		}
 	});
 
 	it('reports every problem, not just the first', () => {

@@ -123,3 +123,77 @@ describe.each(questionnaires)('scoring properties of %s', (_, questionnaire) => 
 		);
 	});
 });
+
+describe('recommendation order of green-deal-readiness', () => {
+	const questionnaire = questionnaires[1][1];
+	const byId = new Map(questionnaire.recommendations.map((item) => [item.id, item]));
+	/** Every prerequisite of a recommendation, also through ones in between. */
+	const prerequisitesOf = (id: string, seen = new Set<string>()): Set<string> => {
+		for (const before of byId.get(id)?.after ?? []) {
+			if (seen.has(before)) continue;
+			seen.add(before);
+			prerequisitesOf(before, seen);
+		}
+		return seen;
+	};
+
+	it('has the carbon chain inventory → base year → target → plan', () => {
+		expect([...prerequisitesOf('rec_co2_plan')]).toEqual([
+			'rec_co2_target',
+			'rec_co2_base_year',
+			'rec_co2_inventory'
+		]);
+	});
+
+	it('puts "set a target" after "measure your emissions" for a firm with no inventory', () => {
+		const answers = {
+			...randomAnswers(questionnaire, seededRandom(7)),
+			co2_inventory: 'none',
+			co2_base_year: false,
+			co2_target: 'none',
+			co2_plan: 'none'
+		};
+		const ranked = scoreAnswers(questionnaire, answers).recommendations.map((item) => item.id);
+		const chain = ['rec_co2_inventory', 'rec_co2_base_year', 'rec_co2_target', 'rec_co2_plan'];
+		expect(ranked.filter((id) => chain.includes(id))).toEqual(chain);
+	});
+
+	it('never ranks a recommendation before one of its fired prerequisites', () => {
+		fc.assert(
+			fc.property(seeds, (seed) => {
+				const ranked = scoreAnswers(
+					questionnaire,
+					randomAnswers(questionnaire, seededRandom(seed))
+				).recommendations.map((item) => item.id);
+				ranked.forEach((id, rank) => {
+					for (const before of prerequisitesOf(id)) {
+						const at = ranked.indexOf(before);
+						if (at >= 0) expect(at, `${before} before ${id}`).toBeLessThan(rank);
+					}
+				});
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('never recommends an action its `unless` answer says is done', () => {
+		fc.assert(
+			fc.property(seeds, (seed) => {
+				const answers = randomAnswers(questionnaire, seededRandom(seed));
+				const result = scoreAnswers(questionnaire, answers);
+				const questions = new Map(
+					questionnaire.themes.flatMap((theme) => theme.questions).map((q) => [q.id, q])
+				);
+				for (const { id } of result.recommendations) {
+					for (const { question, atLeast } of byId.get(id)?.unless ?? []) {
+						const target = questions.get(question)!;
+						const score = isScored(target) ? answerScore(target, answers[question]) : undefined;
+						const shown = visibleQuestionIds(questionnaire, answers).has(question);
+						if (shown) expect(score ?? -1).toBeLessThan(atLeast);
+					}
+				}
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { profileFacts } from '$lib/questionnaire/profile';
+import type { Questionnaire, Recommendation } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { levelFor, scoreAnswers } from '$lib/scoring/score';
 import { miniCatalogue } from '../fixtures/catalogue';
 
 const mini = miniCatalogue().questionnaires.get('mini')!;
+
+/** The mini questionnaire with some recommendations changed (`after`, `unless`). */
+function withRecommendations(changes: Record<string, Partial<Recommendation>>): Questionnaire {
+	return {
+		...mini,
+		recommendations: mini.recommendations.map((item) => ({ ...item, ...changes[item.id] }))
+	};
+}
+
+/** Every theme at 0: all six recommendations but r3 (q3 is N/A) fire. */
+const beginner: Answers = {
+	exports_eu: true,
+	q1: 'low',
+	q2: false,
+	q3: 'na',
+	q4: ['none'],
+	q5: 'bad'
+};
 
 // Expectations computed by hand from tests/fixtures/questionnaires/mini/mini.yaml:
 // t1 (weight 2) = q1 (w1, max 4) + q2 (yes/no, w2, max 4) + q3 (scale, w1, N/A allowed)
@@ -73,8 +92,51 @@ describe('scoreAnswers', () => {
 			theme: 't1',
 			impact: 'high',
 			effort: 'low',
+			cost: 'quick_win',
+			payback: 'months',
+			trigger: { question: 'q1', answer: 'low' },
 			resources: ['guide-one']
 		});
+		// A theme rule names the theme's score as its trigger.
+		expect(result.recommendations[4].trigger).toEqual({ theme: 't2', score: 0 });
+	});
+
+	it('ranks a recommendation after its fired prerequisites, also through a chain', () => {
+		// r1 after r5 after r4: against their priorities (by priority r1 ranks first, r5 fourth).
+		const chained = withRecommendations({ r1: { after: ['r5'] }, r5: { after: ['r4'] } });
+		const ids = (answers: Answers) =>
+			scoreAnswers(chained, answers).recommendations.map((item) => item.id);
+		expect(ids(beginner)).toEqual(['r2', 'r4', 'r5', 'r1', 'r6']);
+		// r5 does not fire (q5 is good): r1 still follows r4, its prerequisite through r5.
+		expect(ids({ ...beginner, q5: 'good' })).toEqual(['r2', 'r4', 'r1']);
+		// Without its prerequisites firing, r1 takes its place by priority.
+		expect(ids({ ...beginner, q4: ['c', 'b'], q5: 'good' })).toEqual(['r1', 'r2']);
+	});
+
+	it('keeps the file order between equal priorities whatever the answers order', () => {
+		const reversed = Object.fromEntries(Object.entries(beginner).reverse());
+		expect(scoreAnswers(mini, reversed).recommendations.map((item) => item.id)).toEqual([
+			'r1',
+			'r2',
+			'r4',
+			'r5',
+			'r6'
+		]);
+	});
+
+	it('drops an action that another answer shows is already done', () => {
+		const guarded = withRecommendations({
+			r1: { unless: [{ question: 'q5', atLeast: 4 }] },
+			r6: { unless: [{ question: 'q4', atLeast: 2 }] }
+		});
+		const ids = (answers: Answers) =>
+			scoreAnswers(guarded, answers).recommendations.map((item) => item.id);
+		expect(ids(beginner)).toEqual(['r1', 'r2', 'r4', 'r5', 'r6']);
+		// q5 good: r1 (guarded by q5) is done; q4 scores 3: the theme rule r6 is done too.
+		expect(ids({ ...beginner, q5: 'good' })).toEqual(['r2', 'r4']);
+		expect(ids({ ...beginner, q4: ['c'], q5: 'good' })).toEqual(['r2']);
+		// A hidden guard question says nothing: q5 is only shown to exporters.
+		expect(ids({ ...beginner, exports_eu: false, q5: 'good' })).toContain('r1');
 	});
 
 	it('fires no recommendation when every answer is above its threshold', () => {

@@ -24,6 +24,40 @@ function checkLevels(questionnaire: Questionnaire, problems: Problems) {
 	}
 }
 
+/**
+ * `after` names existing recommendations and never loops back (a → b → a), so that the ranking can always put a
+ * prerequisite first.
+ */
+function checkPrerequisites(questionnaire: Questionnaire, problems: Problems) {
+	const after = new Map(questionnaire.recommendations.map((item) => [item.id, item.after]));
+	questionnaire.recommendations.forEach((recommendation, index) => {
+		recommendation.after.forEach((id, afterIndex) => {
+			const path: Path = ['recommendations', index, 'after', afterIndex];
+			if (!after.has(id)) problems.add(path, `no recommendation "${id}"`);
+			else if (id === recommendation.id)
+				problems.add(path, 'a recommendation cannot follow itself');
+		});
+	});
+	// Depth-first search from each recommendation; meeting one still on the path closes a cycle.
+	const done = new Set<string>();
+	const reported = new Set<string>();
+	const visit = (id: string, path: string[]) => {
+		if (done.has(id)) return;
+		const start = path.indexOf(id);
+		if (start >= 0) {
+			const cycle = [...path.slice(start), id];
+			const index = questionnaire.recommendations.findIndex((item) => item.id === id);
+			if (!reported.has(id))
+				problems.add(['recommendations', index, 'after'], `cycle: ${cycle.join(' → ')}`);
+			cycle.forEach((member) => reported.add(member));
+			return;
+		}
+		for (const next of after.get(id) ?? []) if (next !== id) visit(next, [...path, id]);
+		done.add(id);
+	};
+	for (const { id } of questionnaire.recommendations) visit(id, []);
+}
+
 /** Recommendations point at existing themes, questions and resources, and every weakest answer fires one. */
 function checkRecommendations(
 	questionnaire: Questionnaire,
@@ -51,6 +85,20 @@ function checkRecommendations(
 		} else if (!themeIds.has(when.theme)) {
 			problems.add([...path, 'when', 'theme'], `no theme "${when.theme}"`);
 		}
+		recommendation.unless?.forEach(({ question, atLeast }, unlessIndex) => {
+			const target = byId.get(question);
+			if (!target || !target.theme || !isScored(target.question)) {
+				problems.add(
+					[...path, 'unless', unlessIndex, 'question'],
+					`no scored question "${question}"`
+				);
+			} else if (atLeast > maxScore(target.question)) {
+				problems.add(
+					[...path, 'unless', unlessIndex, 'atLeast'],
+					`above the question's best score (${maxScore(target.question)})`
+				);
+			}
+		});
 		recommendation.resources.forEach((resource, resourceIndex) => {
 			if (resourceIds && !resourceIds.has(resource)) {
 				problems.add(
@@ -60,6 +108,7 @@ function checkRecommendations(
 			}
 		});
 	});
+	checkPrerequisites(questionnaire, problems);
 	// Every scored question's weakest answer must lead somewhere.
 	for (const entry of byId.values()) {
 		if (!entry.theme || !isScored(entry.question)) continue;

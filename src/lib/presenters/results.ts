@@ -85,7 +85,7 @@ export function presentResults(
 		};
 	};
 	const recommendation = (item: ResultsView['recommendations'][number]) =>
-		presentRecommendation(item, t);
+		presentRecommendation(item, t, number);
 	return {
 		overall: {
 			heading: t('results.overall_title'),

@@ -165,6 +165,13 @@ export type Level = z.infer<typeof level>;
 export const impacts = ['low', 'medium', 'high'] as const;
 export type Grade = (typeof impacts)[number];
 
+/** What a recommendation costs: a quick win (staff time, no purchase), a low cost, or an investment. */
+export const costClasses = ['quick_win', 'low_cost', 'investment'] as const;
+export type CostClass = (typeof costClasses)[number];
+/** When it pays back: within months, within years, or never in money because the market or the law requires it. */
+export const paybacks = ['months', 'years', 'compliance'] as const;
+export type Payback = (typeof paybacks)[number];
+
 const recommendation = z.strictObject({
 	id,
 	theme: id,
@@ -172,8 +179,14 @@ const recommendation = z.strictObject({
 		z.strictObject({ question: id, below: z.number().positive() }),
 		z.strictObject({ theme: id, below: z.number().positive().max(100) })
 	]),
+	/** The action is already done when any of these questions scores at least this much: it does not fire. */
+	unless: z.array(z.strictObject({ question: id, atLeast: z.number().positive() })).optional(),
+	/** Prerequisites: when one of these fires too, this one always ranks after it. */
+	after: z.array(id).default([]),
 	impact: z.enum(impacts),
 	effort: z.enum(impacts),
+	cost: z.enum(costClasses),
+	payback: z.enum(paybacks),
 	title: text,
 	text,
 	resources: z.array(resourceId).min(1, 'point to at least one resource')

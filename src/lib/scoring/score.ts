@@ -82,6 +82,6 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Re
 		overall,
 		level: levelFor(questionnaire.levels, overall).id,
 		themes,
-		recommendations: rankRecommendations(questionnaire, scores, themes)
+		recommendations: rankRecommendations(questionnaire, scores, themes, answers)
 	};
 }

@@ -1,6 +1,8 @@
 import { palette } from '$lib/charts/palette';
+import { createTranslator } from '$lib/i18n';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
+import type { RankedRecommendation } from '$lib/scoring/recommend';
 import { levelFor } from '$lib/scoring/score';
 import type { Opened } from './assessment-service';
 import { config } from '../config';
@@ -11,6 +13,7 @@ import * as peerBenchmarks from '../db/peer-benchmarks';
 import { carbonView, cbamView } from './carbon-view';
 import { resourceLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
+import { triggerView } from './trigger-view';
 
 /** How many recommendations lead the results as the SME's priorities. */
 export const PRIORITIES = 3;
@@ -49,15 +52,30 @@ export async function resultsView(opened: Opened, locale: Locale) {
 	const chamberLinks = await chamberResourceLinks(opened, chamber, locale);
 
 	const level = levelFor(questionnaire.levels, result.overall);
+	const t = await createTranslator(locale);
+	const triggerContext = {
+		questionnaire,
+		answers: assessment.answers,
+		themes: result.themes,
+		locale,
+		t
+	};
 	const recommendations = result.recommendations.map((recommendation) => {
 		const definition = questionnaire.recommendations.find(
 			(candidate) => candidate.id === recommendation.id
 		);
+		// Results stored before cost classes and triggers existed take them from today's questionnaire.
+		const stored: Partial<Pick<RankedRecommendation, 'cost' | 'payback' | 'trigger'>> =
+			recommendation;
 		return {
 			id: recommendation.id,
 			theme: recommendation.theme,
 			impact: recommendation.impact,
 			effort: recommendation.effort,
+			cost: stored.cost ?? definition?.cost ?? null,
+			payback: stored.payback ?? definition?.payback ?? null,
+			/** Why it is there: the answer or theme score that fired it; null when that cannot be told. */
+			trigger: triggerView(stored.trigger, definition, triggerContext),
 			title: localize(definition?.title, locale) ?? recommendation.id,
 			text: localize(definition?.text, locale) ?? '',
 			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { AnswerIssue } from '$lib/questionnaire/answers';
+import type { RankedRecommendation } from '$lib/scoring/recommend';
 import type { AssessmentResult } from '../db/assessments';
 import { apiError, type ApiIssue } from './api';
 import { describeIssues } from '../assessment/messages';
@@ -28,7 +29,16 @@ export function resultsBody(result: AssessmentResult) {
 		overall: result.overall,
 		level: result.level,
 		themes: result.themes.map((theme) => ({ id: theme.id, score: theme.score })),
-		recommendations: result.recommendations,
+		// Results stored before cost classes and triggers existed lack the three: null says so explicitly.
+		recommendations: result.recommendations.map((recommendation) => {
+			const stored: Partial<RankedRecommendation> = recommendation;
+			return {
+				...recommendation,
+				cost: stored.cost ?? null,
+				payback: stored.payback ?? null,
+				trigger: stored.trigger ?? null
+			};
+		}),
 		/** Scope 1 and 2 estimate in tCO2e, null without energy figures (or for results from before it existed). */
 		carbon: result.carbon ?? null,
 		cbam: result.cbam ?? null

@@ -19,6 +19,9 @@ export interface ReportRecommendation {
 	text: string;
 	/** Impact and effort in words; null where there are none (the CBAM screen's actions). */
 	grades: string | null;
+	/** "Because: …" and the cost class with its payback, where the recommendation has them. */
+	why: string | null;
+	cost: string | null;
 	resources: { title: string; note: string; url: string }[];
 }
 
@@ -155,10 +158,12 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 	const date = assessment.submittedAt ?? assessment.updatedAt;
 	const results = presentResults(view, t, locale);
 	const cbam = view.cbam && presentCbam(view.cbam, t);
-	const printed = ({ title, text, grades, resources }: PresentedRecommendation) => ({
+	const printed = ({ title, text, grades, why, cost, resources }: PresentedRecommendation) => ({
 		title,
 		text,
 		grades,
+		why: why ?? null,
+		cost: cost ?? null,
 		resources: resources.map(({ title, note, url }) => ({ title, note, url }))
 	});
 	const visible = visibleQuestionIds(questionnaire, assessment.answers);

@@ -31,8 +31,13 @@ function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: st
 	doc.font('bold').fontSize(10.5);
 	ensureSpace(doc, doc.heightOfString(item.title, { width }) + 60);
 	doc.fillColor(INK).text(item.title, MARGIN, undefined, { width });
-	if (item.grades) doc.font('regular').fontSize(8.5).fillColor(MUTED).text(item.grades, { width });
+	const note = (words: string | null) => {
+		if (words) doc.font('regular').fontSize(8.5).fillColor(MUTED).text(words, { width });
+	};
+	note(item.grades);
+	note(item.cost);
 	doc.font('regular').moveDown(0.2);
+	if (item.why) doc.fontSize(9.5).fillColor(INK).text(item.why, { width, lineGap: 1.5 });
 	doc.fontSize(9.5).fillColor(INK).text(item.text, { width, lineGap: 1.5 });
 	if (item.resources.length > 0) {
 		doc.moveDown(0.2).fontSize(9).fillColor(MUTED).text(resourcesLabel, { width });
@@ -107,7 +112,7 @@ function summary(doc: Doc, model: ReportModel, format: (value: number) => string
 	summary.priorities.forEach((item, index) => priority(doc, item, index + 1));
 }
 
-/** A priority on the one-page summary: its rank, title, impact and effort; the details are on its theme's page. */
+/** A priority on the one-page summary: its rank, title, grades and cost; the details are on its theme's page. */
 function priority(doc: Doc, item: ReportRecommendation, rank: number) {
 	const width = contentWidth(doc) - 18;
 	doc.font('bold').fontSize(10.5);
@@ -119,7 +124,7 @@ function priority(doc: Doc, item: ReportRecommendation, rank: number) {
 		.font('regular')
 		.fontSize(8.5)
 		.fillColor(MUTED)
-		.text(item.grades ?? '', MARGIN + 18, undefined, {
+		.text([item.grades, item.cost].filter(Boolean).join(' · '), MARGIN + 18, undefined, {
 			width
 		});
 	doc.x = MARGIN;
