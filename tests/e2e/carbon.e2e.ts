@@ -40,7 +40,7 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 		await saveAndContinue(page);
 	}
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Enerji ve yakıt tüketimi (isteğe bağlı)'
+		'Enerji, su ve atık rakamları'
 	);
 	await checkAccessibility();
 
