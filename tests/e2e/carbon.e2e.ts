@@ -39,9 +39,7 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 		await answerStep(page, pick);
 		await saveAndContinue(page);
 	}
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Enerji ve yakıt tüketimi (isteğe bağlı)'
-	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enerji, su ve atık rakamları');
 	await checkAccessibility();
 
 	// A slip of the keyboard: refused with the reason beside the field, and nothing typed is lost.

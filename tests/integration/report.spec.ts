@@ -43,7 +43,13 @@ async function report(answers: Answers, locale: Locale): Promise<ParsedPdf> {
 
 const definition = questionnaire();
 const company = 'Öz Çağ İplik Işıklı Ürün ŞİRKETİ';
-const answers = { ...randomAnswers(definition, seededRandom(42)), company_name: company };
+// An EU exporter, so that every theme applies and the report has a page with a score for each.
+const answers = {
+	...randomAnswers(definition, seededRandom(42)),
+	company_name: company,
+	export_share: 'over50',
+	exports_eu: true
+};
 /** The same answers with the optional energy step left empty. */
 const withoutEnergy = Object.fromEntries(
 	Object.entries(answers).filter(([id]) => !id.startsWith('energy_'))

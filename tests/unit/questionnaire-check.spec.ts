@@ -228,6 +228,20 @@ describe('questionnaire:check', () => {
 			"code: '59'",
 			"code: '39'",
 			'provinces.yaml: provinces[2].code: duplicate province code "39"'
+		],
+		[
+			'a size-class weight for an unknown size class',
+			'mini.yaml',
+			'      - id: q1\n        type: single\n',
+			'      - id: q1\n        type: single\n        weightBySize: { mikro: 0 }\n',
+			'mini.yaml: themes[0].questions[0].weightBySize.mikro: expected one of the sizeClasses'
+		],
+		[
+			'a size-class weight on an unscored question',
+			'mini.yaml',
+			'profile:\n  title: { tr: Firma, en: Company }\n  questions:\n',
+			'profile:\n  title: { tr: Firma, en: Company }\n  questions:\n    - { id: extra, type: text, required: false, weightBySize: { micro: 0 }, text: { tr: Ek, en: Extra } }\n',
+			'mini.yaml: profile.questions[0].weightBySize: only scored theme questions have a weight'
 		]
 	])('reports %s', (_, file, from, to, message) => {
 		expect(problemsAfter(file, from, to)).toContain(message);

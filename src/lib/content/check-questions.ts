@@ -136,6 +136,7 @@ export function checkQuestion(entry: Located, questionnaire: Questionnaire, prob
 	}
 	if (!scored && question.allowNA)
 		problems.add([...path, 'allowNA'], 'only theme questions are scored');
+	if (question.weightBySize) checkWeightBySize(entry, questionnaire, problems);
 	if (question.type === 'number' && question.min >= question.max) {
 		problems.add([...path, 'max'], 'must be greater than min');
 	}
@@ -149,5 +150,19 @@ export function checkQuestion(entry: Located, questionnaire: Questionnaire, prob
 					problems.add([...path, 'options', index, 'sizeClass'], 'expected one of the sizeClasses');
 				}
 			});
+	}
+}
+
+/** `weightBySize` names size classes of the file, on a scored question only. */
+function checkWeightBySize(entry: Located, questionnaire: Questionnaire, problems: Problems) {
+	const { question, path } = entry;
+	if (entry.theme === undefined || !isScored(question)) {
+		problems.add([...path, 'weightBySize'], 'only scored theme questions have a weight');
+		return;
+	}
+	const classes = new Set(questionnaire.sizeClasses.map((sizeClass) => sizeClass.id));
+	for (const sizeClass of Object.keys(question.weightBySize ?? {})) {
+		if (!classes.has(sizeClass))
+			problems.add([...path, 'weightBySize', sizeClass], 'expected one of the sizeClasses');
 	}
 }

@@ -77,6 +77,12 @@ const common = {
 	required: z.boolean().default(true),
 	allowNA: z.boolean().default(false),
 	weight: z.number().positive().default(1),
+	/**
+	 * The weight for firms of a KOBİ size class, instead of `weight` (`{ micro: 0, small: 0.5 }`). 0 leaves the question
+	 * out for that class, like "not applicable": a certification a micro firm is not expected to hold never lowers its
+	 * score (nor raises it).
+	 */
+	weightBySize: z.record(z.string(), z.number().min(0)).optional(),
 	showIf: condition.optional(),
 	role: z.enum(roles).optional()
 };

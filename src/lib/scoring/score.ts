@@ -1,4 +1,5 @@
-import type { Level, Questionnaire } from '../questionnaire/schema';
+import { profileFacts } from '../questionnaire/profile';
+import type { Level, Question, Questionnaire } from '../questionnaire/schema';
 import { answerScore, isScored, maxScore } from '../questionnaire/questions';
 import { visibleQuestionIds, type Answers } from '../questionnaire/visibility';
 import { rankRecommendations, type RankedRecommendation } from './recommend';
@@ -24,16 +25,27 @@ export function levelFor(levels: Level[], overall: number): Level {
 	);
 }
 
-/** The raw score of each applicable, answered, visible scored question. */
+/** A question's weight for a firm of this KOBİ size class: its `weightBySize` entry, else its `weight`. */
+export function weightFor(question: Question, sizeClass: string | undefined): number {
+	const bySize = sizeClass === undefined ? undefined : question.weightBySize?.[sizeClass];
+	return bySize ?? question.weight;
+}
+
+/**
+ * The raw score of each applicable, answered, visible scored question. A question whose weight is 0 for the firm's
+ * size class is left out, like a not-applicable one: it neither scores nor triggers a recommendation.
+ */
 export function questionScores(
 	questionnaire: Questionnaire,
 	answers: Answers
 ): Map<string, number> {
 	const visible = visibleQuestionIds(questionnaire, answers);
+	const { sizeClass } = profileFacts(questionnaire, answers);
 	const scores = new Map<string, number>();
 	for (const theme of questionnaire.themes) {
 		for (const question of theme.questions) {
 			if (!visible.has(question.id) || !isScored(question)) continue;
+			if (weightFor(question, sizeClass) === 0) continue;
 			const score = answerScore(question, answers[question.id]);
 			if (score !== undefined) scores.set(question.id, score);
 		}
@@ -49,6 +61,7 @@ export function questionScores(
  */
 export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Result {
 	const scores = questionScores(questionnaire, answers);
+	const { sizeClass } = profileFacts(questionnaire, answers);
 	const exact = new Map<string, number>();
 	const themes = questionnaire.themes.map((theme): ThemeResult => {
 		let earned = 0;
@@ -57,8 +70,9 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Re
 		for (const question of theme.questions) {
 			const score = scores.get(question.id);
 			if (score === undefined || !isScored(question)) continue;
-			earned += question.weight * score;
-			possible += question.weight * maxScore(question);
+			const weight = weightFor(question, sizeClass);
+			earned += weight * score;
+			possible += weight * maxScore(question);
 			answered += 1;
 		}
 		if (possible === 0) return { id: theme.id, score: null, answered };

@@ -5,6 +5,7 @@ import {
 	missingRequired,
 	type AnswerIssue
 } from '$lib/questionnaire/answers';
+import { keepValidAnswers, versionChange, type VersionChange } from '$lib/questionnaire/carry-over';
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Questionnaire } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
@@ -35,6 +36,8 @@ export interface Opened {
 	assessment: Assessment;
 	/** The definition its answers are read with: the current files for a draft, the stored version once submitted. */
 	questionnaire: Questionnaire;
+	/** A draft started under an earlier version: what changed. Its answers are already those the current one takes. */
+	carriedOver?: VersionChange;
 }
 
 export interface StartOptions {
@@ -66,9 +69,19 @@ function newDraft(options: StartOptions): { token: string; draft: assessments.Ne
 	return { token, draft };
 }
 
+/**
+ * Keeps the definition a draft is started under, so that a draft still open when the questionnaire's version changes
+ * can tell the firm what changed (see `open`).
+ */
+async function rememberDefinition(draft: assessments.NewAssessment): Promise<void> {
+	const definition = catalogue().questionnaires.get(draft.questionnaireId);
+	if (definition) await versions.remember(db(), definition);
+}
+
 /** Starts a draft and returns the token of its resume link (the only time the token exists outside the URL). */
 export async function start(options: StartOptions): Promise<string> {
 	const { token, draft } = newDraft(options);
+	await rememberDefinition(draft);
 	await assessments.create(db(), draft);
 	return token;
 }
@@ -87,6 +100,7 @@ export async function startOnce(
 	body: unknown
 ): Promise<string | undefined> {
 	const { token, draft } = newDraft(options);
+	await rememberDefinition(draft);
 	try {
 		await db()
 			.transaction()
@@ -134,7 +148,11 @@ export async function open(token: string): Promise<Opened | undefined> {
 	const assessment = await assessments.findByTokenHash(db(), hashToken(token));
 	if (!assessment) return undefined;
 	const current = catalogue().questionnaires.get(assessment.questionnaireId);
-	if (assessment.status === 'draft' && current) return { assessment, questionnaire: current };
+	if (assessment.status === 'draft' && current) {
+		if (assessment.questionnaireVersion === current.version)
+			return { assessment, questionnaire: current };
+		return carryOver(assessment, current);
+	}
 	const stored =
 		(await versions.find(db(), assessment.questionnaireId, assessment.questionnaireVersion)) ??
 		current;
@@ -143,6 +161,35 @@ export async function open(token: string): Promise<Opened | undefined> {
 			`no definition for ${assessment.questionnaireId}@${assessment.questionnaireVersion}`
 		);
 	return { assessment, questionnaire: stored };
+}
+
+/**
+ * A draft started under an earlier version continues under the current one: the answers it can still take are kept,
+ * the others (to removed questions or options) are left out, and what changed is compared with the stored definition
+ * of the earlier version. The draft keeps its starting version until it is submitted, so the note stays on its pages.
+ */
+async function carryOver(assessment: Assessment, current: Questionnaire): Promise<Opened> {
+	const kept = keepValidAnswers(current, assessment.answers);
+	const previous = await versions.find(
+		db(),
+		assessment.questionnaireId,
+		assessment.questionnaireVersion
+	);
+	return {
+		assessment: { ...assessment, answers: kept.answers },
+		questionnaire: current,
+		carriedOver: versionChange(
+			previous,
+			current,
+			assessment.questionnaireVersion,
+			kept.dropped.length
+		)
+	};
+}
+
+/** The answers of a draft that its questionnaire still takes (all of them, unless it was carried over). */
+function answersOf(opened: Opened, answers: Answers): Answers {
+	return opened.carriedOver ? keepValidAnswers(opened.questionnaire, answers).answers : answers;
 }
 
 /** `open`, once per request: a page's layout and page loads run together and both need the assessment. */
@@ -172,7 +219,7 @@ export async function saveAnswers(
 	let assessment: Assessment | undefined = opened.assessment;
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 		if (assessment?.status !== 'draft') return { ok: false, reason: 'submitted' };
-		const answers = mergeAnswers(assessment.answers, changes);
+		const answers = answersOf(opened, mergeAnswers(assessment.answers, changes));
 		if (await assessments.saveAnswers(db(), assessment.id, answers, assessment.revision))
 			return { ok: true, answers };
 		assessment = await assessments.findById(db(), assessment.id);
@@ -226,21 +273,24 @@ export async function submit(
 		// Submitted, by an earlier request or one that came first: its stored result is the one that counts.
 		if (assessment.status === 'submitted' && assessment.result)
 			return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
-		const missing = missingRequired(questionnaire, assessment.answers);
+		const answers = answersOf(opened, assessment.answers);
+		const missing = missingRequired(questionnaire, answers);
 		if (missing.length > 0) return { ok: false, missing };
 		const result: AssessmentResult = {
-			...scoreAnswers(questionnaire, assessment.answers),
-			...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
+			...scoreAnswers(questionnaire, answers),
+			...assessCarbon(questionnaire, answers, catalogue().emissionFactors)
 		};
 		await versions.remember(db(), questionnaire);
 		// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
 		const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
 		const detachFrom = closed ? assessment.campaignId : null;
 		const outcome = await assessments.submit(db(), assessment.id, {
-			answers: assessment.answers,
+			answers,
 			revision: assessment.revision,
+			// A carried-over draft is scored, and is read from now on, with the version it was finished under.
+			questionnaireVersion: questionnaire.version,
 			result,
-			facts: profileFacts(questionnaire, assessment.answers),
+			facts: profileFacts(questionnaire, answers),
 			// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
 			consent:
 				assessment.chamberId && !closed

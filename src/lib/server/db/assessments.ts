@@ -182,6 +182,8 @@ export async function submit(
 	submission: {
 		answers: Answers;
 		revision?: number;
+		/** The questionnaire version the result was scored with (a draft may have started under an earlier one). */
+		questionnaireVersion?: string;
 		result: AssessmentResult;
 		facts: ProfileFacts;
 		consent?: consent.Consent;
@@ -196,6 +198,9 @@ export async function submit(
 			.updateTable('assessment')
 			.set({
 				status: 'submitted',
+				...(submission.questionnaireVersion
+					? { questionnaire_version: submission.questionnaireVersion }
+					: {}),
 				answers: JSON.stringify(submission.answers),
 				result: JSON.stringify(submission.result),
 				overall_score: submission.result.overall,

@@ -4,7 +4,8 @@ import type { Db } from './connect';
 
 /**
  * Keeps the definition of every questionnaire version that served an assessment, so results stay readable after
- * authors change the files. Called when an assessment is submitted, so only versions that scored something are kept.
+ * authors change the files. Called when a draft starts (so a draft carried over to a newer version can be told what
+changed) and when an assessment is submitted.
  * When a version's content changed without a version bump (a typo fix, say), the newer text replaces the stored one.
  */
 export async function remember(

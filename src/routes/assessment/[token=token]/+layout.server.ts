@@ -18,6 +18,8 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 		status: assessment.status,
 		/** The link that reopens this assessment from any device. */
 		resumeUrl: `${url.origin}/assessment/${params.token}`,
+		/** A draft started under an earlier questionnaire version: what changed, for the note on its pages. */
+		carriedOver: opened.carriedOver ?? null,
 		/** Every step with its title and how far it is, for the progress indicator. */
 		steps: stepsOf(questionnaire).map((step) => ({
 			...progress.get(step.id)!,
