@@ -76,7 +76,7 @@ function afterPrerequisites<T extends { recommendation: Recommendation }>(
  */
 export function rankRecommendations(
 	questionnaire: Questionnaire,
-	questionScores: Map<string, number>,
+	questionScores: { counted: Map<string, number>; answered: Map<string, number> },
 	themes: ThemeResult[],
 	answers: Answers
 ): RankedRecommendation[] {
@@ -86,10 +86,10 @@ export function rankRecommendations(
 	const fired = questionnaire.recommendations.flatMap((recommendation, order) => {
 		const { when } = recommendation;
 		const value =
-			'question' in when ? questionScores.get(when.question) : themeScore.get(when.theme);
+			'question' in when ? questionScores.counted.get(when.question) : themeScore.get(when.theme);
 		if (value === undefined || value === null || value >= when.below) return [];
 		const done = recommendation.unless?.some(
-			({ question, atLeast }) => (questionScores.get(question) ?? -1) >= atLeast
+			({ question, atLeast }) => (questionScores.answered.get(question) ?? -1) >= atLeast
 		);
 		if (done) return [];
 		const trigger: Trigger =

@@ -32,25 +32,28 @@ export function weightFor(question: Question, sizeClass: string | undefined): nu
 }
 
 /**
- * The raw score of each applicable, answered, visible scored question. A question whose weight is 0 for the firm's
- * size class is left out, like a not-applicable one: it neither scores nor triggers a recommendation.
+ * The raw score of each answered, visible scored question, and the part of them that counts for this firm: a
+ * question whose weight is 0 for the firm's size class is left out of `counted`, like a not-applicable one, so it
+ * neither scores nor triggers a recommendation; its answer still tells that an action is done (`unless`).
  */
 export function questionScores(
 	questionnaire: Questionnaire,
 	answers: Answers
-): Map<string, number> {
+): { answered: Map<string, number>; counted: Map<string, number> } {
 	const visible = visibleQuestionIds(questionnaire, answers);
 	const { sizeClass } = profileFacts(questionnaire, answers);
-	const scores = new Map<string, number>();
+	const answered = new Map<string, number>();
+	const counted = new Map<string, number>();
 	for (const theme of questionnaire.themes) {
 		for (const question of theme.questions) {
 			if (!visible.has(question.id) || !isScored(question)) continue;
-			if (weightFor(question, sizeClass) === 0) continue;
 			const score = answerScore(question, answers[question.id]);
-			if (score !== undefined) scores.set(question.id, score);
+			if (score === undefined) continue;
+			answered.set(question.id, score);
+			if (weightFor(question, sizeClass) > 0) counted.set(question.id, score);
 		}
 	}
-	return scores;
+	return { answered, counted };
 }
 
 /**
@@ -60,7 +63,7 @@ export function questionScores(
  * answers, never trusting a score sent by a browser.
  */
 export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Result {
-	const scores = questionScores(questionnaire, answers);
+	const { answered: answeredScores, counted: scores } = questionScores(questionnaire, answers);
 	const { sizeClass } = profileFacts(questionnaire, answers);
 	const exact = new Map<string, number>();
 	const themes = questionnaire.themes.map((theme): ThemeResult => {
@@ -96,6 +99,11 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Re
 		overall,
 		level: levelFor(questionnaire.levels, overall).id,
 		themes,
-		recommendations: rankRecommendations(questionnaire, scores, themes, answers)
+		recommendations: rankRecommendations(
+			questionnaire,
+			{ counted: scores, answered: answeredScores },
+			themes,
+			answers
+		)
 	};
 }
