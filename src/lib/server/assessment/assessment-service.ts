@@ -8,8 +8,8 @@ import {
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Questionnaire } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
-import { assessCarbon } from '$lib/carbon/assess';
-import { scoreAnswers } from '$lib/scoring/score';
+import { assessCarbon, type CarbonResult } from '$lib/carbon/assess';
+import { scoreAnswers, type Result } from '$lib/scoring/score';
 import { db } from '../db';
 import * as assessments from '../db/assessments';
 import type { Assessment, AssessmentResult } from '../db/assessments';
@@ -228,7 +228,7 @@ export async function submit(
 			return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
 		const missing = missingRequired(questionnaire, assessment.answers);
 		if (missing.length > 0) return { ok: false, missing };
-		const result: AssessmentResult = {
+		const result: Result & Partial<CarbonResult> = {
 			...scoreAnswers(questionnaire, assessment.answers),
 			...assessCarbon(questionnaire, assessment.answers, catalogue().emissionFactors)
 		};

@@ -10,6 +10,7 @@ import * as apiTokens from './0008-api-tokens';
 import * as assessmentLife from './0009-assessment-life';
 import * as idempotencyKey from './0010-idempotency-key';
 import * as assessmentRevision from './0011-assessment-revision';
+import * as cbamReadiness from './0012-cbam-readiness';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
 	'0008-api-tokens': apiTokens,
 	'0009-assessment-life': assessmentLife,
 	'0010-idempotency-key': idempotencyKey,
-	'0011-assessment-revision': assessmentRevision
+	'0011-assessment-revision': assessmentRevision,
+	'0012-cbam-readiness': cbamReadiness
 };
 
 export const migrationProvider: MigrationProvider = {
