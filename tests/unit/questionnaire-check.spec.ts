@@ -225,7 +225,7 @@ describe('questionnaire:check on the carbon estimate and the CBAM screen', () =>
 			'green-deal-readiness.yaml',
 			'{ id: verified, score: 4, label: { tr: "Akredite',
 			'{ id: installation, score: 4, label: { tr: "Akredite',
-			'green-deal-readiness.yaml: market.questions[3].options: expected the options none, estimate, verified'
+			'green-deal-readiness.yaml: themes[4].questions[3].options: expected the options none, estimate, verified'
 		]
 	])('reports %s', (_, file, from, to, expected) => {
 		expect(problemsAfter(file, from, to, 'questionnaires')).toContain(expected);
