@@ -6,6 +6,7 @@ import type { Db } from '$lib/server/db/connect';
 import { csvText } from '$lib/server/export/csv';
 import { renderChamberPdf } from '$lib/server/report/chamber-document';
 import { chamberReportModel } from '$lib/server/report/chamber-model';
+import * as cbamReadinessMigration from '$lib/server/db/migrations/0012-cbam-readiness';
 import { testDatabases } from '../fixtures/databases';
 import { readPdf } from '../fixtures/pdf';
 import { LEVELS, insertChamberWith, type SubmittedFixture } from '../fixtures/submitted';
@@ -298,5 +299,54 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 				{ readiness: 'none', firms: 0 }
 			]
 		});
+	});
+
+	it('files results of the first CBAM screen under the new exposure and readiness (migration 0012)', async () => {
+		const legacy: [string, string[]][] = [
+			['high', ['goods_covered', 'over_threshold', 'data_missing']],
+			['high', ['goods_covered', 'tonnage_unknown', 'data_missing']],
+			['medium', ['goods_covered', 'under_threshold', 'data_partial']],
+			['low', ['goods_covered', 'under_threshold', 'data_ready']],
+			['check', ['goods_unsure']],
+			['none', ['no_eu_exports']]
+		];
+		const chamberId = await chamberWith(
+			'carbon-legacy',
+			legacy.map(([level]) => ({ ...firms(1)[0], cbam: level }))
+		);
+		const rows = await db
+			.selectFrom('assessment')
+			.select('id')
+			.where('chamber_id', '=', chamberId)
+			.orderBy('id')
+			.execute();
+		const byId = new Map<string, number>();
+		for (const [i, row] of rows.entries()) {
+			byId.set(row.id, i);
+			await db
+				.updateTable('assessment')
+				.set({ result: JSON.stringify({ cbam: { level: legacy[i][0], reasons: legacy[i][1] } }) })
+				.where('id', '=', row.id)
+				.execute();
+		}
+		await cbamReadinessMigration.down(db as never);
+		await cbamReadinessMigration.up(db as never);
+		const migrated = await db
+			.selectFrom('assessment')
+			.select(['id', 'cbam_exposure', 'cbam_readiness'])
+			.where('chamber_id', '=', chamberId)
+			.execute();
+		const mapped = migrated
+			.sort((a, b) => byId.get(a.id)! - byId.get(b.id)!)
+			.map((row) => [row.cbam_exposure, row.cbam_readiness]);
+		// The first screen never asked whether data was verified: its best answer is an estimate now.
+		expect(mapped).toEqual([
+			['in_scope', 'none'],
+			['likely', 'none'],
+			['below_threshold', 'estimate'],
+			['below_threshold', 'estimate'],
+			['unsure', null],
+			['none', null]
+		]);
 	});
 });
