@@ -146,11 +146,11 @@ test.describe('conditional questions', () => {
 		await expect(euQuestion).toBeHidden();
 		// The CBAM questions: an indirect supplier need not export itself.
 		await expect(routeQuestion).toBeHidden();
-		await goodsQuestion.getByLabel('Yes').check();
+		await goodsQuestion.getByLabel('Yes', { exact: true }).check();
 		await expect(routeQuestion).toBeVisible();
 		await routeQuestion.getByLabel('Directly: we sell them to EU buyers').check();
 		await expect(tonnageQuestion).toBeVisible();
-		await goodsQuestion.getByLabel('No').check();
+		await goodsQuestion.getByLabel('No', { exact: true }).check();
 		// Hiding cascades: the tonnage question depends on a question that is now hidden.
 		await expect(routeQuestion).toBeHidden();
 		await expect(tonnageQuestion).toBeHidden();

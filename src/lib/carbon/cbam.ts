@@ -62,6 +62,7 @@ export const cbamReadinesses = ['verified', 'estimate', 'none'] as const;
 export type CbamReadiness = (typeof cbamReadinesses)[number];
 
 export type CbamExposureReason =
+	| 'goods_not_answered'
 	| 'goods_not_covered'
 	| 'goods_unsure'
 	| 'goods_not_to_eu'
@@ -115,8 +116,9 @@ export const isLegacyCbam = (screen: CbamScreen | LegacyCbamScreen): screen is L
 	'level' in screen;
 
 function screenExposure(answers: CbamAnswers): CbamScreen['exposure'] {
-	if (answers.goods === undefined || answers.goods === 'no')
-		return { value: 'none', reasons: ['goods_not_covered'] };
+	// Not answered happens only where the goods question is optional or hidden: nothing says the firm is exposed.
+	if (answers.goods === undefined) return { value: 'none', reasons: ['goods_not_answered'] };
+	if (answers.goods === 'no') return { value: 'none', reasons: ['goods_not_covered'] };
 	if (answers.goods === 'unsure') return { value: 'unsure', reasons: ['goods_unsure'] };
 	if (answers.route === 'not_eu') return { value: 'none', reasons: ['goods_not_to_eu'] };
 	if (answers.route === undefined) return { value: 'unsure', reasons: ['route_unknown'] };
