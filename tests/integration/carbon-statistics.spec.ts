@@ -268,7 +268,7 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		const pdf = await readPdf(await renderChamberPdf(model));
 		const text = pdf.pages.join('\n');
 		expect(text).toContain('SKDM maruziyeti');
-		expect(text).toContain('Etkilenmiyorsunuz');
+		expect(text).toContain('Etkilenmiyor');
 		expect(text).toContain('Etkilenen firmaların SKDM veri hazırlığı');
 	});
 

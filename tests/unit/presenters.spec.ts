@@ -309,7 +309,7 @@ describe('presentDashboard', () => {
 		const { cbam } = presentDashboard(base, 'Chamber', en, 'en').carbon;
 		expect(cbam.screened).toBe(true);
 		expect(cbam.table.rows).toEqual([
-			['Below the threshold, as far as you know', 6],
+			['Below the threshold, as far as it knows', 6],
 			['In scope', 9]
 		]);
 		expect(cbam.readinessTable.head).toEqual(['Data readiness', en('dashboard.firms_col')]);
