@@ -307,7 +307,10 @@ describe('the CBAM market questions and the screen', () => {
 			.flatMap((theme) => theme.questions)
 			.find((question) => question.role === 'cbam_data')!;
 		const scores = Object.fromEntries(
-			(data.type === 'single' ? data.options : []).map((option) => [option.id, option.score])
+			(data.type === 'single' ? (data.options ?? []) : []).map((option) => [
+				option.id,
+				option.score
+			])
 		);
 		expect(scores).toEqual({ none: 0, estimate: 1, verified: 4 });
 	});
