@@ -10,8 +10,8 @@ export async function answerStep(
 	pick: (text: string) => string | undefined = () => undefined
 ) {
 	const questions = page.locator('fieldset.question:visible');
-	const count = await questions.count();
-	for (let index = 0; index < count; index++) {
+	// Counted again after each answer: with JavaScript on, an answer can bring up the questions that follow it.
+	for (let index = 0; index < (await questions.count()); index++) {
 		const question = questions.nth(index);
 		const text = (await question.locator('legend').innerText()).trim();
 		const preferred = pick(text);

@@ -140,19 +140,29 @@ test.describe('conditional questions', () => {
 	test('appear and disappear as answers change, with JavaScript on', async ({ page }) => {
 		await startAssessment(page, 'en');
 		const euQuestion = page.locator('fieldset', { hasText: 'Do you export to EU countries?' });
-		const cbamQuestion = page.locator('fieldset', {
-			hasText: 'Do the goods you send to the EU fall under CBAM?'
+		const goodsQuestion = page.locator('fieldset', {
+			hasText: 'Do you make goods on the CBAM list, or their precursors?'
+		});
+		const routeQuestion = page.locator('fieldset', { hasText: 'How do these goods reach the EU?' });
+		const tonnageQuestion = page.locator('fieldset', {
+			hasText: 'How many tonnes of these goods a year'
 		});
 		await waitForHydration(page);
 		await expect(euQuestion).toBeHidden();
 		await page.getByLabel('More than 50%').check();
 		await expect(euQuestion).toBeVisible();
-		await euQuestion.getByLabel('Yes').check();
-		await expect(cbamQuestion).toBeVisible();
 		await page.getByLabel('We do not export').check();
-		// Hiding cascades: the CBAM question depends on a question that is now hidden.
 		await expect(euQuestion).toBeHidden();
-		await expect(cbamQuestion).toBeHidden();
+		// The CBAM questions: an indirect supplier need not export itself.
+		await expect(routeQuestion).toBeHidden();
+		await goodsQuestion.getByLabel('Yes', { exact: true }).check();
+		await expect(routeQuestion).toBeVisible();
+		await routeQuestion.getByLabel('Directly: we sell them to EU buyers').check();
+		await expect(tonnageQuestion).toBeVisible();
+		await goodsQuestion.getByLabel('No', { exact: true }).check();
+		// Hiding cascades: the tonnage question depends on a question that is now hidden.
+		await expect(routeQuestion).toBeHidden();
+		await expect(tonnageQuestion).toBeHidden();
 	});
 
 	test('are brought up by the server when JavaScript is off @no-js', async ({ page }, testInfo) => {

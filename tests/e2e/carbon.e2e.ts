@@ -8,10 +8,11 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ANSWERS: [question: string, answer: string][] = [
 	['Cironuzun ne kadarı ihracattan geliyor?', "%50'den fazla"],
 	['AB ülkelerine ihracat yapıyor musunuz?', 'Evet'],
-	["AB'ye gönderdiğiniz ürünler SKDM (CBAM) kapsamında mı?", 'Evet'],
+	['SKDM (CBAM) listesindeki ürünlerden', 'Evet'],
+	["Bu ürünler AB'ye nasıl ulaşıyor?", "Doğrudan: AB'li alıcılara satıyoruz"],
 	['Bu ürünler hangi SKDM sektörlerinde?', 'Demir ve çelik'],
 	["En büyük AB'li müşteriniz", '50 ton ya da daha fazla'],
-	["AB'li ithalatçınıza ürün başına gömülü emisyon verisi verebilir misiniz?", 'Hayır'],
+	['Müşterinize ürün başına hangi gömülü emisyon verisini', 'Veri veremiyoruz'],
 	['Yılda ne kadar doğal gaz kullandınız (kWh)?', '80.000'],
 	['Şirket araçları yılda kaç litre motorin yaktı?', '4.000'],
 	['Kaç kişi çalıştırıyorsunuz?', '25'],
@@ -82,8 +83,18 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 	const cbam = page.locator('section', {
 		has: page.getByRole('heading', { name: /SKDM .* taraması/ })
 	});
-	await expect(cbam).toContainText('Yüksek');
-	await expect(cbam).toContainText('Gömülü emisyon verisi veremiyorsunuz');
+	// Exposure and data readiness apart, each with the answer behind it, and the dates that matter.
+	const exposure = cbam.locator('[data-finding="exposure"]');
+	await expect(exposure).toContainText('Maruziyet');
+	await expect(exposure).toContainText('Kapsamda');
+	await expect(exposure).toContainText('yılda 50 ton ya da daha fazla alıyor');
+	const readiness = cbam.locator('[data-finding="readiness"]');
+	await expect(readiness).toContainText('Veri hazırlığı');
+	await expect(readiness).toContainText('Veri yok');
+	await expect(readiness).toContainText('Gömülü emisyon verisi veremediğinizi belirttiniz.');
+	const dates = cbam.getByRole('definition');
+	await expect(cbam.getByRole('term').filter({ hasText: '30 Eylül 2027' })).toBeVisible();
+	await expect(dates.filter({ hasText: 'Bu bir öneridir' })).toBeVisible();
 	await expect(cbam.getByRole('link', { name: /SKDM sadeleştirmesi/ }).first()).toBeVisible();
 	await checkAccessibility();
 });

@@ -22,7 +22,7 @@ test.describe('methodology', () => {
 		await expect(page.getByText('80–100', { exact: false })).toBeVisible();
 	});
 
-	test('lists every emission factor with its source and year, and the CBAM levels', async ({
+	test('lists every emission factor with its source and year, and the CBAM screen’s findings', async ({
 		page
 	}) => {
 		await page.goto('/methodology?lang=tr');
@@ -37,12 +37,17 @@ test.describe('methodology', () => {
 		const method = page.getByRole('region', {
 			name: 'Karbon tahmini ve SKDM taraması nasıl yapılır'
 		});
+		// Exposure and data readiness, each with its rules.
 		await expect(method.getByRole('term')).toHaveText([
-			'Doğrudan etkilenmiyorsunuz',
+			'Etkilenmiyorsunuz',
 			'Kontrol etmeniz gerekiyor',
-			'Düşük',
-			'Orta',
-			'Yüksek'
+			'Bildiğiniz kadarıyla eşiğin altında',
+			'Dolaylı tedarikçi',
+			'Büyük olasılıkla kapsamda',
+			'Kapsamda',
+			'Doğrulanmış veri',
+			'Yalnızca doğrulanmamış tahmin',
+			'Veri yok'
 		]);
 	});
 

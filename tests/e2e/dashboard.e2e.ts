@@ -43,14 +43,14 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	await page.locator('summary', { hasText: 'Yeşil Dönüşüm 2026' }).click();
 	await expect(page.getByRole('img', { name: /started and submitted per week/ })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Yeşil Dönüşüm 2026' })).toContainText('6');
-	// The carbon estimate as a chamber total, and the CBAM screen's levels: none of these firms exports.
+	// The carbon estimate as a chamber total, and the CBAM screen's exposures: none of these firms makes CBAM goods.
 	await expect(page.getByText('Firms that entered energy figures: 6')).toBeVisible();
 	await expect(
 		page.getByRole('table', { name: 'Estimated emissions' }).getByRole('row', { name: /Total/ })
 	).toContainText('924');
 	await expect(
-		page.getByRole('table', { name: 'CBAM exposure levels' }).getByRole('row', {
-			name: /Not directly affected/
+		page.getByRole('table', { name: 'CBAM exposure' }).getByRole('row', {
+			name: /Not affected/
 		})
 	).toContainText('6');
 	// No withheld group of a breakdown is listed, not even as a dash.

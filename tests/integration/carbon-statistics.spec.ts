@@ -6,6 +6,7 @@ import type { Db } from '$lib/server/db/connect';
 import { csvText } from '$lib/server/export/csv';
 import { renderChamberPdf } from '$lib/server/report/chamber-document';
 import { chamberReportModel } from '$lib/server/report/chamber-model';
+import * as cbamReadinessMigration from '$lib/server/db/migrations/0012-cbam-readiness';
 import { testDatabases } from '../fixtures/databases';
 import { readPdf } from '../fixtures/pdf';
 import { LEVELS, insertChamberWith, type SubmittedFixture } from '../fixtures/submitted';
@@ -22,7 +23,7 @@ type Firm = Omit<SubmittedFixture, 'chamberId'>;
 
 const base = { sector: 'C', sizeClass: 'small', province: '59', overall: 50 };
 
-/** `count` firms submitted on 2 March 2026 with the same estimate and CBAM level. */
+/** `count` firms submitted on 2 March 2026 with the same estimate and CBAM screen. */
 function firms(count: number, firm: Partial<Firm> = {}): Firm[] {
 	return Array.from({ length: count }, () => ({
 		...base,
@@ -45,20 +46,24 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 	const carbon = async (chamberId: string, filters: StatisticsFilters = {}) =>
 		(await chamberStatistics(db, chamberId, filters, options)).carbon;
 
-	it("totals the estimates of the chamber's own firms, with bands and CBAM levels", async () => {
+	it("totals the estimates of the chamber's own firms, with bands and CBAM exposures", async () => {
+		const exposed = (cbam: string) => ({ cbam, cbamReadiness: 'none' });
 		const chamberId = await chamberWith('carbon-own', [
 			...firms(6, { ...estimate(3, 2), cbam: 'none' }),
 			...firms(4, { ...estimate(30, 20), cbam: 'none' }),
-			...firms(3, { ...estimate(30, 20), cbam: 'low' }),
-			...firms(3, { ...estimate(200, 100), cbam: 'low' }),
-			...firms(2, { ...estimate(200, 100), cbam: 'medium' }),
-			...firms(2, { ...estimate(600, 500), cbam: 'medium' }),
+			...firms(3, { ...estimate(30, 20), ...exposed('below_threshold') }),
+			...firms(3, { ...estimate(200, 100), ...exposed('below_threshold') }),
+			...firms(2, { ...estimate(200, 100), ...exposed('likely') }),
+			...firms(2, { ...estimate(600, 500), ...exposed('likely') }),
 			// No energy figures: screened for CBAM only, or not at all.
-			...firms(1, { cbam: 'medium' }),
-			...firms(3, { cbam: 'high' }),
+			...firms(1, exposed('likely')),
+			...firms(3, exposed('in_scope')),
 			...firms(1)
 		]);
-		await chamberWith('carbon-other', firms(6, { ...estimate(90_000, 10_000), cbam: 'high' }));
+		await chamberWith(
+			'carbon-other',
+			firms(6, { ...estimate(90_000, 10_000), ...exposed('in_scope') })
+		);
 
 		expect(await carbon(chamberId)).toEqual({
 			firms: 20,
@@ -73,16 +78,57 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 				{ min: 100, max: 1000, firms: null },
 				{ min: 1000, max: null, firms: null }
 			],
-			// CBAM levels come last: crossed with the emission bands decided before them, every level would cut out a
-			// group of fewer than 5 firms (the 3 low firms of 10–100 t, say), so all are withheld, the empty one too.
+			// CBAM exposures come last: crossed with the emission bands decided before them, every exposure would cut
+			// out a group of fewer than 5 firms (the 3 below-threshold firms of 10–100 t, say), so all are withheld,
+			// the empty ones too; readiness follows them.
 			cbamExposure: [
-				{ level: 'none', firms: null },
-				{ level: 'check', firms: null },
-				{ level: 'low', firms: null },
-				{ level: 'medium', firms: null },
-				{ level: 'high', firms: null }
+				{ exposure: 'none', firms: null },
+				{ exposure: 'unsure', firms: null },
+				{ exposure: 'below_threshold', firms: null },
+				{ exposure: 'indirect', firms: null },
+				{ exposure: 'likely', firms: null },
+				{ exposure: 'in_scope', firms: null }
+			],
+			cbamReadiness: [
+				{ readiness: 'verified', firms: null },
+				{ readiness: 'estimate', firms: null },
+				{ readiness: 'none', firms: null }
 			]
 		});
+	});
+
+	it('counts firms by CBAM exposure and, apart, by data readiness', async () => {
+		const chamberId = await chamberWith('carbon-cbam', [
+			...firms(10, { cbam: 'none' }),
+			...firms(10, { cbam: 'in_scope', cbamReadiness: 'none' }),
+			...firms(10, { cbam: 'likely', cbamReadiness: 'verified' })
+		]);
+		const { cbamExposure, cbamReadiness } = await carbon(chamberId);
+		expect(cbamExposure).toEqual([
+			{ exposure: 'none', firms: 10 },
+			{ exposure: 'unsure', firms: 0 },
+			{ exposure: 'below_threshold', firms: 0 },
+			{ exposure: 'indirect', firms: 0 },
+			{ exposure: 'likely', firms: 10 },
+			{ exposure: 'in_scope', firms: 10 }
+		]);
+		// The ten firms not exposed were not asked: they are in no readiness row.
+		expect(cbamReadiness).toEqual([
+			{ readiness: 'verified', firms: 10 },
+			{ readiness: 'estimate', firms: 0 },
+			{ readiness: 'none', firms: 10 }
+		]);
+	});
+
+	it('withholds a readiness count of fewer firms than the minimum', async () => {
+		const chamberId = await chamberWith('carbon-cbam-small', [
+			...firms(10, { cbam: 'none' }),
+			...firms(8, { cbam: 'in_scope', cbamReadiness: 'none' }),
+			...firms(2, { cbam: 'in_scope', cbamReadiness: 'verified' })
+		]);
+		const { cbamReadiness } = await carbon(chamberId);
+		expect(cbamReadiness.find((cell) => cell.readiness === 'verified')?.firms).toBeNull();
+		expect(cbamReadiness.some((cell) => cell.firms === 2)).toBe(false);
 	});
 
 	it('withholds the totals, not the count, when one large emitter makes up most of them', async () => {
@@ -198,7 +244,8 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		expect(csv).toContain('Firms by total emissions,< 10 t,,,,\r\n');
 		expect(csv).toContain('Firms by total emissions,10–100 t,,,,\r\n');
 		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",,,,\r\n');
-		expect(csv).toContain('CBAM exposure levels,Not directly affected,11,,,\r\n');
+		expect(csv).toContain('CBAM exposure,Not affected,11,,,\r\n');
+		expect(csv).toContain('CBAM data readiness of exposed firms,No data,0,,,\r\n');
 
 		const chamber = {
 			id: chamberId,
@@ -220,8 +267,9 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		]);
 		const pdf = await readPdf(await renderChamberPdf(model));
 		const text = pdf.pages.join('\n');
-		expect(text).toContain('SKDM maruziyet düzeyleri');
-		expect(text).toContain('Doğrudan etkilenmiyor');
+		expect(text).toContain('SKDM maruziyeti');
+		expect(text).toContain('Etkilenmiyor');
+		expect(text).toContain('Etkilenen firmaların SKDM veri hazırlığı');
 	});
 
 	it('shows no totals, and nothing withheld, where no firm entered energy figures', async () => {
@@ -238,12 +286,67 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 				firms: 0
 			})),
 			cbamExposure: [
-				{ level: 'none', firms: 6 },
-				{ level: 'check', firms: 0 },
-				{ level: 'low', firms: 0 },
-				{ level: 'medium', firms: 0 },
-				{ level: 'high', firms: 0 }
+				{ exposure: 'none', firms: 6 },
+				{ exposure: 'unsure', firms: 0 },
+				{ exposure: 'below_threshold', firms: 0 },
+				{ exposure: 'indirect', firms: 0 },
+				{ exposure: 'likely', firms: 0 },
+				{ exposure: 'in_scope', firms: 0 }
+			],
+			cbamReadiness: [
+				{ readiness: 'verified', firms: 0 },
+				{ readiness: 'estimate', firms: 0 },
+				{ readiness: 'none', firms: 0 }
 			]
 		});
+	});
+
+	it('files results of the first CBAM screen under the new exposure and readiness (migration 0012)', async () => {
+		const legacy: [string, string[]][] = [
+			['high', ['goods_covered', 'over_threshold', 'data_missing']],
+			['high', ['goods_covered', 'tonnage_unknown', 'data_missing']],
+			['medium', ['goods_covered', 'under_threshold', 'data_partial']],
+			['low', ['goods_covered', 'under_threshold', 'data_ready']],
+			['check', ['goods_unsure']],
+			['none', ['no_eu_exports']]
+		];
+		const chamberId = await chamberWith(
+			'carbon-legacy',
+			legacy.map(([level]) => ({ ...firms(1)[0], cbam: level }))
+		);
+		const rows = await db
+			.selectFrom('assessment')
+			.select('id')
+			.where('chamber_id', '=', chamberId)
+			.orderBy('id')
+			.execute();
+		const byId = new Map<string, number>();
+		for (const [i, row] of rows.entries()) {
+			byId.set(row.id, i);
+			await db
+				.updateTable('assessment')
+				.set({ result: JSON.stringify({ cbam: { level: legacy[i][0], reasons: legacy[i][1] } }) })
+				.where('id', '=', row.id)
+				.execute();
+		}
+		await cbamReadinessMigration.down(db as never);
+		await cbamReadinessMigration.up(db as never);
+		const migrated = await db
+			.selectFrom('assessment')
+			.select(['id', 'cbam_exposure', 'cbam_readiness'])
+			.where('chamber_id', '=', chamberId)
+			.execute();
+		const mapped = migrated
+			.sort((a, b) => byId.get(a.id)! - byId.get(b.id)!)
+			.map((row) => [row.cbam_exposure, row.cbam_readiness]);
+		// The first screen never asked whether data was verified: its best answer is an estimate now.
+		expect(mapped).toEqual([
+			['in_scope', 'none'],
+			['likely', 'none'],
+			['below_threshold', 'estimate'],
+			['below_threshold', 'estimate'],
+			['unsure', null],
+			['none', null]
+		]);
 	});
 });

@@ -90,7 +90,7 @@ describe('golden outputs', () => {
 			themes: Object.fromEntries(themes.map((theme, t) => [theme, 10 + ((i * 13 + t * 29) % 85)])),
 			scope1: 5 + i * 3,
 			scope2: 2 + i,
-			cbam: i % 4 === 0 ? 'low' : 'none',
+			...(i % 4 === 0 ? { cbam: 'below_threshold', cbamReadiness: 'none' } : { cbam: 'none' }),
 			submittedAt: INSTANT
 		}));
 		await insertChamberWith(current, 'golden-tso', firms);

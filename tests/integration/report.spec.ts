@@ -122,6 +122,7 @@ describe('the PDF report', () => {
 				export_share: 'over50',
 				exports_eu: true,
 				cbam_goods: 'yes',
+				cbam_route: 'direct',
 				cbam_sectors: ['iron_steel'],
 				cbam_tonnage: 'over50',
 				mkt_cbam_data: 'none',
@@ -149,9 +150,16 @@ describe('the PDF report', () => {
 			'250.000 kWh',
 			'Sm³ olarak girdiğiniz miktar kullanılmadı',
 			'doğrulanmış bir sera gazı envanteri değildir',
-			'Maruziyet düzeyi: Yüksek',
-			'Gömülü emisyon verisi veremiyorsunuz',
-			'Ürün başına gömülü emisyonlarınızı hesaplayın'
+			'Maruziyet: Kapsamda',
+			"En büyük AB'li müşteriniz sizden yılda 50 ton ya da daha fazla alıyor",
+			'Veri hazırlığı: Veri yok',
+			'Gömülü emisyon verisi veremediğinizi belirttiniz.',
+			'Ürün başına gömülü emisyonlarınızı hesaplayın',
+			'Önemli tarihler',
+			'30 Eylül 2027: 2026 ithalatı için ilk yıllık SKDM beyanı',
+			'Şubat 2027: SKDM sertifikalarının ithalatçılara satışı başlar.',
+			'75,36',
+			'Bu bir öneridir, henüz yürürlükte değildir.'
 		]) {
 			expect(squeeze(page + pdf.pages.join(''))).toContain(squeeze(line));
 		}
@@ -189,6 +197,37 @@ describe('the PDF report', () => {
 			(await readPdf(await renderReport(await reportModel(old, 'tr')))).pages.join('')
 		);
 		expect(again).toBe(all);
+	});
+
+	it('prints a result of questionnaire 1.x with the one-level CBAM screen it was submitted with', async () => {
+		const { opened, token } = await submitted(withoutEnergy);
+		const legacy = {
+			...opened.assessment.result,
+			cbam: {
+				level: 'medium',
+				reasons: ['goods_covered', 'tonnage_unknown', 'data_partial'],
+				actions: ['talk_to_importer', 'measure_embedded']
+			}
+		};
+		await current
+			.updateTable('assessment')
+			.set({ result: JSON.stringify(legacy) })
+			.where('id', '=', opened.assessment.id)
+			.execute();
+		const reopened = (await service.open(token))!;
+		const pdf = await readPdf(await renderReport(await reportModel(reopened, 'en')));
+		const all = squeeze(pdf.pages.join(''));
+		expect(all).toContain(
+			squeeze(
+				`questionnaire version ${reopened.assessment.questionnaireVersion} with the first CBAM screen`
+			)
+		);
+		expect(all).toContain(squeeze('Exposure level: Medium'));
+		expect(all).toContain(
+			squeeze('You can only give estimated emission data; your importer may ask for actual data.')
+		);
+		expect(all).not.toContain(squeeze('Data readiness:'));
+		expect(all).not.toContain(squeeze('Dates that matter'));
 	});
 
 	it('says plainly that there is no estimate when no energy figure was given', async () => {

@@ -113,7 +113,7 @@ describe.each(testDatabases())('seeding $name', (target) => {
 	it('gives about two firms in five a carbon estimate and screens every submission for CBAM', async () => {
 		const rows = await db
 			.selectFrom('assessment')
-			.select(['scope1_t', 'scope2_t', 'cbam_exposure'])
+			.select(['scope1_t', 'scope2_t', 'cbam_exposure', 'cbam_readiness'])
 			.where('status', '=', 'submitted')
 			.execute();
 		const estimated = rows.filter((row) => row.scope1_t !== null);
@@ -129,9 +129,13 @@ describe.each(testDatabases())('seeding $name', (target) => {
 		expect(rows.filter((row) => row.scope1_t === null).every((row) => row.scope2_t === null)).toBe(
 			true
 		);
-		const levels = new Set(rows.map((row) => row.cbam_exposure));
-		expect(levels.has(null)).toBe(false);
-		expect(levels.size).toBeGreaterThan(2);
+		const exposures = new Set(rows.map((row) => row.cbam_exposure));
+		expect(exposures.has(null)).toBe(false);
+		expect(exposures.size).toBeGreaterThan(2);
+		// Readiness is asked only of exposed firms.
+		const notExposed = rows.filter((row) => row.cbam_exposure === 'none');
+		expect(notExposed.every((row) => row.cbam_readiness === null)).toBe(true);
+		expect(rows.some((row) => row.cbam_readiness !== null)).toBe(true);
 	});
 
 	it('leaves drafts unscored and unfiled', async () => {

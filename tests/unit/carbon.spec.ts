@@ -3,6 +3,8 @@ import { assessCarbon } from '$lib/carbon/assess';
 import { screenCbam, type CbamAnswers } from '$lib/carbon/cbam';
 import { estimateEmissions } from '$lib/carbon/estimate';
 import { checkAnswers, fromFormFields } from '$lib/questionnaire/answers';
+import { visibleQuestionIds } from '$lib/questionnaire/visibility';
+import { scoreAnswers } from '$lib/scoring/score';
 import { parseCatalogue } from '$lib/content/load';
 import { readFolder } from '../fixtures/catalogue';
 
@@ -141,57 +143,89 @@ describe('bad energy figures are refused with a clear reason before they reach t
 });
 
 describe('the CBAM screen', () => {
-	const exporter: CbamAnswers = { exportsEu: true, goods: 'yes', sectors: ['iron_steel'] };
-	it.each<[string, CbamAnswers, string]>([
-		['a firm that does not export to the EU', { exportsEu: false }, 'none'],
-		['an EU exporter of furniture', { exportsEu: true, goods: 'no' }, 'none'],
-		['an EU exporter unsure about its goods', { exportsEu: true, goods: 'unsure' }, 'check'],
+	const steelExporter: CbamAnswers = { goods: 'yes', route: 'direct', sectors: ['iron_steel'] };
+	const screen = (answers: CbamAnswers) => {
+		const { exposure, readiness } = screenCbam(answers);
+		return { exposure: exposure.value, readiness: readiness?.value ?? null };
+	};
+
+	it.each<[string, CbamAnswers, { exposure: string; readiness: string | null }]>([
 		[
-			'a bolt maker shipping 120 t a year to one importer',
-			{ ...exporter, tonnage: 'over50', dataReadiness: 0.5 },
-			'high'
+			'a 5,000 t direct steel exporter without data',
+			{ ...steelExporter, tonnage: 'over50', data: 'none' },
+			{ exposure: 'in_scope', readiness: 'none' }
 		],
 		[
-			'a steel supplier under 50 t per customer with installation data',
-			{ ...exporter, tonnage: 'under50', dataReadiness: 1 },
-			'low'
+			'a steel exporter under 50 t to its largest customer, without data',
+			{ ...steelExporter, tonnage: 'under50', data: 'none' },
+			{ exposure: 'below_threshold', readiness: 'none' }
 		],
 		[
-			'a steel supplier under 50 t per customer with estimates only',
-			{ ...exporter, tonnage: 'under50', dataReadiness: 0.5 },
-			'medium'
+			'a billet maker selling to a Turkish tube exporter (indirect supplier)',
+			{ goods: 'yes', route: 'via_exporter', sectors: ['iron_steel'], data: 'estimate' },
+			{ exposure: 'indirect', readiness: 'estimate' }
 		],
 		[
-			'a steel supplier under 50 t per customer with no data at all',
-			{ ...exporter, tonnage: 'under50', dataReadiness: 0 },
-			'high'
+			'a furniture maker with no covered goods',
+			{ goods: 'no' },
+			{ exposure: 'none', readiness: null }
 		],
 		[
-			'a hydrogen producer selling small amounts (no threshold applies)',
-			{
-				exportsEu: true,
-				goods: 'yes',
-				sectors: ['hydrogen'],
-				tonnage: 'under50',
-				dataReadiness: 1
-			},
-			'high'
+			'a firm whose covered goods stay out of the EU',
+			{ goods: 'yes', route: 'not_eu', data: 'none' },
+			{ exposure: 'none', readiness: null }
+		],
+		[
+			'a firm unsure whether its goods are covered',
+			{ goods: 'unsure', data: 'none' },
+			{ exposure: 'unsure', readiness: 'none' }
 		],
 		[
 			'an aluminium exporter who does not know the tonnage',
-			{ ...exporter, tonnage: 'unknown' },
-			'medium'
-		]
-	])('%s: %s', (_, answers, level) => {
-		expect(screenCbam(answers).level).toBe(level);
+			{ goods: 'yes', route: 'direct', sectors: ['aluminium'], tonnage: 'unknown' },
+			{ exposure: 'likely', readiness: null }
+		],
+		[
+			'a hydrogen producer selling small amounts (no threshold applies), with verified data',
+			{
+				goods: 'yes',
+				route: 'direct',
+				sectors: ['hydrogen'],
+				tonnage: 'under50',
+				data: 'verified'
+			},
+			{ exposure: 'in_scope', readiness: 'verified' }
+		],
+		['a firm that answered nothing', {}, { exposure: 'none', readiness: null }]
+	])('%s', (_, answers, expected) => {
+		expect(screen(answers)).toEqual(expected);
 	});
 
-	it('gives the reasons behind the level and asks for data only where it is missing', () => {
-		const screen = screenCbam({ ...exporter, tonnage: 'over50', dataReadiness: 0 });
-		expect(screen.reasons).toEqual(['goods_covered', 'over_threshold', 'data_missing']);
-		expect(screen.actions).toContain('measure_embedded');
-		const ready = screenCbam({ ...exporter, tonnage: 'over50', dataReadiness: 1 });
-		expect(ready.actions).not.toContain('measure_embedded');
+	it('never gives an under-50 t firm without data the label of a large exporter', () => {
+		const small = screen({ ...steelExporter, tonnage: 'under50', data: 'none' });
+		const large = screen({ ...steelExporter, tonnage: 'over50', data: 'none' });
+		expect(small.exposure).not.toBe(large.exposure);
+	});
+
+	it('gives the reasons for each finding apart', () => {
+		const result = screenCbam({ ...steelExporter, tonnage: 'over50', data: 'none' });
+		expect(result.exposure.reasons).toEqual(['goods_covered_direct', 'over_threshold']);
+		expect(result.readiness?.reasons).toEqual(['data_missing']);
+		expect(screenCbam({ goods: 'yes', route: 'via_exporter' }).exposure.reasons).toEqual([
+			'goods_covered_indirect'
+		]);
+	});
+
+	it('asks for data where there is none, for verification of an estimate, and for nothing when verified', () => {
+		const actions = (data: CbamAnswers['data']) =>
+			screenCbam({ ...steelExporter, tonnage: 'over50', data }).actions;
+		expect(actions('none')).toContain('measure_embedded');
+		expect(actions('estimate')).toContain('verify_data');
+		expect(actions('estimate')).not.toContain('measure_embedded');
+		expect(actions('verified')).not.toContain('verify_data');
+		expect(actions('verified')).not.toContain('measure_embedded');
+		expect(screenCbam({ goods: 'yes', route: 'via_exporter' }).actions[0]).toBe('talk_to_exporter');
+		expect(screenCbam({ goods: 'no' }).actions).toEqual(['watch_scope']);
 	});
 });
 
@@ -203,6 +237,7 @@ describe('reading an assessment', () => {
 				export_share: 'over50',
 				exports_eu: true,
 				cbam_goods: 'yes',
+				cbam_route: 'direct',
 				cbam_sectors: ['aluminium'],
 				cbam_tonnage: 'over50',
 				mkt_cbam_data: 'none',
@@ -213,17 +248,70 @@ describe('reading an assessment', () => {
 		);
 		expect(result.carbon?.scope2).toBeCloseTo(4.4, 9); // 10,000 kWh × 0.440
 		expect(result.carbon?.scope1).toBeCloseTo(0.1935416, 9); // 100 Sm³ × 10.64 × 0.1819
-		expect(result.cbam).toMatchObject({ level: 'high' });
-		expect(result.cbam?.reasons).toContain('data_missing');
+		expect(result.cbam?.exposure.value).toBe('in_scope');
+		expect(result.cbam?.readiness).toEqual({ value: 'none', reasons: ['data_missing'] });
 	});
 
 	it('ignores CBAM answers left behind on questions the answers now hide', () => {
 		const result = assessCarbon(
 			questionnaire,
-			{ export_share: 'none', exports_eu: true, cbam_goods: 'yes', cbam_tonnage: 'over50' },
+			{
+				cbam_goods: 'no',
+				cbam_route: 'direct',
+				cbam_tonnage: 'over50',
+				mkt_cbam_data: 'verified'
+			},
 			factors
 		);
-		expect(result.cbam?.level).toBe('none');
+		expect(result.cbam).toMatchObject({ exposure: { value: 'none' }, readiness: null });
 		expect(result.carbon).toBeNull();
+	});
+});
+
+describe('the CBAM market questions and the screen', () => {
+	/** Worst answers to the CBAM market questions, which only count where they are shown. */
+	const unprepared = {
+		mkt_cbam_awareness: 'never',
+		mkt_cbam_data: 'none',
+		mkt_cbam_contact: false
+	};
+	const cbamQuestions = ['mkt_cbam_awareness', 'mkt_cbam_data', 'mkt_cbam_contact'];
+
+	it.each([
+		['a furniture maker exporting to the EU', { exports_eu: true, cbam_goods: 'no' }],
+		['a steel maker selling only at home', { cbam_goods: 'yes', cbam_route: 'not_eu' }],
+		['a firm that did not answer the CBAM questions', {}]
+	])('asks nothing and recommends nothing about CBAM to %s', (_, profile) => {
+		const answers = { ...profile, ...unprepared };
+		expect(assessCarbon(questionnaire, answers, undefined).cbam?.exposure.value).toBe('none');
+		const visible = visibleQuestionIds(questionnaire, answers);
+		for (const id of cbamQuestions) expect(visible.has(id)).toBe(false);
+		const ids = scoreAnswers(questionnaire, answers).recommendations.map((entry) => entry.id);
+		expect(ids.filter((id) => id.startsWith('rec_mkt_cbam'))).toEqual([]);
+	});
+
+	it.each([
+		['a direct exporter', { cbam_goods: 'yes', cbam_route: 'direct', cbam_tonnage: 'over50' }],
+		['an indirect supplier', { cbam_goods: 'yes', cbam_route: 'via_exporter' }],
+		['a firm unsure of its goods', { cbam_goods: 'unsure' }]
+	])('asks %s the CBAM questions and recommends what is missing', (_, profile) => {
+		const answers = { ...profile, ...unprepared };
+		const visible = visibleQuestionIds(questionnaire, answers);
+		for (const id of cbamQuestions) expect(visible.has(id)).toBe(true);
+		const ids = scoreAnswers(questionnaire, answers).recommendations.map((entry) => entry.id);
+		expect(ids).toContain('rec_mkt_cbam_data');
+	});
+
+	it('scores an unverified estimate a small step above no data, far below verified data', () => {
+		const data = questionnaire.themes
+			.flatMap((theme) => theme.questions)
+			.find((question) => question.role === 'cbam_data')!;
+		const scores = Object.fromEntries(
+			(data.type === 'single' ? (data.options ?? []) : []).map((option) => [
+				option.id,
+				option.score
+			])
+		);
+		expect(scores).toEqual({ none: 0, estimate: 1, verified: 4 });
 	});
 });

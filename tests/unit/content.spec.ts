@@ -56,11 +56,12 @@ describe('the Green Deal readiness content', () => {
 		}
 	});
 
-	it('asks the CBAM questions only of firms exporting to the EU', () => {
+	it('asks the CBAM market questions only of firms the profile shows exposed', () => {
 		const cbam = questionnaire.themes
 			.flatMap((theme) => theme.questions)
-			.filter((question) => JSON.stringify(question.showIf ?? {}).includes('exports_eu'));
+			.filter((question) => question.id.startsWith('mkt_cbam'));
 		expect(cbam.length).toBeGreaterThan(0);
+		for (const question of cbam) expect(JSON.stringify(question.showIf)).toContain('cbam_route');
 	});
 
 	it('offers all 81 provinces and the size-class roles of the profile', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cbamLevels } from '$lib/carbon/cbam';
+import { cbamExposures, cbamReadinesses } from '$lib/carbon/cbam';
 import { ownFigures } from '$lib/server/aggregates/own-figures';
 import type { Firm, StatisticsFilters } from '$lib/server/aggregates/types';
 
@@ -56,7 +56,8 @@ const chamber: fc.Arbitrary<Chamber> = fc
 					...THEMES.map(() => fc.option(fc.integer({ min: 0, max: 100 }), { freq: 4 }))
 				),
 				estimate: fc.option(fc.tuple(fc.nat(1500), fc.nat(500)), { freq: 2 }),
-				cbam: fc.option(fc.constantFrom(...cbamLevels), { freq: 2 })
+				cbam: fc.option(fc.constantFrom(...cbamExposures), { freq: 2 }),
+				cbamReadiness: fc.option(fc.constantFrom(...cbamReadinesses), { freq: 2 })
 			})
 			.map((drawn): Firm => ({
 				campaignId: drawn.facts[0],
@@ -72,7 +73,9 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				),
 				scope1: drawn.estimate?.[0] ?? null,
 				scope2: drawn.estimate?.[1] ?? null,
-				cbam: drawn.cbam
+				cbam: drawn.cbam,
+				// The screen asks for data only of exposed firms.
+				cbamReadiness: drawn.cbam === null || drawn.cbam === 'none' ? null : drawn.cbamReadiness
 			}));
 		return fc
 			.array(firm, { minLength: 10, maxLength: 60 })
@@ -187,7 +190,13 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
 		}))
 	);
 	breakdown(
-		s.carbon.cbamExposure.map((level) => ({ test: (firm) => firm.cbam === level.level, ...level }))
+		s.carbon.cbamExposure.map((cell) => ({ test: (firm) => firm.cbam === cell.exposure, ...cell }))
+	);
+	breakdown(
+		s.carbon.cbamReadiness.map((cell) => ({
+			test: (firm) => firm.cbamReadiness === cell.readiness,
+			...cell
+		}))
 	);
 	return sets;
 }

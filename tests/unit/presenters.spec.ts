@@ -6,7 +6,9 @@ import { groupName, presentDashboard, respondentColumns } from '$lib/presenters/
 import { figureText, formattedRows } from '$lib/presenters/figures';
 import { presentResourceLink, supportStatus } from '$lib/presenters/resource';
 import { presentResults } from '$lib/presenters/results';
-import type { CarbonView } from '$lib/server/assessment/carbon-view';
+import type { CarbonView, CbamView } from '$lib/server/assessment/carbon-view';
+import type { CbamExposure, CbamScreen } from '$lib/carbon/cbam';
+import { CBAM_DATES } from '$lib/carbon/cbam-dates';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import type { ResultsView } from '$lib/server/assessment/results-view';
 
@@ -85,21 +87,84 @@ describe('presentCarbon', () => {
 });
 
 describe('presentCbam', () => {
-	it('words the level, reasons and ungraded actions', () => {
+	const screen = (exposure: CbamExposure, readiness: CbamScreen['readiness']): CbamView => ({
+		kind: 'screen',
+		exposure: { value: exposure, reasons: ['goods_covered_direct', 'over_threshold'] },
+		readiness,
+		actions: [{ id: 'talk_to_importer', resources: [] }],
+		dates: CBAM_DATES
+	});
+
+	it('words exposure and readiness apart, each with its reasons, and ungraded actions', () => {
 		const presented = presentCbam(
-			{
-				level: 'high',
-				reasons: ['goods_covered'],
-				actions: [{ id: 'check_codes', resources: [] }]
-			},
-			en
+			screen('in_scope', { value: 'none', reasons: ['data_missing'] }),
+			en,
+			'en'
 		);
-		expect(presented.levelName).toBe('High');
-		expect(presented.reasons).toEqual([en('cbam.reason.goods_covered')]);
+		expect(presented.legacyNote).toBeNull();
+		expect(presented.findings.map((finding) => [finding.label, finding.value])).toEqual([
+			['Exposure', 'In scope'],
+			['Data readiness', 'No data']
+		]);
+		expect(presented.findings[0].reasons).toEqual([
+			en('cbam.exposure_reason.goods_covered_direct'),
+			en('cbam.exposure_reason.over_threshold')
+		]);
+		expect(presented.findings[1].reasons).toEqual([en('cbam.readiness_reason.data_missing')]);
 		expect(presented.actions[0]).toMatchObject({
-			title: en('cbam.action.check_codes.title'),
+			title: en('cbam.action.talk_to_importer.title'),
 			grades: null
 		});
+	});
+
+	it('gives an unverified estimate the same warning tone as no data', () => {
+		const tone = (value: 'estimate' | 'none' | 'verified') =>
+			presentCbam(screen('likely', { value, reasons: [] }), en, 'en').findings[1].tone;
+		expect(tone('estimate')).toBe(tone('none'));
+		expect(tone('verified')).not.toBe(tone('none'));
+	});
+
+	it('leaves readiness out when the firm was not asked', () => {
+		const presented = presentCbam(screen('none', null), en, 'en');
+		expect(presented.findings.map((finding) => finding.id)).toEqual(['exposure']);
+	});
+
+	it('lists the dates that matter in the locale, naming the downstream extension a proposal', () => {
+		const dates = presentCbam(screen('in_scope', null), en, 'en').dates;
+		expect(dates).toContainEqual({
+			when: '30 September 2027',
+			text: 'First annual CBAM declaration and surrender of certificates, for imports in 2026.'
+		});
+		expect(dates.find((date) => date.when === 'February 2027')?.text).toMatch(/certificates/);
+		expect(dates.map((date) => date.text).join(' ')).toContain('€75.36');
+		expect(dates.map((date) => date.text).join(' ')).toMatch(/\+?30%/);
+		expect(dates.find((date) => date.when === '17 December 2025')?.text).toMatch(/proposal/);
+		const turkish = presentCbam(screen('in_scope', null), tr, 'tr').dates;
+		expect(turkish.map((date) => date.when)).toContain('30 Eylül 2027');
+		expect(turkish.map((date) => date.text).join(' ')).toContain('%30');
+	});
+
+	it('shows a result of questionnaire 1.x as it was, naming its version', () => {
+		const presented = presentCbam(
+			{
+				kind: 'legacy',
+				version: '1.1.0',
+				level: 'high',
+				reasons: ['goods_covered', 'data_missing'],
+				actions: [{ id: 'check_codes', resources: [] }]
+			},
+			en,
+			'en'
+		);
+		expect(presented.legacyNote).toContain('1.1.0');
+		expect(presented.findings).toEqual([
+			expect.objectContaining({
+				label: 'Exposure level',
+				value: 'High',
+				reasons: [en('cbam.legacy.reason.goods_covered'), en('cbam.legacy.reason.data_missing')]
+			})
+		]);
+		expect(presented.dates).toEqual([]);
 	});
 });
 
@@ -289,7 +354,8 @@ function dashboard(): ChamberDashboard {
 				total: null,
 				withheld: { firms: null },
 				emissionBands: [],
-				cbamExposure: [{ level: 'high', firms: 0 }]
+				cbamExposure: [{ exposure: 'in_scope', firms: 0 }],
+				cbamReadiness: [{ readiness: 'none', firms: 0 }]
 			}
 		},
 		labels: {
@@ -329,6 +395,29 @@ describe('presentDashboard', () => {
 		expect(presented.status).toBe(en('dashboard.carbon_no_firms'));
 		expect(presented.cbam.screened).toBe(false);
 		expect(presented.cbam.lead).toBe(en('dashboard.cbam_no_firms'));
+	});
+
+	it('counts firms by CBAM exposure and by data readiness in two tables', () => {
+		const base = dashboard();
+		base.statistics.carbon.cbamExposure = [
+			{ exposure: 'below_threshold', firms: 6 },
+			{ exposure: 'in_scope', firms: 9 }
+		];
+		base.statistics.carbon.cbamReadiness = [
+			{ readiness: 'estimate', firms: null },
+			{ readiness: 'none', firms: 11 }
+		];
+		const { cbam } = presentDashboard(base, 'Chamber', en, 'en').carbon;
+		expect(cbam.screened).toBe(true);
+		expect(cbam.table.rows).toEqual([
+			['Below the threshold, as far as it knows', 6],
+			['In scope', 9]
+		]);
+		expect(cbam.readinessTable.head).toEqual(['Data readiness', en('dashboard.firms_col')]);
+		expect(cbam.readinessTable.rows).toEqual([
+			['Unverified estimate only', null],
+			['No data', 11]
+		]);
 	});
 
 	it('formats figures with the locale and a dash where withheld', () => {

@@ -329,14 +329,28 @@ describe('questionnaire:check on the carbon estimate and the CBAM screen', () =>
 			'green-deal-readiness.yaml',
 			'- { id: hydrogen, label',
 			'- { id: glass, label',
-			'green-deal-readiness.yaml: profile.questions[10].options[5].id: expected one of cement, iron_steel, aluminium, fertilisers, electricity, hydrogen'
+			'green-deal-readiness.yaml: profile.questions[11].options[5].id: expected one of cement, iron_steel, aluminium, fertilisers, electricity, hydrogen'
 		],
 		[
 			'a tonnage question missing an answer the screen reads',
 			'green-deal-readiness.yaml',
 			'        - { id: unknown, label: { tr: "Bilmiyorum", en: "I do not know" } }\n',
 			'',
-			'green-deal-readiness.yaml: profile.questions[11].options: expected the options under50, over50, unknown'
+			'green-deal-readiness.yaml: profile.questions[12].options: expected the options under50, over50, unknown'
+		],
+		[
+			'a route question without the indirect-supplier answer',
+			'green-deal-readiness.yaml',
+			'        - { id: via_exporter,',
+			'        - { id: via_trader,',
+			'green-deal-readiness.yaml: profile.questions[10].options: expected the options direct, via_exporter, not_eu'
+		],
+		[
+			'a data question whose answers the screen cannot read',
+			'green-deal-readiness.yaml',
+			'{ id: verified, score: 4, label: { tr: "Akredite',
+			'{ id: installation, score: 4, label: { tr: "Akredite',
+			'green-deal-readiness.yaml: themes[4].questions[2].options: expected the options none, estimate, verified'
 		]
 	])('reports %s', (_, file, from, to, expected) => {
 		expect(problemsAfter(file, from, to, 'questionnaires')).toContain(expected);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cbamKey, emissionKey, withheldCarbonFigures } from '$lib/server/aggregates/carbon';
+import {
+	cbamKey,
+	cbamReadinessKey,
+	emissionKey,
+	withheldCarbonFigures
+} from '$lib/server/aggregates/carbon';
 import { allChambersFigures, comparedFilter } from '$lib/server/aggregates/comparison';
 import { participation } from '$lib/server/aggregates/participation';
 import type { Firm, NationalGroup } from '$lib/server/aggregates/types';
@@ -22,6 +27,7 @@ function firm(overrides: Partial<Firm> = {}): Firm {
 		scope1: null,
 		scope2: null,
 		cbam: null,
+		cbamReadiness: null,
 		...overrides
 	};
 }
@@ -60,10 +66,16 @@ describe('carbon keys', () => {
 		expect(emissionKey(firm({ scope1: row.scope1, scope2: row.scope2 }))).toBe(row.key);
 	});
 
-	it('files a firm not screened for CBAM, or at an unknown level, under null', () => {
-		expect(cbamKey(firm({ cbam: 'high' }))).toBe('high');
+	it('files a firm not screened for CBAM, or at an unknown exposure, under null', () => {
+		expect(cbamKey(firm({ cbam: 'in_scope' }))).toBe('in_scope');
 		expect(cbamKey(firm({ cbam: null }))).toBeNull();
-		expect(cbamKey(firm({ cbam: 'extreme' }))).toBeNull();
+		expect(cbamKey(firm({ cbam: 'high' }))).toBeNull();
+	});
+
+	it('files a firm not asked about CBAM data, or at an unknown readiness, under null', () => {
+		expect(cbamReadinessKey(firm({ cbam: 'likely', cbamReadiness: 'estimate' }))).toBe('estimate');
+		expect(cbamReadinessKey(firm({ cbam: 'none' }))).toBeNull();
+		expect(cbamReadinessKey(firm({ cbamReadiness: 'partial' }))).toBeNull();
 	});
 
 	it('withholds every carbon figure of a view that may not be shown, bands and levels kept', () => {
@@ -76,7 +88,12 @@ describe('carbon keys', () => {
 			[100, 1000, null],
 			[1000, null, null]
 		]);
-		expect(carbon.cbamExposure.every((level) => level.firms === null)).toBe(true);
+		expect(carbon.cbamExposure.every((cell) => cell.firms === null)).toBe(true);
+		expect(carbon.cbamReadiness.map((cell) => [cell.readiness, cell.firms])).toEqual([
+			['verified', null],
+			['estimate', null],
+			['none', null]
+		]);
 	});
 });
 

@@ -1,5 +1,4 @@
-import { answerScore, isScored, maxScore } from '../questionnaire/questions';
-import type { Question, Questionnaire, Role } from '../questionnaire/schema';
+import type { Questionnaire, Role } from '../questionnaire/schema';
 import { allQuestions, visibleQuestionIds, type Answers } from '../questionnaire/visibility';
 import { CBAM_ROLE_OPTIONS, type CbamAnswers } from './cbam';
 import type { CarbonInputs } from './estimate';
@@ -30,25 +29,17 @@ function oneOf<T extends string>(allowed: readonly T[], answer: unknown): T | un
 	return allowed.find((value) => value === answer);
 }
 
-/** An answer's share of its question's best score; undefined when it scores nothing (not applicable). */
-function scoreShare(entry: { question: Question; answer: Answers[string] } | undefined) {
-	if (!entry || !isScored(entry.question)) return undefined;
-	const score = answerScore(entry.question, entry.answer);
-	return score === undefined ? undefined : score / maxScore(entry.question);
-}
-
 export function cbamAnswers(questionnaire: Questionnaire, answers: Answers): CbamAnswers {
-	const byRole = new Map<Role, { question: Question; answer: Answers[string] }>();
-	for (const entry of shownAnswers(questionnaire, answers)) {
-		if (entry.question.role) byRole.set(entry.question.role, entry);
+	const byRole = new Map<Role, Answers[string]>();
+	for (const { question, answer } of shownAnswers(questionnaire, answers)) {
+		if (question.role) byRole.set(question.role, answer);
 	}
-	const exportsEu = byRole.get('exports_eu')?.answer;
-	const sectors = byRole.get('cbam_sectors')?.answer;
+	const sectors = byRole.get('cbam_sectors');
 	return {
-		exportsEu: typeof exportsEu === 'boolean' ? exportsEu : undefined,
-		goods: oneOf(CBAM_ROLE_OPTIONS.cbam_goods, byRole.get('cbam_goods')?.answer),
+		goods: oneOf(CBAM_ROLE_OPTIONS.cbam_goods, byRole.get('cbam_goods')),
+		route: oneOf(CBAM_ROLE_OPTIONS.cbam_route, byRole.get('cbam_route')),
 		sectors: Array.isArray(sectors) ? sectors : undefined,
-		tonnage: oneOf(CBAM_ROLE_OPTIONS.cbam_tonnage, byRole.get('cbam_tonnage')?.answer),
-		dataReadiness: scoreShare(byRole.get('cbam_data'))
+		tonnage: oneOf(CBAM_ROLE_OPTIONS.cbam_tonnage, byRole.get('cbam_tonnage')),
+		data: oneOf(CBAM_ROLE_OPTIONS.cbam_data, byRole.get('cbam_data'))
 	};
 }

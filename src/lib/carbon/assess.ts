@@ -9,7 +9,7 @@ import type { EmissionFactors } from './factors';
 export interface CarbonResult {
 	/** Null when no energy figure was entered (or no factors are loaded). */
 	carbon: CarbonEstimate | null;
-	/** Null when the questionnaire does not ask about exports to the EU. */
+	/** Null when the questionnaire has no CBAM questions. */
 	cbam: CbamScreen | null;
 }
 
@@ -18,11 +18,11 @@ export function assessCarbon(
 	answers: Answers,
 	factors: EmissionFactors | undefined
 ): CarbonResult {
-	const asksAboutEu = questionnaire.profile.questions.some(
-		(question) => question.role === 'exports_eu'
+	const asksAboutCbam = questionnaire.profile.questions.some(
+		(question) => question.role === 'cbam_goods'
 	);
 	return {
 		carbon: factors ? estimateEmissions(carbonInputs(questionnaire, answers), factors) : null,
-		cbam: asksAboutEu ? screenCbam(cbamAnswers(questionnaire, answers)) : null
+		cbam: asksAboutCbam ? screenCbam(cbamAnswers(questionnaire, answers)) : null
 	};
 }

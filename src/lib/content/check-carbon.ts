@@ -33,7 +33,11 @@ export function checkCbamRole(entry: Located, problems: Problems) {
 		case 'exports_eu':
 			if (question.type !== 'yesno') needs('yes/no');
 			break;
+		case 'cbam_data':
+			if (!entry.theme || !isScored(question)) return needs('scored theme');
+		// falls through: its options must also be the ones the screen reads
 		case 'cbam_goods':
+		case 'cbam_route':
 		case 'cbam_tonnage': {
 			const expected: readonly string[] = CBAM_ROLE_OPTIONS[question.role];
 			if (question.type !== 'single') return needs('single-choice');
@@ -51,9 +55,6 @@ export function checkCbamRole(entry: Located, problems: Problems) {
 						`expected one of ${CBAM_SECTORS.join(', ')}`
 					);
 			});
-			break;
-		case 'cbam_data':
-			if (!entry.theme || !isScored(question)) needs('scored theme');
 			break;
 	}
 }

@@ -18,6 +18,15 @@ export function formatDate(locale: Locale, date: Date | string) {
 	);
 }
 
+/** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
+export function formatMonth(locale: Locale, month: string) {
+	return new Intl.DateTimeFormat(intlTags[locale], {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${month}-01`));
+}
+
 /** Upper-cases with the locale's rules: Turkish `i` becomes `İ` and `ı` becomes `I`. */
 export function upperCase(locale: Locale, text: string) {
 	return text.toLocaleUpperCase(intlTags[locale]);

@@ -30,8 +30,12 @@ export interface ChamberCarbonPresentation {
 		/** Whether any firm was screened: without one, `lead` says so and nothing else is shown. */
 		screened: boolean;
 		lead: string;
+		/** Firms per exposure. */
 		table: FigureTable;
 		chart: { config: ChartConfiguration<'bar'>; label: string };
+		/** Exposed firms per data readiness. */
+		readinessTable: FigureTable;
+		readinessChart: { config: ChartConfiguration<'bar'>; label: string };
 	};
 }
 
@@ -49,9 +53,13 @@ export function presentChamberCarbon(
 		name: emissionBandLabel(locale, band),
 		firms: band.firms
 	}));
-	const levels = carbon.cbamExposure.map((level) => ({
-		name: t(`dashboard.cbam_level_${level.level}`),
-		firms: level.firms
+	const levels = carbon.cbamExposure.map((entry) => ({
+		name: t(`dashboard.cbam_exposure_${entry.exposure}`),
+		firms: entry.firms
+	}));
+	const readiness = carbon.cbamReadiness.map((entry) => ({
+		name: t(`dashboard.cbam_readiness_${entry.readiness}`),
+		firms: entry.firms
 	}));
 	const screened = levels.some((level) => level.firms !== 0);
 	return {
@@ -102,7 +110,16 @@ export function presentChamberCarbon(
 				head: [t('dashboard.cbam_level_col'), firmsCol],
 				rows: levels.map((level) => [level.name, level.firms])
 			},
-			chart: { config: firmCountsChart(levels, firmsCol), label: t('dashboard.cbam_chart') }
+			chart: { config: firmCountsChart(levels, firmsCol), label: t('dashboard.cbam_chart') },
+			readinessTable: {
+				caption: t('dashboard.cbam_readiness'),
+				head: [t('dashboard.cbam_readiness_col'), firmsCol],
+				rows: readiness.map((entry) => [entry.name, entry.firms])
+			},
+			readinessChart: {
+				config: firmCountsChart(readiness, firmsCol),
+				label: t('dashboard.cbam_readiness_chart')
+			}
 		}
 	};
 }

@@ -53,6 +53,7 @@ export const roles = [
 	// What the CBAM screen reads (see src/lib/carbon/cbam.ts).
 	'exports_eu',
 	'cbam_goods',
+	'cbam_route',
 	'cbam_sectors',
 	'cbam_tonnage',
 	'cbam_data'

@@ -1,12 +1,17 @@
-import { cbamLevels, type CbamLevel } from '../../carbon/cbam';
+import {
+	cbamExposures,
+	cbamReadinesses,
+	type CbamExposure,
+	type CbamReadiness
+} from '../../carbon/cbam';
 import { dominanceSuppression, withholdSplitTotal } from './dominance';
 import { publishes, type Suppression } from './suppression';
-import type { CarbonFigures, CbamExposureFigures, Firm } from './types';
+import type { CarbonFigures, CbamExposureFigures, CbamReadinessFigures, Firm } from './types';
 import { fixedBreakdown, reason, round, type OwnView } from './view';
 
 /*
  * The carbon figures of a chamber's view: Scope 1 and 2 totals under the dominance rule, the firms per emission band
- * and per CBAM level.
+ * and per CBAM exposure and data readiness.
  */
 
 /** Tonnes CO2e between the emission bands: under 10 t, 10–100 t, 100–1,000 t, 1,000 t or more. */
@@ -39,12 +44,21 @@ function emissionBandLimits(band: number) {
 	return { min: band === 0 ? 0 : EMISSION_LIMITS[band - 1], max: EMISSION_LIMITS[band] ?? null };
 }
 
-/** The CBAM level a breakdown files a firm under; not screened (or an unknown level) is `null`. */
+/** The CBAM exposure a breakdown files a firm under; not screened (or an unknown value) is `null`. */
 export function cbamKey(firm: Firm): string | null {
-	return (cbamLevels as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
+	return (cbamExposures as readonly (string | null)[]).includes(firm.cbam) ? firm.cbam : null;
 }
 
-function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, 'cbamExposure'> {
+/** The CBAM data readiness a breakdown files a firm under; not asked (or an unknown value) is `null`. */
+export function cbamReadinessKey(firm: Firm): string | null {
+	return (cbamReadinesses as readonly (string | null)[]).includes(firm.cbamReadiness)
+		? firm.cbamReadiness
+		: null;
+}
+
+type CbamFigures = Pick<CarbonFigures, 'cbamExposure' | 'cbamReadiness'>;
+
+function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, keyof CbamFigures> {
 	return {
 		firms: null,
 		scope1: null,
@@ -62,15 +76,30 @@ function withheldCarbon(suppressed: Suppression): Omit<CarbonFigures, 'cbamExpos
 export function withheldCarbonFigures(suppressed: Suppression): CarbonFigures {
 	return {
 		...withheldCarbon(suppressed),
-		cbamExposure: cbamLevels.map((level) => ({ level, firms: null }))
+		cbamExposure: cbamExposures.map((exposure) => ({ exposure, firms: null })),
+		cbamReadiness: cbamReadinesses.map((readiness) => ({ readiness, firms: null }))
 	};
 }
 
-/** Firms per CBAM level. Firms not screened are a cell too, left out of the result like its key. */
-function cbamFigures(view: OwnView): CbamExposureFigures[] {
-	return fixedBreakdown(view, view.tables.get('cbam')!, [...cbamLevels, null]).flatMap((cell) =>
-		cell.key === null ? [] : [{ level: cell.key as CbamLevel, firms: cell.firms }]
+/**
+ * Firms per CBAM exposure and per data readiness. Firms not screened (not asked) are a cell too, left out of the
+ * result like its key.
+ */
+function cbamFigures(view: OwnView): CbamFigures {
+	const exposure: CbamExposureFigures[] = fixedBreakdown(view, view.tables.get('cbam')!, [
+		...cbamExposures,
+		null
+	]).flatMap((cell) =>
+		cell.key === null ? [] : [{ exposure: cell.key as CbamExposure, firms: cell.firms }]
 	);
+	const readiness: CbamReadinessFigures[] = fixedBreakdown(
+		view,
+		view.tables.get('cbam_readiness')!,
+		[...cbamReadinesses, null]
+	).flatMap((cell) =>
+		cell.key === null ? [] : [{ readiness: cell.key as CbamReadiness, firms: cell.firms }]
+	);
+	return { cbamExposure: exposure, cbamReadiness: readiness };
 }
 
 /**
@@ -79,10 +108,10 @@ function cbamFigures(view: OwnView): CbamExposureFigures[] {
  * against the unfiltered view.
  */
 export function carbonFigures(view: OwnView, firms: Firm[], min: number): CarbonFigures {
-	const cbamExposure = cbamFigures(view);
+	const cbam = cbamFigures(view);
 	const members = view.inView.filter(hasEstimate);
 	if (!publishes(view.tables.get('estimate')!, (key) => key === 'yes')) {
-		return { ...withheldCarbon(reason(members.length, min)), cbamExposure };
+		return { ...withheldCarbon(reason(members.length, min)), ...cbam };
 	}
 	const inView = new Set(view.inView);
 	const conditions = view.filter === undefined ? 0 : 1;
@@ -116,6 +145,6 @@ export function carbonFigures(view: OwnView, firms: Firm[], min: number): Carbon
 			view.tables.get('emission')!,
 			Array.from({ length: EMISSION_BANDS }, (_, band) => String(band))
 		).map((cell) => ({ ...emissionBandLimits(Number(cell.key)), firms: cell.firms })),
-		cbamExposure
+		...cbam
 	};
 }

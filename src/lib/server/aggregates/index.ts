@@ -84,6 +84,7 @@ export type {
 	CarbonFigures,
 	CarbonSuppression,
 	CbamExposureFigures,
+	CbamReadinessFigures,
 	ChamberStatistics,
 	EmissionBandFigures,
 	GroupBreakdown,

@@ -1,4 +1,11 @@
-import { carbonFigures, cbamKey, emissionKey, hasEstimate, withheldCarbonFigures } from './carbon';
+import {
+	carbonFigures,
+	cbamKey,
+	cbamReadinessKey,
+	emissionKey,
+	hasEstimate,
+	withheldCarbonFigures
+} from './carbon';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
 import type {
 	Firm,
@@ -32,7 +39,7 @@ const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
 /**
  * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
  * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
- * levels, the dimensions a view may be filtered by, the emission and CBAM distributions, and last the score bands,
+ * levels, the dimensions a view may be filtered by, the emission and CBAM distributions (exposure, then readiness), and last the score bands,
  * which tell least that the levels do not.
  */
 function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
@@ -49,6 +56,7 @@ function partitions(themes: readonly string[]): [string, (firm: Firm) => string 
 		]),
 		['emission', emissionKey],
 		['cbam', cbamKey],
+		['cbam_readiness', cbamReadinessKey],
 		['band', (firm) => String(bandOf(firm.overall))]
 	];
 }

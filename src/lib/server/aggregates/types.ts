@@ -1,4 +1,4 @@
-import type { CbamLevel } from '../../carbon/cbam';
+import type { CbamExposure, CbamReadiness } from '../../carbon/cbam';
 import type { Dominance } from './dominance';
 import type { Suppression } from './suppression';
 
@@ -92,7 +92,12 @@ export interface EmissionBandFigures {
 }
 
 export interface CbamExposureFigures {
-	level: CbamLevel;
+	exposure: CbamExposure;
+	firms: number | null;
+}
+
+export interface CbamReadinessFigures {
+	readiness: CbamReadiness;
 	firms: number | null;
 }
 
@@ -119,8 +124,10 @@ export interface CarbonFigures {
 	};
 	/** Firms with an estimate per band of their total emissions, smallest first. */
 	emissionBands: EmissionBandFigures[];
-	/** Firms the CBAM screen placed at each level, in the order of `cbamLevels` (none to high). */
+	/** Firms the CBAM screen placed at each exposure, in the order of `cbamExposures` (none to in scope). */
 	cbamExposure: CbamExposureFigures[];
+	/** Exposed firms per data readiness, in the order of `cbamReadinesses` (verified to none). */
+	cbamReadiness: CbamReadinessFigures[];
 }
 
 /**
@@ -159,8 +166,10 @@ export interface Firm {
 	/** Tonnes CO2e; both null when the firm entered no energy figures. */
 	scope1: number | null;
 	scope2: number | null;
-	/** The CBAM screen's level; null when the firm was not screened. */
+	/** The CBAM screen's exposure; null when the firm was not screened. */
 	cbam: string | null;
+	/** The CBAM screen's data readiness; null when not exposed or not asked. */
+	cbamReadiness: string | null;
 }
 
 /** The filter a comparison with all chambers keeps: a campaign belongs to one chamber, so not that one. */

@@ -9,8 +9,8 @@ import { keepValidAnswers, versionChange, type VersionChange } from '$lib/questi
 import { profileFacts } from '$lib/questionnaire/profile';
 import type { Questionnaire } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
-import { assessCarbon } from '$lib/carbon/assess';
-import { scoreAnswers } from '$lib/scoring/score';
+import { assessCarbon, type CarbonResult } from '$lib/carbon/assess';
+import { scoreAnswers, type Result } from '$lib/scoring/score';
 import { db } from '../db';
 import * as assessments from '../db/assessments';
 import type { Assessment, AssessmentResult } from '../db/assessments';
@@ -276,7 +276,7 @@ export async function submit(
 		const answers = answersOf(opened, assessment.answers);
 		const missing = missingRequired(questionnaire, answers);
 		if (missing.length > 0) return { ok: false, missing };
-		const result: AssessmentResult = {
+		const result: Result & Partial<CarbonResult> = {
 			...scoreAnswers(questionnaire, answers),
 			...assessCarbon(questionnaire, answers, catalogue().emissionFactors)
 		};

@@ -1,5 +1,10 @@
-import type { CbamScreen } from '$lib/carbon/cbam';
-import { CBAM_ACTION_RESOURCES } from '$lib/carbon/cbam';
+import {
+	CBAM_ACTION_RESOURCES,
+	isLegacyCbam,
+	type CbamScreen,
+	type LegacyCbamScreen
+} from '$lib/carbon/cbam';
+import { CBAM_DATES } from '$lib/carbon/cbam-dates';
 import type { CarbonEstimate } from '$lib/carbon/estimate';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
@@ -57,16 +62,35 @@ function referencesOf(
 
 export type CarbonView = NonNullable<ReturnType<typeof carbonView>>;
 
-/** The CBAM screen with each action's resources as links. */
-export function cbamView(screen: CbamScreen | null | undefined, locale: Locale) {
+/**
+ * The CBAM screen with each action's resources as links. A result of questionnaire 1.x keeps its one level and
+ * names the version it was submitted under; a current one carries exposure, readiness and the dates that matter.
+ */
+export function cbamView(
+	screen: CbamScreen | LegacyCbamScreen | null | undefined,
+	locale: Locale,
+	version: string
+) {
 	if (!screen) return null;
+	const actions = screen.actions.map((id) => ({
+		id,
+		resources: resourceLinks(CBAM_ACTION_RESOURCES[id] ?? [], locale)
+	}));
+	if (isLegacyCbam(screen)) {
+		return {
+			kind: 'legacy' as const,
+			version,
+			level: screen.level,
+			reasons: screen.reasons,
+			actions
+		};
+	}
 	return {
-		level: screen.level,
-		reasons: screen.reasons,
-		actions: screen.actions.map((id) => ({
-			id,
-			resources: resourceLinks(CBAM_ACTION_RESOURCES[id], locale)
-		}))
+		kind: 'screen' as const,
+		exposure: screen.exposure,
+		readiness: screen.readiness,
+		actions,
+		dates: CBAM_DATES
 	};
 }
 

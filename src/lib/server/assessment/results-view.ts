@@ -126,8 +126,8 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		submittedAt: assessment.submittedAt,
 		/** The Scope 1 and 2 estimate, null without energy figures. */
 		carbon: carbonView(result.carbon, locale),
-		/** The CBAM exposure screen, null for results from before it existed. */
-		cbam: cbamView(result.cbam, locale),
+		/** The CBAM screen, null for results from before it existed; 1.x results in their own shape. */
+		cbam: cbamView(result.cbam, locale, assessment.questionnaireVersion),
 		/** The chamber whose campaign the assessment came through, if any. */
 		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
 	};

@@ -58,11 +58,14 @@ export async function aggregateRows(
 			for (const theme of themes) rows.push([label, theme.name, null, theme.mean, null]);
 		}
 		const carbon = view.carbon;
-		// The three totals with the tonnes in the last column, then firms per band and CBAM level.
+		// The three totals with the tonnes in the last column, then firms per band, CBAM exposure and readiness.
 		for (const [name, tonnes] of carbon.totals.rows)
 			rows.push([carbon.heading, name, carbon.firms, null, null, tonnes]);
 		rows.push(...sectionRows(carbon.bands.caption, carbon.bands, ['firms']));
 		rows.push(...sectionRows(carbon.cbam.table.caption, carbon.cbam.table, ['firms']));
+		rows.push(
+			...sectionRows(carbon.cbam.readinessTable.caption, carbon.cbam.readinessTable, ['firms'])
+		);
 	}
 	const header = [
 		t('dashboard.csv_section'),

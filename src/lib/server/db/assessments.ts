@@ -1,6 +1,7 @@
 import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
+import type { CbamScreen, LegacyCbamScreen } from '$lib/carbon/cbam';
 import type { Result } from '$lib/scoring/score';
 import type { Selectable } from 'kysely';
 import * as consent from './consent';
@@ -8,8 +9,12 @@ import type { Db } from './connect';
 import type { AssessmentTable } from './schema';
 import { newId } from './ids';
 
-/** The score with the carbon estimate and CBAM screen; results submitted before those existed lack the two. */
-export type AssessmentResult = Result & Partial<CarbonResult>;
+/**
+ * The score with the carbon estimate and CBAM screen; results submitted before those existed lack the two, and
+ * results of questionnaire 1.x hold the CBAM screen's first shape (one level).
+ */
+export type AssessmentResult = Result &
+	Partial<Omit<CarbonResult, 'cbam'>> & { cbam?: CbamScreen | LegacyCbamScreen | null };
 
 export type AssessmentStatus = 'draft' | 'submitted';
 
@@ -184,7 +189,8 @@ export async function submit(
 		revision?: number;
 		/** The questionnaire version the result was scored with (a draft may have started under an earlier one). */
 		questionnaireVersion?: string;
-		result: AssessmentResult;
+		/** Computed now, so always of the current shape. */
+		result: Result & Partial<CarbonResult>;
 		facts: ProfileFacts;
 		consent?: consent.Consent;
 		/** Its campaign, when that had closed: the assessment is submitted outside it and its chamber. */
@@ -207,7 +213,8 @@ export async function submit(
 				level: submission.result.level,
 				scope1_t: submission.result.carbon?.scope1 ?? null,
 				scope2_t: submission.result.carbon?.scope2 ?? null,
-				cbam_exposure: submission.result.cbam?.level ?? null,
+				cbam_exposure: submission.result.cbam?.exposure.value ?? null,
+				cbam_readiness: submission.result.cbam?.readiness?.value ?? null,
 				sector: submission.facts.sector ?? null,
 				size_class: submission.facts.sizeClass ?? null,
 				province: submission.facts.province ?? null,

@@ -67,8 +67,10 @@ export interface AssessmentTable {
 	/** The carbon estimate's Scope 1 and Scope 2 totals in tCO2e; null without energy figures. */
 	scope1_t: number | null;
 	scope2_t: number | null;
-	/** The CBAM screen's exposure level (src/lib/carbon/cbam.ts); null when not screened. */
+	/** The CBAM screen's exposure (src/lib/carbon/cbam.ts); null when not screened. */
 	cbam_exposure: string | null;
+	/** The CBAM screen's data readiness; null when not exposed or not asked. */
+	cbam_readiness: string | null;
 	/** 1 when the SME agreed to share its identity with the campaign's chamber. */
 	consent_share_identity: number;
 	consent_version: string | null;

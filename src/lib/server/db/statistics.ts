@@ -55,7 +55,8 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 			'a.level',
 			'a.scope1_t',
 			'a.scope2_t',
-			'a.cbam_exposure'
+			'a.cbam_exposure',
+			'a.cbam_readiness'
 		])
 		.where('a.chamber_id', '=', chamberId)
 		.where(counted)
@@ -81,7 +82,8 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 				themes: new Map(),
 				scope1: row.scope1_t,
 				scope2: row.scope2_t,
-				cbam: row.cbam_exposure
+				cbam: row.cbam_exposure,
+				cbamReadiness: row.cbam_readiness
 			}
 		])
 	);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import type { AnswerIssue } from '$lib/questionnaire/answers';
 import type { RankedRecommendation } from '$lib/scoring/recommend';
+import { isLegacyCbam } from '$lib/carbon/cbam';
 import type { AssessmentResult } from '../db/assessments';
 import { apiError, type ApiIssue } from './api';
 import { describeIssues } from '../assessment/messages';
@@ -41,8 +42,19 @@ export function resultsBody(result: AssessmentResult) {
 		}),
 		/** Scope 1 and 2 estimate in tCO2e, null without energy figures (or for results from before it existed). */
 		carbon: result.carbon ?? null,
-		cbam: result.cbam ?? null
+		cbam: cbamBody(result.cbam)
 	};
+}
+
+/**
+ * The CBAM screen: exposure and data readiness apart, each with its reasons (ids), then the actions. A result of
+ * questionnaire 1.x keeps the one `level` it was submitted with (`version` above tells which).
+ */
+function cbamBody(cbam: AssessmentResult['cbam']) {
+	if (!cbam) return null;
+	if (isLegacyCbam(cbam))
+		return { level: cbam.level, reasons: cbam.reasons, actions: cbam.actions };
+	return { exposure: cbam.exposure, readiness: cbam.readiness, actions: cbam.actions };
 }
 
 /** Opens the assessment of a token or answers 404 (unknown, malformed and erased tokens alike). */

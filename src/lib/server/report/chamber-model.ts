@@ -9,7 +9,7 @@ import type { ChamberReportModel, ChamberReportSection } from './chamber-documen
 
 /**
  * The carbon estimate and CBAM screen as the dashboard shows them: what the figures are, the totals or why they are
- * withheld, then firms per emission band and per CBAM level.
+ * withheld, then firms per emission band, per CBAM exposure and per CBAM data readiness.
  */
 function carbonSections(
 	{ carbon }: DashboardPresentation,
@@ -39,7 +39,17 @@ function carbonSections(
 		bars: [],
 		table: carbon.cbam.screened ? table(carbon.cbam.table) : undefined
 	};
-	return estimated ? [summary, bands, cbam] : [summary, cbam];
+	const readiness: ChamberReportSection[] = carbon.cbam.screened
+		? [
+				{
+					heading: carbon.cbam.readinessTable.caption,
+					paragraphs: [],
+					bars: [],
+					table: table(carbon.cbam.readinessTable)
+				}
+			]
+		: [];
+	return estimated ? [summary, bands, cbam, ...readiness] : [summary, cbam, ...readiness];
 }
 
 /**

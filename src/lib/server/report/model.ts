@@ -76,12 +76,13 @@ export interface ReportModel {
 	/** The CBAM screen; null for results from before it existed. */
 	cbam: {
 		heading: string;
-		level: string;
-		levelText: string;
-		reasonsHeading: string;
-		reasons: string[];
+		legacyNote: string | null;
+		/** Each finding (exposure and readiness, or a 1.x result's level) as `label: value`, its text and reasons. */
+		findings: { title: string; text: string; reasonsHeading: string; reasons: string[] }[];
 		actionsHeading: string;
 		actions: ReportRecommendation[];
+		datesHeading: string;
+		dates: string[];
 		note: string;
 	} | null;
 	resourcesLabel: string;
@@ -157,7 +158,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 	const company = profileFacts(questionnaire, assessment.answers).companyName?.trim() || null;
 	const date = assessment.submittedAt ?? assessment.updatedAt;
 	const results = presentResults(view, t, locale);
-	const cbam = view.cbam && presentCbam(view.cbam, t);
+	const cbam = view.cbam && presentCbam(view.cbam, t, locale);
 	const printed = ({ title, text, grades, why, cost, resources }: PresentedRecommendation) => ({
 		title,
 		text,
@@ -228,12 +229,17 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 		carbon: carbonSection(presentCarbon(view.carbon, t, locale)),
 		cbam: cbam && {
 			heading: cbam.heading,
-			level: `${cbam.levelLabel}: ${cbam.levelName}`,
-			levelText: cbam.levelText,
-			reasonsHeading: cbam.reasonsHeading,
-			reasons: cbam.reasons,
+			legacyNote: cbam.legacyNote,
+			findings: cbam.findings.map((finding) => ({
+				title: `${finding.label}: ${finding.value}`,
+				text: finding.text,
+				reasonsHeading: finding.reasonsHeading,
+				reasons: finding.reasons
+			})),
 			actionsHeading: cbam.actionsHeading,
 			actions: cbam.actions.map(printed),
+			datesHeading: cbam.datesHeading,
+			dates: cbam.dates.map((entry) => `${entry.when}: ${entry.text}`),
 			note: cbam.note
 		},
 		resourcesLabel: results.resourcesLabel,

@@ -211,13 +211,24 @@ function carbonPage(doc: Doc, model: ReportModel, format: (value: number) => str
 
 	if (!cbam) return;
 	heading(doc, cbam.heading, 16);
-	doc.font('bold').fontSize(12).fillColor(PRIMARY).text(cbam.level, MARGIN, undefined, { width });
-	doc.moveDown(0.3);
-	paragraph(doc, cbam.levelText);
-	heading(doc, cbam.reasonsHeading, 12);
-	for (const reason of cbam.reasons) paragraph(doc, `•  ${reason}`, { size: 9.5 });
+	if (cbam.legacyNote) paragraph(doc, cbam.legacyNote, { size: 9.5, colour: MUTED });
+	for (const finding of cbam.findings) {
+		doc
+			.font('bold')
+			.fontSize(12)
+			.fillColor(PRIMARY)
+			.text(finding.title, MARGIN, undefined, { width });
+		doc.moveDown(0.3);
+		paragraph(doc, finding.text);
+		heading(doc, finding.reasonsHeading, 11);
+		for (const reason of finding.reasons) paragraph(doc, `•  ${reason}`, { size: 9.5 });
+	}
 	heading(doc, cbam.actionsHeading, 12);
 	for (const action of cbam.actions) recommendation(doc, action, model.resourcesLabel);
+	if (cbam.dates.length > 0) {
+		heading(doc, cbam.datesHeading, 12);
+		for (const entry of cbam.dates) paragraph(doc, `•  ${entry}`, { size: 9.5 });
+	}
 	paragraph(doc, cbam.note, { size: 8.5, colour: MUTED });
 }
 

@@ -10,6 +10,7 @@ import * as apiTokens from './0008-api-tokens';
 import * as assessmentLife from './0009-assessment-life';
 import * as idempotencyKey from './0010-idempotency-key';
 import * as assessmentRevision from './0011-assessment-revision';
+import * as cbamReadiness from './0012-cbam-readiness';
 import * as chamberResource from './0013-chamber-resource';
 
 /**
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
 	'0009-assessment-life': assessmentLife,
 	'0010-idempotency-key': idempotencyKey,
 	'0011-assessment-revision': assessmentRevision,
+	'0012-cbam-readiness': cbamReadiness,
 	'0013-chamber-resource': chamberResource
 };
 
