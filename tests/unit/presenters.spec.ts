@@ -70,7 +70,7 @@ describe('presentCarbon', () => {
 	it('formats tonnes in the locale and words the conversion once', () => {
 		const english = presentCarbon(carbon, en, 'en').estimate!;
 		expect(english.total).toEqual({ name: 'Estimated total emissions', value: '1.94 t CO₂e' });
-		expect(english.table.rows).toEqual([['Natural gas', '1', '10,640 kWh', '0.182', '1.94']]);
+		expect(english.table.rows).toEqual([['Natural gas', '1', '10,640 kWh', '0.1819', '1.94']]);
 		expect(english.conversions).toEqual([
 			'You entered 1,000 Sm³; converted at 10.64 kWh per Sm³ (2024).'
 		]);

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { emissionsChart } from '$lib/charts/carbon';
 import type { Locale, Translate } from '$lib/i18n';
-import { formatNumber, formatTonnes } from '$lib/i18n/format';
+import { formatFactor, formatNumber, formatTonnes } from '$lib/i18n/format';
 import type { CarbonView } from '$lib/server/assessment/carbon-view';
 import type { PresentedTable } from './table';
 
@@ -90,9 +90,9 @@ export function presentCarbon(
 						}
 					: null,
 			gridFactor: electricity
-				? t('carbon.grid_factor', { factor: formatNumber(locale, electricity.factor) })
+				? t('carbon.grid_factor', { factor: formatFactor(locale, electricity.factor) })
 				: null,
-			marketBased: marketBasedLine(carbon, t, tonnes, (value) => formatNumber(locale, value)),
+			marketBased: marketBasedLine(carbon, t, tonnes, (value) => formatFactor(locale, value)),
 			solar: carbon.solar
 				? carbon.solar.share === null
 					? t('carbon.solar_no_share', { kwh: number(carbon.solar.kwh) })
@@ -118,7 +118,7 @@ export function presentCarbon(
 					source.label,
 					String(source.scope),
 					`${number(source.amount)} ${source.unit}`,
-					formatNumber(locale, source.factor),
+					formatFactor(locale, source.factor),
 					formatTonnes(locale, source.tonnes)
 				])
 			},
@@ -145,7 +145,7 @@ export function presentCarbon(
 									source: label,
 									value: number(calorificValue.value),
 									unit: calorificValue.unit,
-									factor: formatNumber(locale, factor),
+									factor: formatFactor(locale, factor),
 									sourceUnit: unit
 								})
 							]
