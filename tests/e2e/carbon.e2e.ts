@@ -13,6 +13,7 @@ const ANSWERS: [question: string, answer: string][] = [
 	['Bu ürünler hangi SKDM sektörlerinde?', 'Demir ve çelik'],
 	["En büyük AB'li müşteriniz", '50 ton ya da daha fazla'],
 	['Müşterinize ürün başına hangi gömülü emisyon verisini', 'Veri veremiyoruz'],
+	['Elektrik tedarikçiniz kendi emisyon faktörünü bildiriyorsa', '0,35'],
 	['Yılda ne kadar doğal gaz kullandınız (kWh)?', '80.000'],
 	['Şirket araçları yılda kaç litre motorin yaktı?', '4.000'],
 	['Kaç kişi çalıştırıyorsunuz?', '25'],
@@ -66,10 +67,17 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 		has: page.getByRole('heading', { name: 'Karbon ayak izi tahmini (Kapsam 1 ve 2)' })
 	});
 	await expect(carbon).toContainText('Toplam tahmini emisyon');
-	await expect(carbon).toContainText('135,4 t CO₂e');
+	await expect(carbon).toContainText('135,2 t CO₂e');
 	await expect(carbon).toContainText('25,4 t CO₂e');
-	await expect(carbon).toContainText('110 t CO₂e');
-	await expect(carbon).toContainText('Çalışan başına 5,42 t CO₂e');
+	await expect(carbon).toContainText('109,8 t CO₂e');
+	await expect(carbon).toContainText('Çalışan başına 5,41 t CO₂e');
+	// Which electricity factor was used, and why: the grid average per gross generation, the supplier's for market-based.
+	await expect(carbon).toContainText(
+		"ETKB'nin brüt elektrik üretimi başına Türkiye ortalamasıyla (0,439 kg CO₂e/kWh)"
+	);
+	await expect(carbon).toContainText(
+		'Tedarikçinizin bildirdiği 0,35 kg CO₂e/kWh faktörüyle Kapsam 2 yaklaşık 87,5 t CO₂e olur'
+	);
 	await expect(carbon.getByRole('row', { name: /Şebekeden alınan elektrik/ })).toContainText(
 		'250.000 kWh'
 	);

@@ -28,12 +28,21 @@ test.describe('methodology', () => {
 		await page.goto('/methodology?lang=tr');
 		const factors = page.getByRole('table', { name: /Emisyon faktörleri \(sürüm/ });
 		// A header row and one row per emission source of questionnaires/emission-factors.yaml.
-		await expect(factors.getByRole('row')).toHaveCount(12);
+		await expect(factors.getByRole('row')).toHaveCount(14);
 		const electricity = factors.getByRole('row', { name: /Şebekeden alınan elektrik/ });
-		await expect(electricity).toContainText('0,44 / kWh');
+		await expect(electricity).toContainText('0,439 / kWh');
 		await expect(electricity.getByRole('link')).toHaveAttribute('href', /enerji\.gov\.tr/);
-		await expect(electricity).toContainText('2020');
+		await expect(electricity).toContainText('brüt elektrik üretimi MWh başına ortalama');
+		await expect(electricity).toContainText('2026');
+		const wood = factors.getByRole('row', { name: /Odun, talaş, pelet ya da briket/ });
+		await expect(wood).toContainText('artı 1,747 kg biyojenik CO₂ / kg, toplama katılmaz');
 		await expect(page.getByText('1 Sm³ = 10,64 kWh', { exact: false })).toBeVisible();
+		await expect(
+			page.getByText('tüketim noktası değeri yayımlanmadığı için', { exact: false })
+		).toBeVisible();
+		await expect(
+			page.getByText('Linyit (yerli kömür) için tedarikçinizin', { exact: false })
+		).toBeVisible();
 		const method = page.getByRole('region', {
 			name: 'Karbon tahmini ve SKDM taraması nasıl yapılır'
 		});

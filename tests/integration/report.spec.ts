@@ -126,7 +126,7 @@ describe('the PDF report', () => {
 				cbam_sectors: ['iron_steel'],
 				cbam_tonnage: 'over50',
 				mkt_cbam_data: 'none',
-				// Hand-computed in tests/unit/carbon.spec.ts: 25.424 t Scope 1, 110 t Scope 2.
+				// Hand-computed in tests/unit/carbon.spec.ts: 25.424 t Scope 1, 109.75 t Scope 2.
 				energy_electricity_kwh: 250_000,
 				energy_gas_kwh: 80_000,
 				energy_gas_sm3: 5_000,
@@ -141,11 +141,11 @@ describe('the PDF report', () => {
 		)!;
 		expect(page).toBeDefined();
 		for (const line of [
-			'Toplam tahmini emisyon: 135,4 t CO₂e',
+			'Toplam tahmini emisyon: 135,2 t CO₂e',
 			'Kapsam 1: doğrudan emisyonlar (yakıtlar, şirket araçları): 25,4 t CO₂e',
-			'Kapsam 2: satın alınan elektrik (konuma dayalı): 110 t CO₂e',
-			'Çalışan başına 5,42 t CO₂e',
-			'Milyon TL net satış başına 2,26 t CO₂e',
+			'Kapsam 2: satın alınan elektrik (konuma dayalı): 109,8 t CO₂e',
+			'Çalışan başına 5,41 t CO₂e',
+			'Milyon TL net satış başına 2,25 t CO₂e',
 			'Şebekeden alınan elektrik',
 			'250.000 kWh',
 			'Sm³ olarak girdiğiniz miktar kullanılmadı',
@@ -228,6 +228,33 @@ describe('the PDF report', () => {
 		);
 		expect(all).not.toContain(squeeze('Data readiness:'));
 		expect(all).not.toContain(squeeze('Dates that matter'));
+	});
+
+	it('prints sawdust’s biogenic CO2 on a line of its own and names the electricity factors used', async () => {
+		// A furniture maker burning 40 t of its own sawdust: 40,000 kg × 0.02964 = 1.19 t CO2e in Scope 1 and
+		// 40,000 kg × 1.747 = 69.9 t biogenic CO2 beside it; 100,000 kWh × 0.439 = 43.9 t Scope 2, and at the
+		// supplier's 0.35 kg per kWh 35 t market-based.
+		const pdf = await report(
+			{
+				...withoutEnergy,
+				energy_electricity_kwh: 100_000,
+				energy_supplier_factor: 0.35,
+				energy_wood_kg: 40_000
+			},
+			'tr'
+		);
+		const all = squeeze(pdf.pages.join(''));
+		for (const line of [
+			'Toplam tahmini emisyon: 45,1 t CO₂e',
+			'Kapsam 1: doğrudan emisyonlar (yakıtlar, şirket araçları): 1,19 t CO₂e',
+			'Biyojenik CO₂ (toplama dahil değil): 69,9 t CO₂',
+			"ETKB'nin brüt elektrik üretimi başına Türkiye ortalamasıyla (0,439 kg CO₂e/kWh) hesaplandı",
+			'Tedarikçinizin bildirdiği 0,35 kg CO₂e/kWh faktörüyle Kapsam 2 yaklaşık 35 t CO₂e olur',
+			'Odun, talaş, pelet ya da briket',
+			'40.000 kg'
+		]) {
+			expect(all).toContain(squeeze(line));
+		}
 	});
 
 	it('says plainly that there is no estimate when no energy figure was given', async () => {

@@ -21,14 +21,16 @@ function tonnesOf(inputs: Record<string, number>) {
 describe('the estimate for each fuel (hand-computed from emission-factors.yaml)', () => {
 	it.each([
 		// source, amount entered, tonnes CO2e = amount × kg per unit / 1000
-		['electricity', 100_000, 44], // 100,000 kWh × 0.440
+		['electricity', 100_000, 43.9], // 100,000 kWh × 0.439
 		['natural_gas', 50_000, 9.095], // 50,000 kWh × 0.1819
 		['diesel', 2_000, 5.37], // 2,000 L × 2.685
+		['offroad_diesel', 2_000, 5.908], // 2,000 L × 2.954
 		['petrol', 100, 0.2295], // 100 L × 2.295
 		['lpg', 500, 1.4935], // 500 kg × 2.987
 		['fuel_oil', 1_000, 3.137], // 1,000 kg × 3.137
 		['coal', 10_000, 24.58], // 10,000 kg × 2.458
 		['lignite', 10_000, 12.1], // 10,000 kg × 1.210
+		['wood', 10_000, 0.2964], // 10,000 kg × 0.02964 (CH4 and N2O only)
 		['vehicle_diesel', 3_000, 8.154], // 3,000 L × 2.718
 		['vehicle_petrol', 1_000, 2.341], // 1,000 L × 2.341
 		['vehicle_lpg', 1_000, 1.657] // 1,000 L × 1.657
@@ -55,6 +57,88 @@ describe('the estimate for each fuel (hand-computed from emission-factors.yaml)'
 	});
 });
 
+describe('the electricity supplier’s own factor (market-based Scope 2)', () => {
+	it('replaces the grid average in the market-based figure only', () => {
+		const estimate = estimateEmissions(
+			{ electricity: 100_000, supplier_electricity_factor: 0.35 },
+			factors
+		)!;
+		expect(estimate.scope2).toBeCloseTo(43.9, 9); // location-based: 100,000 kWh × 0.439
+		expect(estimate.scope2MarketBased).toBeCloseTo(35, 9); // 100,000 kWh × 0.35
+		expect(estimate.supplierFactor).toBe(0.35);
+		expect(estimate.total).toBeCloseTo(43.9, 9); // the total stays location-based
+	});
+
+	it('applies to the electricity certificates do not cover', () => {
+		const estimate = estimateEmissions(
+			{ electricity: 100_000, supplier_electricity_factor: 0.35, renewable_share: 40 },
+			factors
+		)!;
+		expect(estimate.scope2MarketBased).toBeCloseTo(21, 9); // 60,000 kWh × 0.35
+		expect(estimate.renewableShare).toBe(40);
+	});
+
+	it('is not used when no electricity was entered, and a zero counts as not given', () => {
+		const noElectricity = estimateEmissions(
+			{ natural_gas: 1_000, supplier_electricity_factor: 0.35 },
+			factors
+		)!;
+		expect(noElectricity.scope2MarketBased).toBe(0);
+		const zero = estimateEmissions(
+			{ electricity: 1_000, supplier_electricity_factor: 0 },
+			factors
+		)!;
+		expect(zero.scope2MarketBased).toBeNull();
+		expect(zero.supplierFactor).toBeNull();
+	});
+});
+
+describe('lignite with and without the supplier’s calorific value', () => {
+	it('uses the default 1.210 kg per kg without one', () => {
+		const [lignite] = estimateEmissions({ lignite: 20_000 }, factors)!.sources;
+		expect(lignite.tonnes).toBeCloseTo(24.2, 9); // 20,000 kg × 1.210
+		expect(lignite.calorificValue).toBeUndefined();
+	});
+
+	it('weighs the energy content when the analysis gives 3,500 kcal/kg', () => {
+		const [lignite] = estimateEmissions(
+			{ lignite: 20_000, lignite_calorific_value: 3_500 },
+			factors
+		)!.sources;
+		expect(lignite.factor).toBeCloseTo(1.48995, 9); // 3,500 kcal/kg × 0.0004257 kg CO2e per kcal
+		expect(lignite.tonnes).toBeCloseTo(29.799, 9); // 20,000 kg × 1.48995
+		expect(lignite.calorificValue).toMatchObject({ value: 3_500, unit: 'kcal/kg' });
+	});
+
+	it('agrees with the default factor at the IPCC default of 11.9 MJ/kg (2,842 kcal/kg)', () => {
+		const [lignite] = estimateEmissions(
+			{ lignite: 1_000, lignite_calorific_value: 2_842 },
+			factors
+		)!.sources;
+		expect(lignite.factor).toBeCloseTo(1.21, 2);
+	});
+});
+
+describe('wood and sawdust: biogenic CO2 beside the total, CH4 and N2O in it', () => {
+	// An Erzurum furniture maker burning 40 t of its own sawdust and 2,000 L of diesel in its forklifts.
+	const estimate = estimateEmissions({ wood: 40_000, offroad_diesel: 2_000 }, factors)!;
+
+	it('counts only CH4 and N2O of the sawdust in Scope 1', () => {
+		const wood = estimate.sources.find((source) => source.id === 'wood')!;
+		expect(wood.tonnes).toBeCloseTo(1.1856, 9); // 40,000 kg × 0.02964
+		expect(estimate.scope1).toBeCloseTo(1.1856 + 5.908, 9); // + 2,000 L × 2.954 off-road
+		expect(estimate.total).toBeCloseTo(7.0936, 9);
+	});
+
+	it('reports the biogenic CO2 separately', () => {
+		expect(estimate.biogenicCo2T).toBeCloseTo(69.88, 9); // 40,000 kg × 1.747
+	});
+
+	it('has no biogenic figure when no biomass was burnt', () => {
+		expect(estimateEmissions({ diesel: 100 }, factors)!.biogenicCo2T).toBeNull();
+	});
+});
+
 describe('totals and intensities', () => {
 	// A small metal workshop: 250,000 kWh of electricity, 80,000 kWh of gas, 4,000 L of diesel in its vans.
 	const inputs = {
@@ -70,17 +154,18 @@ describe('totals and intensities', () => {
 
 	it('adds Scope 1 (fuels) and Scope 2 (electricity) separately', () => {
 		expect(estimate.scope1).toBeCloseTo(14.552 + 10.872, 9); // 80,000 × 0.1819 + 4,000 × 2.718 (kg → t)
-		expect(estimate.scope2).toBeCloseTo(110, 9); // 250,000 × 0.440
-		expect(estimate.total).toBeCloseTo(135.424, 9);
+		expect(estimate.scope2).toBeCloseTo(109.75, 9); // 250,000 × 0.439
+		expect(estimate.total).toBeCloseTo(135.174, 9);
 	});
 
 	it('gives the intensity per employee and per million TL of turnover', () => {
-		expect(estimate.perEmployee).toBeCloseTo(135.424 / 25, 9); // 5.41696 t per person
-		expect(estimate.perMillionTl).toBeCloseTo(135.424 / 60, 9); // 2.25707 t per million TL
+		expect(estimate.perEmployee).toBeCloseTo(135.174 / 25, 9); // 5.40696 t per person
+		expect(estimate.perMillionTl).toBeCloseTo(135.174 / 60, 9); // 2.2529 t per million TL
 	});
 
 	it('counts certified renewable supply in the market-based figure only, and solar as a share of use', () => {
-		expect(estimate.scope2MarketBased).toBeCloseTo(66, 9); // 110 × (1 − 0.40)
+		expect(estimate.scope2MarketBased).toBeCloseTo(65.85, 9); // 109.75 × (1 − 0.40)
+		expect(estimate.supplierFactor).toBeNull();
 		expect(estimate.solar).toEqual({ kwh: 50_000, share: 50_000 / 300_000 });
 	});
 
@@ -246,10 +331,29 @@ describe('reading an assessment', () => {
 			},
 			factors
 		);
-		expect(result.carbon?.scope2).toBeCloseTo(4.4, 9); // 10,000 kWh × 0.440
+		expect(result.carbon?.scope2).toBeCloseTo(4.39, 9); // 10,000 kWh × 0.439
 		expect(result.carbon?.scope1).toBeCloseTo(0.1935416, 9); // 100 Sm³ × 10.64 × 0.1819
 		expect(result.cbam?.exposure.value).toBe('in_scope');
 		expect(result.cbam?.readiness).toEqual({ value: 'none', reasons: ['data_missing'] });
+	});
+
+	it('feeds the new energy questions: supplier factor, lignite analysis, sawdust, forklifts', () => {
+		const { carbon } = assessCarbon(
+			questionnaire,
+			{
+				energy_electricity_kwh: 10_000,
+				energy_supplier_factor: 0.5,
+				energy_lignite_kg: 1_000,
+				energy_lignite_kcal: 3_000,
+				energy_wood_kg: 5_000,
+				energy_offroad_diesel_l: 100
+			},
+			factors
+		);
+		expect(carbon?.scope2MarketBased).toBeCloseTo(5, 9); // 10,000 kWh × 0.5
+		// 1,000 kg × 3,000 × 0.0004257 + 5,000 kg × 0.02964 + 100 L × 2.954
+		expect(carbon?.scope1).toBeCloseTo(1.2771 + 0.1482 + 0.2954, 9);
+		expect(carbon?.biogenicCo2T).toBeCloseTo(8.735, 9); // 5,000 kg × 1.747
 	});
 
 	it('ignores CBAM answers left behind on questions the answers now hide', () => {

@@ -50,7 +50,10 @@ const carbon: CarbonView = {
 	scope1: 1.935416,
 	scope2: 0,
 	total: 1.935416,
+	biogenicCo2T: null,
 	scope2MarketBased: null,
+	renewableShare: null,
+	supplierFactor: null,
 	solar: null,
 	perEmployee: null,
 	perMillionTl: null,
@@ -70,7 +73,7 @@ describe('presentCarbon', () => {
 	it('formats tonnes in the locale and words the conversion once', () => {
 		const english = presentCarbon(carbon, en, 'en').estimate!;
 		expect(english.total).toEqual({ name: 'Estimated total emissions', value: '1.94 t CO₂e' });
-		expect(english.table.rows).toEqual([['Natural gas', '1', '10,640 kWh', '0.182', '1.94']]);
+		expect(english.table.rows).toEqual([['Natural gas', '1', '10,640 kWh', '0.1819', '1.94']]);
 		expect(english.conversions).toEqual([
 			'You entered 1,000 Sm³; converted at 10.64 kWh per Sm³ (2024).'
 		]);
@@ -79,6 +82,64 @@ describe('presentCarbon', () => {
 		expect(english.references[0].label).toBe('Natural gas');
 		const turkish = presentCarbon(carbon, tr, 'tr').estimate!;
 		expect(turkish.total.value).toBe('1,94 t CO₂e');
+	});
+
+	it('gives biogenic CO2 one line of its own, outside the total', () => {
+		const wood = {
+			...carbon.sources[0],
+			id: 'wood',
+			amount: 40_000,
+			unit: 'kg',
+			factor: 0.02964,
+			tonnes: 1.1856,
+			biogenicTonnes: 69.88,
+			label: 'Odun, talaş, pelet ya da briket',
+			convertedFrom: undefined
+		};
+		const withWood = { ...carbon, sources: [wood], total: 1.1856, biogenicCo2T: 69.88 };
+		const turkish = presentCarbon(withWood, tr, 'tr').estimate!;
+		expect(turkish.biogenic).toEqual({
+			name: 'Biyojenik CO₂ (toplama dahil değil)',
+			value: '69,9 t CO₂'
+		});
+		expect(turkish.total.value).toBe('1,19 t CO₂e');
+		expect(presentCarbon(carbon, tr, 'tr').estimate!.biogenic).toBeNull();
+	});
+
+	it('names the electricity factor used: the gross-generation average, or the supplier’s', () => {
+		const electricity = {
+			...carbon.sources[0],
+			id: 'electricity',
+			scope: 2 as const,
+			category: 'electricity' as const,
+			amount: 100_000,
+			factor: 0.439,
+			tonnes: 43.9,
+			label: 'Electricity bought from the grid',
+			convertedFrom: undefined
+		};
+		const grid = { ...carbon, sources: [electricity], scope2: 43.9, total: 43.9 };
+		const plain = presentCarbon(grid, en, 'en').estimate!;
+		expect(plain.gridFactor).toBe(
+			"Scope 2 (location-based) uses ETKB's Türkiye average per unit of gross electricity generation (0.439 kg CO₂e/kWh). The consumption-point value, which would include grid losses, is not published, so this one is used."
+		);
+		expect(plain.marketBased).toBeNull();
+		const supplier = presentCarbon(
+			{ ...grid, scope2MarketBased: 35, supplierFactor: 0.35 },
+			en,
+			'en'
+		).estimate!;
+		expect(supplier.marketBased).toBe(
+			"At the 0.35 kg CO₂e/kWh your supplier states, Scope 2 is about 35 t CO₂e (market-based; your supplier's factor replaced the Türkiye average)."
+		);
+		const both = presentCarbon(
+			{ ...grid, scope2MarketBased: 21, supplierFactor: 0.35, renewableShare: 40 },
+			tr,
+			'tr'
+		).estimate!;
+		expect(both.marketBased).toContain('0,35 kg CO₂e/kWh');
+		expect(both.marketBased).toContain('Sertifikalı yenilenebilir');
+		expect(both.gridFactor).toContain('0,439 kg CO₂e/kWh');
 	});
 
 	it('has no chart for a total of zero', () => {

@@ -294,14 +294,14 @@ describe('questionnaire:check on the carbon estimate and the CBAM screen', () =>
 			'green-deal-readiness.yaml',
 			'carbon: vehicle_lpg',
 			'carbon: vehicle_hydrogen',
-			'green-deal-readiness.yaml: energy.questions[13].carbon: no source, conversion or fact "vehicle_hydrogen" in emission-factors.yaml'
+			'green-deal-readiness.yaml: energy.questions[17].carbon: no source, conversion or fact "vehicle_hydrogen" in emission-factors.yaml'
 		],
 		[
 			'two questions feeding the same source',
 			'green-deal-readiness.yaml',
 			'carbon: vehicle_lpg',
 			'carbon: vehicle_petrol',
-			'green-deal-readiness.yaml: energy.questions[13].carbon: "vehicle_petrol" is fed by another question'
+			'green-deal-readiness.yaml: energy.questions[17].carbon: "vehicle_petrol" is fed by another question'
 		],
 		[
 			'a conversion into a missing source',
@@ -320,9 +320,44 @@ describe('questionnaire:check on the carbon estimate and the CBAM screen', () =>
 		[
 			'a factor without its year',
 			'emission-factors.yaml',
-			'    factor: 0.440\n    year: 2020\n',
-			'    factor: 0.440\n',
+			'    factor: 0.439\n    year: 2026\n',
+			'    factor: 0.439\n',
 			'emission-factors.yaml: sources[0].year: Invalid input: expected number, received undefined'
+		],
+		[
+			'a calorific value without its year',
+			'emission-factors.yaml',
+			'    factor: 0.0004257\n    year: 2006\n',
+			'    factor: 0.0004257\n',
+			'emission-factors.yaml: calorificValues[0].year: Invalid input: expected number, received undefined'
+		],
+		[
+			'a calorific value without its source address',
+			'emission-factors.yaml',
+			'    factor: 0.0004257\n    year: 2006\n    source: *ipcc-stationary',
+			'    factor: 0.0004257\n    year: 2006\n    source: { title: { tr: IPCC, en: IPCC } }',
+			'emission-factors.yaml: calorificValues[0].source.url: expected an http(s) address'
+		],
+		[
+			'a calorific value for a missing source',
+			'emission-factors.yaml',
+			'for: lignite',
+			'for: peat',
+			'emission-factors.yaml: calorificValues[0].for: no source "peat"'
+		],
+		[
+			'biogenic CO2 on electricity',
+			'emission-factors.yaml',
+			'    factor: 0.439\n',
+			'    factor: 0.439\n    biogenicCo2: 1\n',
+			'emission-factors.yaml: sources[0].biogenicCo2: only a fuel (scope 1) has biogenic CO2'
+		],
+		[
+			'a supplier factor question that accepts grams instead of kilograms',
+			'green-deal-readiness.yaml',
+			'max: 1.5',
+			'max: 1500',
+			'green-deal-readiness.yaml: energy.questions[2].max: "supplier_electricity_factor" allows at most 1.5'
 		],
 		[
 			'a CBAM sector the screen does not know',

@@ -14,8 +14,15 @@ export interface SourceEstimate {
 	factor: number;
 	year: number;
 	tonnes: number;
+	/** Biogenic CO2 of wood and other biomass in tonnes, outside `tonnes` and every total. */
+	biogenicTonnes?: number;
 	/** Set when the amount was entered in another unit (Sm³ of gas) and converted. */
 	convertedFrom?: { id: string; amount: number; unit: string; factor: number; year: number };
+	/**
+	 * Set when the supplier's calorific value replaced the default: `factor` above is then value × perUnit (kg CO2e
+	 * per kg of fuel) and `year` the calorific factor's.
+	 */
+	calorificValue?: { id: string; value: number; unit: string; perUnit: number; year: number };
 }
 
 /**
@@ -29,8 +36,17 @@ export interface CarbonEstimate {
 	scope1: number;
 	scope2: number;
 	total: number;
-	/** Scope 2 with certified renewable supply counted as zero (the rest at the grid average); null without a share. */
+	/** Biogenic CO2 of biomass burnt, in tonnes: reported separately, not in any total; null when none was burnt. */
+	biogenicCo2T: number | null;
+	/**
+	 * Scope 2 with certified renewable supply counted as zero and the rest at the supplier's factor (the grid average
+	 * without one); null when neither a renewable share nor a supplier factor was given.
+	 */
 	scope2MarketBased: number | null;
+	/** The certified renewable share (%) the market-based figure counted as zero; null when none was given. */
+	renewableShare: number | null;
+	/** The supplier's kg CO2e per kWh the market-based figure used; null when it used the grid average. */
+	supplierFactor: number | null;
 	/** Own solar power produced, and its share of all the electricity used. */
 	solar: { kwh: number; share: number | null } | null;
 	perEmployee: number | null;
@@ -67,15 +83,22 @@ export function estimateEmissions(
 		if (own !== undefined && converted !== undefined) ignored.push(conversion!.id);
 		const amount = own ?? (converted !== undefined ? converted * conversion!.factor : undefined);
 		if (amount === undefined) continue;
+		const calorific = factors.calorificValues.find((candidate) => candidate.for === source.id);
+		const calorificValue = calorific ? positive(inputs[calorific.id]) : undefined;
+		const factor =
+			calorific && calorificValue !== undefined ? calorificValue * calorific.factor : source.factor;
 		sources.push({
 			id: source.id,
 			scope: source.scope,
 			category: source.category,
 			amount,
 			unit: source.unit,
-			factor: source.factor,
-			year: source.year,
-			tonnes: (amount * source.factor) / KG_PER_TONNE,
+			factor,
+			year: calorific && calorificValue !== undefined ? calorific.year : source.year,
+			tonnes: (amount * factor) / KG_PER_TONNE,
+			...(source.biogenicCo2 !== undefined
+				? { biogenicTonnes: (amount * source.biogenicCo2) / KG_PER_TONNE }
+				: {}),
 			...(own === undefined && conversion && converted !== undefined
 				? {
 						convertedFrom: {
@@ -84,6 +107,17 @@ export function estimateEmissions(
 							unit: conversion.unit,
 							factor: conversion.factor,
 							year: conversion.year
+						}
+					}
+				: {}),
+			...(calorific && calorificValue !== undefined
+				? {
+						calorificValue: {
+							id: calorific.id,
+							value: calorificValue,
+							unit: calorific.unit,
+							perUnit: calorific.factor,
+							year: calorific.year
 						}
 					}
 				: {})
@@ -97,9 +131,11 @@ export function estimateEmissions(
 	const scope2 = sum(2);
 	const total = scope1 + scope2;
 
+	const biogenic = sources.filter((source) => source.biogenicTonnes !== undefined);
+	const electricity = sources.find((source) => source.category === 'electricity');
 	const share = given('renewable_share');
+	const supplierFactor = positive(inputs.supplier_electricity_factor) ?? null;
 	const solarKwh = positive(inputs.solar_produced);
-	const bought = sources.find((source) => source.category === 'electricity')?.amount;
 	const employees = positive(inputs.employees_count);
 	const turnover = positive(inputs.turnover_million_tl);
 	return {
@@ -108,13 +144,38 @@ export function estimateEmissions(
 		scope1,
 		scope2,
 		total,
-		scope2MarketBased: share === undefined ? null : scope2 * (1 - Math.min(share, 100) / 100),
+		biogenicCo2T:
+			biogenic.length === 0 ? null : biogenic.reduce((t, s) => t + (s.biogenicTonnes ?? 0), 0),
+		scope2MarketBased:
+			share === undefined && supplierFactor === null
+				? null
+				: marketBasedScope2(electricity, share ?? 0, supplierFactor),
+		renewableShare: share === undefined ? null : Math.min(share, 100),
+		supplierFactor,
 		solar:
 			solarKwh === undefined
 				? null
-				: { kwh: solarKwh, share: bought === undefined ? null : solarKwh / (solarKwh + bought) },
+				: {
+						kwh: solarKwh,
+						share: electricity === undefined ? null : solarKwh / (solarKwh + electricity.amount)
+					},
 		perEmployee: employees === undefined ? null : total / employees,
 		perMillionTl: turnover === undefined ? null : total / turnover,
 		ignored
 	};
+}
+
+/**
+ * Market-based Scope 2 as the GHG Protocol's Scope 2 guidance orders the evidence: electricity covered by
+ * certificates (YEK-G) counts as zero, the rest at the supplier's own factor when the firm has one, else at the grid
+ * average (Türkiye publishes no residual mix).
+ */
+function marketBasedScope2(
+	electricity: SourceEstimate | undefined,
+	renewablePercent: number,
+	supplierFactor: number | null
+): number {
+	if (!electricity) return 0;
+	const uncovered = electricity.amount * (1 - Math.min(renewablePercent, 100) / 100);
+	return (uncovered * (supplierFactor ?? electricity.factor)) / KG_PER_TONNE;
 }

@@ -32,7 +32,12 @@ const emissionSource = z.strictObject({
 	category: z.enum(categories),
 	label: text,
 	/** The unit is the one the SME enters the amount in (kWh, L, kg); the factor is kg CO2 equivalent per unit. */
-	...perUnit
+	...perUnit,
+	/**
+	 * Kilograms of biogenic CO2 per unit, for wood and other biomass: reported beside the estimate, never in its
+	 * total (the factor then holds only CH4 and N2O). From the same source and year as the factor.
+	 */
+	biogenicCo2: positive.optional()
 });
 export type EmissionSource = z.infer<typeof emissionSource>;
 
@@ -45,21 +50,46 @@ const conversion = z.strictObject({
 });
 export type Conversion = z.infer<typeof conversion>;
 
+/**
+ * A fuel's calorific value as the firm's supplier measured it (lignite's vary widely): when entered, the source's
+ * emissions are amount × calorific value × this factor instead of amount × the source's default factor.
+ */
+const calorificValue = z.strictObject({
+	id,
+	/** The source whose amount it weighs. */
+	for: id,
+	/** The factor is kg CO2e per unit of energy the calorific value is given in (kg CO2e per kcal for kcal/kg). */
+	...perUnit
+});
+export type CalorificValue = z.infer<typeof calorificValue>;
+
 export const emissionFactorsFile = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 1.0.0'),
 	sources: z.array(emissionSource).min(1),
-	conversions: z.array(conversion).default([])
+	conversions: z.array(conversion).default([]),
+	calorificValues: z.array(calorificValue).default([])
 });
 export type EmissionFactors = z.infer<typeof emissionFactorsFile>;
 
 /**
- * What a `number` question may feed besides an emission source or a conversion: the facts that put the estimate in
- * proportion (intensities, renewable share, own solar power).
+ * What a `number` question may feed besides an emission source, a conversion or a calorific value: the facts that
+ * put the estimate in proportion (intensities, renewable share, own solar power) and the electricity supplier's own
+ * factor (kg CO2e per kWh, for market-based Scope 2).
  */
 export const carbonFacts = [
 	'renewable_share',
+	'supplier_electricity_factor',
 	'solar_produced',
 	'employees_count',
 	'turnover_million_tl'
 ] as const;
 export type CarbonFact = (typeof carbonFacts)[number];
+
+/**
+ * The largest answer a question feeding these facts may allow: a share is at most 100 %, and no supply mix emits
+ * more than about 1.3 kg CO2e per kWh (ETKB's lignite plants, the dirtiest Turkish generation, emit 1.279).
+ */
+export const carbonFactLimits: Partial<Record<CarbonFact, number>> = {
+	renewable_share: 100,
+	supplier_electricity_factor: 1.5
+};

@@ -1,10 +1,13 @@
 import { CBAM_ROLE_OPTIONS, CBAM_SECTORS } from '../carbon/cbam';
-import { carbonFacts, type EmissionFactors } from '../carbon/factors';
+import { carbonFactLimits, carbonFacts, type EmissionFactors } from '../carbon/factors';
 import { isScored } from '../questionnaire/questions';
 import type { Located } from './check-questions';
 import { checkDuplicates, checkTranslations, Problems, type Problem } from './problems';
 
-/** Each emission source is fed by one question at most, and only by a number question that names a known one. */
+/**
+ * Each emission source is fed by one question at most, and only by a number question that names a known one; a
+ * question feeding a bounded fact (a percentage, the supplier's kg CO2e per kWh) refuses answers beyond its bound.
+ */
 export function checkCarbonFeeds(
 	located: Located[],
 	carbonIds: Set<string> | undefined,
@@ -21,6 +24,9 @@ export function checkCarbonFeeds(
 		}
 		if (fed.has(question.carbon))
 			problems.add([...path, 'carbon'], `"${question.carbon}" is fed by another question`);
+		const limit = (carbonFactLimits as Partial<Record<string, number>>)[question.carbon];
+		if (limit !== undefined && question.max > limit)
+			problems.add([...path, 'max'], `"${question.carbon}" allows at most ${limit}`);
 		fed.add(question.carbon);
 	}
 }
@@ -59,28 +65,48 @@ export function checkCbamRole(entry: Located, problems: Problems) {
 	}
 }
 
-/** The factors file: unique ids, every language, and conversions that lead to a source. */
+/**
+ * The factors file: unique ids, every language, conversions and calorific values that lead to a source, and biogenic
+ * CO2 only on a fuel. Every factor, conversion and calorific value has its source title, address and year by schema.
+ */
 export function checkEmissionFactors(factors: EmissionFactors, locales: string[]): Problem[] {
 	const problems = new Problems();
 	checkTranslations(factors, [], locales, problems);
 	checkDuplicates(factors.sources, ['sources'], 'source', problems);
 	checkDuplicates(factors.conversions, ['conversions'], 'conversion', problems);
+	checkDuplicates(factors.calorificValues, ['calorificValues'], 'calorific value', problems);
 	const sourceIds = new Set(factors.sources.map((source) => source.id));
 	const reserved = new Set<string>(carbonFacts);
 	factors.sources.forEach((source, index) => {
 		if (reserved.has(source.id))
 			problems.add(['sources', index, 'id'], `"${source.id}" is reserved for a fact`);
+		if (source.biogenicCo2 !== undefined && source.scope !== 1)
+			problems.add(['sources', index, 'biogenicCo2'], 'only a fuel (scope 1) has biogenic CO2');
 	});
-	const converted = new Set<string>();
-	factors.conversions.forEach((conversion, index) => {
-		if (sourceIds.has(conversion.id) || reserved.has(conversion.id))
-			problems.add(['conversions', index, 'id'], `"${conversion.id}" is already used`);
-		if (!sourceIds.has(conversion.into))
-			problems.add(['conversions', index, 'into'], `no source "${conversion.into}"`);
-		if (converted.has(conversion.into))
-			problems.add(['conversions', index, 'into'], `"${conversion.into}" already has a conversion`);
-		converted.add(conversion.into);
-	});
+	const taken = new Set([...sourceIds, ...reserved]);
+	/** A conversion or calorific value: a fresh id, and one per source it leads to. */
+	const checkLinks = (
+		entries: { id: string; target: string }[],
+		at: { list: string; key: string; noun: string }
+	) => {
+		const targets = new Set<string>();
+		entries.forEach(({ id, target }, index) => {
+			if (taken.has(id)) problems.add([at.list, index, 'id'], `"${id}" is already used`);
+			if (!sourceIds.has(target)) problems.add([at.list, index, at.key], `no source "${target}"`);
+			if (targets.has(target))
+				problems.add([at.list, index, at.key], `"${target}" already has a ${at.noun}`);
+			targets.add(target);
+		});
+		entries.forEach(({ id }) => taken.add(id));
+	};
+	checkLinks(
+		factors.conversions.map(({ id, into }) => ({ id, target: into })),
+		{ list: 'conversions', key: 'into', noun: 'conversion' }
+	);
+	checkLinks(
+		factors.calorificValues.map(({ id, for: target }) => ({ id, target })),
+		{ list: 'calorificValues', key: 'for', noun: 'calorific value' }
+	);
 	const electricity = factors.sources.filter((source) => source.category === 'electricity');
 	if (electricity.length > 1) problems.add(['sources'], 'only one source may be electricity');
 	return problems.list;

@@ -120,7 +120,8 @@ export function parseCatalogue(
 	const carbonIds = new Set<string>([
 		...carbonFacts,
 		...(emissionFactors?.sources ?? []).map((source) => source.id),
-		...(emissionFactors?.conversions ?? []).map((conversion) => conversion.id)
+		...(emissionFactors?.conversions ?? []).map((conversion) => conversion.id),
+		...(emissionFactors?.calorificValues ?? []).map((calorific) => calorific.id)
 	]);
 
 	const questionnaires = new Map<string, Questionnaire>();

@@ -5,6 +5,11 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
 	return new Intl.NumberFormat(intlTags[locale], options).format(value);
 }
 
+/** An emission factor to four significant digits, as the factors file gives it: 0.02964 must not read as 0.03. */
+export function formatFactor(locale: Locale, value: number) {
+	return formatNumber(locale, value, { maximumSignificantDigits: 4 });
+}
+
 /** Tonnes of CO2e: two decimals under 10 t, where they still mean something, one above. */
 export function formatTonnes(locale: Locale, value: number) {
 	return formatNumber(locale, value, { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 1 });

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { emissionsChart } from '$lib/charts/carbon';
 import type { Locale, Translate } from '$lib/i18n';
-import { formatNumber, formatTonnes } from '$lib/i18n/format';
+import { formatFactor, formatNumber, formatTonnes } from '$lib/i18n/format';
 import type { CarbonView } from '$lib/server/assessment/carbon-view';
 import type { PresentedTable } from './table';
 
@@ -23,6 +23,11 @@ export interface CarbonPresentation {
 		intensity: { heading: string; lines: string[] } | null;
 		/** Shown when neither intensity can be computed. */
 		noIntensity: string | null;
+		/** Biogenic CO2 of wood and other biomass, outside every total; null when none was burnt. */
+		biogenic: NamedFigure | null;
+		/** Which electricity factor location-based Scope 2 used, and why that one; null without electricity. */
+		gridFactor: string | null;
+		/** Market-based Scope 2, naming the factor it used (the supplier's or the grid average). */
 		marketBased: string | null;
 		solar: string | null;
 		chart: { config: ChartConfiguration<'bar'>; label: string } | null;
@@ -58,6 +63,7 @@ export function presentCarbon(
 			? [t('carbon.per_turnover', { value: tonnes(carbon.perMillionTl) })]
 			: [])
 	];
+	const electricity = carbon.sources.find((source) => source.category === 'electricity');
 	const bars = carbon.sources.map((source) => ({
 		label: t('carbon.source_scope', { source: source.label, scope: source.scope }),
 		scope: source.scope,
@@ -76,10 +82,17 @@ export function presentCarbon(
 			intensity:
 				intensity.length > 0 ? { heading: t('carbon.intensity_title'), lines: intensity } : null,
 			noIntensity: intensity.length === 0 ? t('carbon.no_intensity') : null,
-			marketBased:
-				carbon.scope2MarketBased !== null
-					? t('carbon.market_based', { value: tonnes(carbon.scope2MarketBased) })
+			biogenic:
+				carbon.biogenicCo2T !== null
+					? {
+							name: t('carbon.biogenic'),
+							value: t('carbon.tonnes_co2', { value: formatTonnes(locale, carbon.biogenicCo2T) })
+						}
 					: null,
+			gridFactor: electricity
+				? t('carbon.grid_factor', { factor: formatFactor(locale, electricity.factor) })
+				: null,
+			marketBased: marketBasedLine(carbon, t, tonnes, (value) => formatFactor(locale, value)),
 			solar: carbon.solar
 				? carbon.solar.share === null
 					? t('carbon.solar_no_share', { kwh: number(carbon.solar.kwh) })
@@ -105,7 +118,7 @@ export function presentCarbon(
 					source.label,
 					String(source.scope),
 					`${number(source.amount)} ${source.unit}`,
-					formatNumber(locale, source.factor),
+					formatFactor(locale, source.factor),
 					formatTonnes(locale, source.tonnes)
 				])
 			},
@@ -114,21 +127,53 @@ export function presentCarbon(
 				title: t('carbon.reference_year', { title: reference.title, year: reference.year }),
 				url: reference.url
 			})),
-			conversions: carbon.sources.flatMap(({ convertedFrom }) =>
-				convertedFrom
-					? [
-							t('carbon.converted', {
-								amount: number(convertedFrom.amount),
-								unit: convertedFrom.unit,
-								factor: formatNumber(locale, convertedFrom.factor),
-								reference: convertedFrom.reference?.title ?? convertedFrom.year
-							})
-						]
-					: []
+			conversions: carbon.sources.flatMap(
+				({ convertedFrom, calorificValue, label, factor, unit }) => [
+					...(convertedFrom
+						? [
+								t('carbon.converted', {
+									amount: number(convertedFrom.amount),
+									unit: convertedFrom.unit,
+									factor: formatNumber(locale, convertedFrom.factor),
+									reference: convertedFrom.reference?.title ?? convertedFrom.year
+								})
+							]
+						: []),
+					...(calorificValue
+						? [
+								t('carbon.calorific', {
+									source: label,
+									value: number(calorificValue.value),
+									unit: calorificValue.unit,
+									factor: formatFactor(locale, factor),
+									sourceUnit: unit
+								})
+							]
+						: [])
+				]
 			),
 			ignored: carbon.ignored.map((unit) => t('carbon.ignored', { unit })),
 			disclaimer: t('carbon.disclaimer'),
 			factorsVersion: t('carbon.factors_version', { version: carbon.factorsVersion })
 		}
 	};
+}
+
+/**
+ * Market-based Scope 2 in words, naming what replaced the grid average: certified renewable supply (counted as
+ * zero), the supplier's own factor, or both.
+ */
+function marketBasedLine(
+	carbon: CarbonView,
+	t: Translate,
+	tonnes: (value: number) => string,
+	factor: (value: number) => string
+): string | null {
+	if (carbon.scope2MarketBased === null) return null;
+	const value = tonnes(carbon.scope2MarketBased);
+	if (carbon.supplierFactor === null) return t('carbon.market_based', { value });
+	const params = { value, factor: factor(carbon.supplierFactor) };
+	return carbon.renewableShare
+		? t('carbon.market_based_both', params)
+		: t('carbon.market_based_supplier', params);
 }

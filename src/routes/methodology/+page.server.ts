@@ -6,8 +6,11 @@ import { catalogue, questionnaire } from '$lib/server/content';
 function factorRows(locale: Locale) {
 	const factors = catalogue().emissionFactors;
 	if (!factors) return null;
+	const sourceOf = (id: string) => factors.sources.find((source) => source.id === id);
 	return {
 		version: factors.version,
+		/** The grid average location-based Scope 2 uses, kg CO2e per kWh. */
+		gridFactor: factors.sources.find((source) => source.category === 'electricity')?.factor ?? null,
 		sources: factors.sources.map((source) => ({
 			id: source.id,
 			label: localize(source.label, locale),
@@ -15,14 +18,24 @@ function factorRows(locale: Locale) {
 			factor: source.factor,
 			unit: source.unit,
 			year: source.year,
+			biogenicCo2: source.biogenicCo2 ?? null,
 			reference: { title: localize(source.source.title, locale), url: source.source.url }
 		})),
 		conversions: factors.conversions.map((conversion) => ({
 			id: conversion.id,
 			unit: conversion.unit,
 			factor: conversion.factor,
-			into: factors.sources.find((source) => source.id === conversion.into)?.unit ?? '',
+			into: sourceOf(conversion.into)?.unit ?? '',
 			reference: { title: localize(conversion.source.title, locale), url: conversion.source.url }
+		})),
+		calorificValues: factors.calorificValues.map((calorific) => ({
+			id: calorific.id,
+			source: localize(sourceOf(calorific.for)?.label, locale) ?? calorific.for,
+			unit: calorific.unit,
+			/** The unit of energy the factor is per: kcal for a value in kcal/kg. */
+			energy: calorific.unit.split('/')[0],
+			factor: calorific.factor,
+			reference: { title: localize(calorific.source.title, locale), url: calorific.source.url }
 		}))
 	};
 }

@@ -25,10 +25,13 @@ export function carbonView(estimate: CarbonEstimate | null | undefined, locale: 
 		const conversion = factors?.conversions.find(
 			(candidate) => candidate.id === entry.convertedFrom?.id
 		);
+		const calorific = factors?.calorificValues.find(
+			(candidate) => candidate.id === entry.calorificValue?.id
+		);
 		return {
 			...entry,
 			label: localize(definition?.label, locale) ?? entry.id,
-			reference: reference(definition?.source),
+			reference: reference(calorific?.source ?? definition?.source),
 			convertedFrom: entry.convertedFrom
 				? { ...entry.convertedFrom, reference: reference(conversion?.source) }
 				: undefined
@@ -36,6 +39,10 @@ export function carbonView(estimate: CarbonEstimate | null | undefined, locale: 
 	});
 	return {
 		...estimate,
+		// Results computed before factors 2.0.0 stored none of these three.
+		biogenicCo2T: estimate.biogenicCo2T ?? null,
+		renewableShare: estimate.renewableShare ?? null,
+		supplierFactor: estimate.supplierFactor ?? null,
 		sources,
 		/** Each factor source once, with the emission sources it gave the factor for (IPCC covers most fuels). */
 		references: referencesOf(sources),

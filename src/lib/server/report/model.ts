@@ -132,7 +132,9 @@ function carbonSection({
 		lines: [
 			named(estimate.total),
 			...estimate.scopes.map(named),
+			...(estimate.biogenic ? [named(estimate.biogenic)] : []),
 			...(estimate.intensity?.lines ?? []),
+			...(estimate.gridFactor ? [estimate.gridFactor] : []),
 			...(estimate.marketBased ? [estimate.marketBased] : []),
 			...(estimate.solar ? [estimate.solar] : [])
 		],
