@@ -39,6 +39,22 @@ export interface ChamberCarbonPresentation {
 	};
 }
 
+/** Firms counted per category (an emission band, a CBAM exposure): the table and the bar chart that draws it. */
+function firmCounts(
+	items: { name: string; firms: number | null }[],
+	firmsCol: string,
+	labels: { caption: string; column: string; chart: string }
+): { table: FigureTable; chart: { config: ChartConfiguration<'bar'>; label: string } } {
+	return {
+		table: {
+			caption: labels.caption,
+			head: [labels.column, firmsCol],
+			rows: items.map((item) => [item.name, item.firms])
+		},
+		chart: { config: firmCountsChart(items, firmsCol), label: labels.chart }
+	};
+}
+
 /** Words the carbon figures of a chamber's dashboard once. */
 export function presentChamberCarbon(
 	dashboard: ChamberDashboard,
@@ -62,6 +78,21 @@ export function presentChamberCarbon(
 		firms: entry.firms
 	}));
 	const screened = levels.some((level) => level.firms !== 0);
+	const bandCounts = firmCounts(bands, firmsCol, {
+		caption: t('dashboard.carbon_bands'),
+		column: t('dashboard.carbon_band_col'),
+		chart: t('dashboard.carbon_bands_chart')
+	});
+	const exposureCounts = firmCounts(levels, firmsCol, {
+		caption: t('dashboard.cbam_levels'),
+		column: t('dashboard.cbam_level_col'),
+		chart: t('dashboard.cbam_chart')
+	});
+	const readinessCounts = firmCounts(readiness, firmsCol, {
+		caption: t('dashboard.cbam_readiness'),
+		column: t('dashboard.cbam_readiness_col'),
+		chart: t('dashboard.cbam_readiness_chart')
+	});
 	return {
 		heading: t('dashboard.carbon_title'),
 		note: t('dashboard.carbon_note'),
@@ -93,33 +124,15 @@ export function presentChamberCarbon(
 			carbon.total !== null && carbon.scope1 === null
 				? t('dashboard.carbon_withheld_scopes')
 				: null,
-		bands: {
-			caption: t('dashboard.carbon_bands'),
-			head: [t('dashboard.carbon_band_col'), firmsCol],
-			rows: bands.map((band) => [band.name, band.firms])
-		},
-		bandsChart: {
-			config: firmCountsChart(bands, firmsCol),
-			label: t('dashboard.carbon_bands_chart')
-		},
+		bands: bandCounts.table,
+		bandsChart: bandCounts.chart,
 		cbam: {
 			screened,
 			lead: screened ? t('dashboard.cbam_lead') : t('dashboard.cbam_no_firms'),
-			table: {
-				caption: t('dashboard.cbam_levels'),
-				head: [t('dashboard.cbam_level_col'), firmsCol],
-				rows: levels.map((level) => [level.name, level.firms])
-			},
-			chart: { config: firmCountsChart(levels, firmsCol), label: t('dashboard.cbam_chart') },
-			readinessTable: {
-				caption: t('dashboard.cbam_readiness'),
-				head: [t('dashboard.cbam_readiness_col'), firmsCol],
-				rows: readiness.map((entry) => [entry.name, entry.firms])
-			},
-			readinessChart: {
-				config: firmCountsChart(readiness, firmsCol),
-				label: t('dashboard.cbam_readiness_chart')
-			}
+			table: exposureCounts.table,
+			chart: exposureCounts.chart,
+			readinessTable: readinessCounts.table,
+			readinessChart: readinessCounts.chart
 		}
 	};
 }
