@@ -64,7 +64,7 @@ export const CBAM_ACTION_RESOURCES: Record<CbamAction, readonly string[]> = {
 	check_codes: ['cbam-pwc', 'cbam-omnibus'],
 	talk_to_importer: ['cbam-taxud', 'cbam-omnibus'],
 	measure_embedded: ['etkb-emisyon-faktorleri', 'iso-14064-ghg-protocol', 'cbam-omnibus'],
-	reduce_emissions: ['kosgeb-yesil-sanayi', 'geff-turkiye', 'trakyaka-enerji-finansman'],
+	reduce_emissions: ['kosgeb-yesil-sanayi', 'geff-turkiye'],
 	domestic_carbon_price: ['iklim-kanunu', 'ets-taslak']
 };
 

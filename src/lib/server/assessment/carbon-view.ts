@@ -3,6 +3,7 @@ import { CBAM_ACTION_RESOURCES } from '$lib/carbon/cbam';
 import type { CarbonEstimate } from '$lib/carbon/estimate';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
+import type { FirmPlace } from '$lib/questionnaire/resource-scope';
 import { catalogue } from '../content';
 import { resourceLinks } from './resource-links';
 
@@ -57,15 +58,15 @@ function referencesOf(
 
 export type CarbonView = NonNullable<ReturnType<typeof carbonView>>;
 
-/** The CBAM screen with each action's resources as links. */
-export function cbamView(screen: CbamScreen | null | undefined, locale: Locale) {
+/** The CBAM screen with each action's resources as links: only those for the firm, its region's first. */
+export function cbamView(screen: CbamScreen | null | undefined, firm: FirmPlace, locale: Locale) {
 	if (!screen) return null;
 	return {
 		level: screen.level,
 		reasons: screen.reasons,
 		actions: screen.actions.map((id) => ({
 			id,
-			resources: resourceLinks(CBAM_ACTION_RESOURCES[id], locale)
+			resources: resourceLinks(CBAM_ACTION_RESOURCES[id], firm, locale)
 		}))
 	};
 }

@@ -9,7 +9,7 @@ import * as assessments from '../db/assessments';
 import * as chambers from '../db/chambers';
 import * as peerBenchmarks from '../db/peer-benchmarks';
 import { carbonView, cbamView } from './carbon-view';
-import { resourceLinks } from './resource-links';
+import { firmPlace, recommendationLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
 
 /** How many recommendations lead the results as the SME's priorities. */
@@ -47,6 +47,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		? await chambers.findById(db(), assessment.chamberId)
 		: undefined;
 	const chamberLinks = await chamberResourceLinks(opened, chamber, locale);
+	const firm = firmPlace(opened);
 
 	const level = levelFor(questionnaire.levels, result.overall);
 	const recommendations = result.recommendations.map((recommendation) => {
@@ -60,10 +61,11 @@ export async function resultsView(opened: Opened, locale: Locale) {
 			effort: recommendation.effort,
 			title: localize(definition?.title, locale) ?? recommendation.id,
 			text: localize(definition?.text, locale) ?? '',
-			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first.
+			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first,
+			// then the firm's region's, then national ones; never one scoped elsewhere.
 			resources: chamberFirst(
 				chamberLinks(recommendation.theme),
-				resourceLinks(recommendation.resources, locale)
+				recommendationLinks(recommendation.resources, recommendation.theme, firm, locale)
 			)
 		};
 	});
@@ -109,7 +111,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		/** The Scope 1 and 2 estimate, null without energy figures. */
 		carbon: carbonView(result.carbon, locale),
 		/** The CBAM exposure screen, null for results from before it existed. */
-		cbam: cbamView(result.cbam, locale),
+		cbam: cbamView(result.cbam, firm, locale),
 		/** The chamber whose campaign the assessment came through, if any. */
 		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
 	};

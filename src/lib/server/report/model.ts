@@ -19,7 +19,7 @@ export interface ReportRecommendation {
 	text: string;
 	/** Impact and effort in words; null where there are none (the CBAM screen's actions). */
 	grades: string | null;
-	resources: { title: string; note: string; url: string }[];
+	resources: { title: string; note: string; url?: string }[];
 }
 
 /**
