@@ -159,7 +159,7 @@ describe('presentResourceLink', () => {
 		);
 		expect(link.url).toBeUndefined();
 		expect(link.note).toBe(
-			'Kuzeydoğu Anadolu Kalkınma Ajansı · Grant · Check with the provider whether a call is open · web address not verified'
+			'Grant · Check with the provider whether a call is open · web address not verified'
 		);
 	});
 

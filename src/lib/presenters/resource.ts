@@ -67,7 +67,8 @@ export function resourceLanguages(languages: readonly string[], t: Translate): s
  */
 export function presentResourceLink(resource: LinkedResource, t: Translate): ResourceLink {
 	const note = [
-		resource.provider,
+		// An organisation is its own provider: its name is not repeated.
+		resource.provider !== resource.title && resource.provider,
 		resource.support && supportStatus(resource.support, t),
 		resource.source === 'secondary' && t('resources.source_secondary'),
 		resource.url ? resourceLanguages(resource.otherLanguages, t) : t('resources.no_url')
