@@ -1,10 +1,12 @@
-// `npm run questionnaire:check`: prints every problem of the files in questionnaires/ and exits non-zero on any.
+// `npm run questionnaire:check`: prints every problem of the files in questionnaires/ and exits non-zero on any;
+// warnings (a resource about to expire) are printed but do not fail.
 import { CatalogueError, formatProblem } from '../src/lib/content/load';
 import { findQuestionnairesFolder, loadCatalogue } from '../src/lib/server/content';
 
 const folder = process.argv[2] ?? findQuestionnairesFolder();
 try {
-	const { questionnaires, resources } = loadCatalogue(folder);
+	const { questionnaires, resources, warnings } = loadCatalogue(folder);
+	for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
 	for (const questionnaire of questionnaires.values()) {
 		const questions = questionnaire.themes.reduce((sum, theme) => sum + theme.questions.length, 0);
 		console.log(

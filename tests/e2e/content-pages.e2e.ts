@@ -111,7 +111,7 @@ test.describe('resources', () => {
 
 	test('opens resource links in a new tab and says so, and passes axe', async ({ page }) => {
 		await page.goto('/resources?lang=tr');
-		const link = page.locator('.resource h2 a').first();
+		const link = page.locator('.resource h3 a').first();
 		await expect(link).toHaveAttribute('target', '_blank');
 		await expect(link).toHaveAttribute('rel', /noopener/);
 		await expect(link).toContainText('yeni sekmede açılır');

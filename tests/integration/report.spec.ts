@@ -15,6 +15,8 @@ const service = await import('$lib/server/assessment/assessment-service');
 const chambers = await import('$lib/server/db/chambers');
 const { catalogue, questionnaire } = await import('$lib/server/content');
 const { reportModel } = await import('$lib/server/report/model');
+const { firmPlace, recommendationLinks, resourceLinks } =
+	await import('$lib/server/assessment/resource-links');
 const { renderReport, closeReportWorkers } = await import('$lib/server/report');
 const { GET } = await import('../../src/routes/assessment/[token=token]/report.pdf/+server');
 
@@ -98,19 +100,22 @@ describe('the PDF report', () => {
 		expect(pdf.pages[0]).toContain(`Sayfa 1 / ${pdf.pages.length}`);
 		expect(pdf.pages.at(-1)).toContain(`Sayfa ${pdf.pages.length} / ${pdf.pages.length}`);
 
-		// Every recommendation's and CBAM action's resources are there as links to the catalogue's addresses, and
-		// the sources of the emission factors used.
-		const resourceIds = [
-			...result.recommendations.flatMap((item) => item.resources),
-			...(result.cbam?.actions ?? []).flatMap((action) => CBAM_ACTION_RESOURCES[action])
-		];
+		// Every recommendation's and CBAM action's resources for this firm (its province's and national ones, as
+		// matched for the results page) are there as links to the catalogue's addresses, with the sources of the
+		// emission factors used; a resource named without a link (an unverified address) adds none.
+		const firm = firmPlace(opened);
+		const resourceUrls = [
+			...result.recommendations.flatMap((item) =>
+				recommendationLinks(item.resources, item.theme, firm, 'tr')
+			),
+			...(result.cbam?.actions ?? []).flatMap((action) =>
+				resourceLinks(CBAM_ACTION_RESOURCES[action], firm, 'tr')
+			)
+		].flatMap((link) => link.url ?? []);
 		const factorSources = (result.carbon?.sources ?? []).map(
 			(source) => catalogue().emissionFactors!.sources.find((f) => f.id === source.id)!.source.url
 		);
-		const expected = [
-			...resourceIds.map((id) => catalogue().resources.get(id)!.url),
-			...factorSources
-		];
+		const expected = [...resourceUrls, ...factorSources];
 		expect(expected.length).toBeGreaterThan(0);
 		expect(new Set(pdf.links)).toEqual(new Set(expected));
 	});

@@ -271,6 +271,24 @@ describe('presentResourceLink', () => {
 		);
 	});
 
+	it('names an organisation without a verified address as plain text and says so', () => {
+		const link = presentResourceLink(
+			{
+				id: 'ka-tra1',
+				title: 'Kuzeydoğu Anadolu Kalkınma Ajansı',
+				provider: 'Kuzeydoğu Anadolu Kalkınma Ajansı',
+				source: 'primary',
+				support: { kind: 'grant', call: 'unknown', asOf: '2026-11-26' },
+				otherLanguages: []
+			},
+			en
+		);
+		expect(link.url).toBeUndefined();
+		expect(link.note).toBe(
+			'Grant · Check with the provider whether a call is open · web address not verified'
+		);
+	});
+
 	it("is the provider alone for a primary page in the reader's language", () => {
 		const link = presentResourceLink(
 			{

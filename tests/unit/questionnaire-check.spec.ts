@@ -157,7 +157,7 @@ describe('questionnaire:check', () => {
 			'resources.yaml',
 			'type: guide',
 			'type: book',
-			'resources.yaml: resources[0].type: Invalid option: expected one of "guide"|"training"|"support_programme"|"finance"|"standard"|"regulation"|"tool"|"event"'
+			'resources.yaml: resources[0].type: Invalid option: expected one of "guide"|"training"|"support_programme"|"finance"|"standard"|"regulation"|"tool"|"event"|"organisation"'
 		],
 		[
 			'a resource without a translation',
@@ -213,7 +213,7 @@ describe('questionnaire:check', () => {
 			'resources.yaml',
 			'    type: guide\n',
 			'    type: guide\n    support: { kind: grant, call: rolling, asOf: 2026-11-22 }\n',
-			'resources.yaml: resources[0].support: only support_programme and finance have one'
+			'resources.yaml: resources[0].support: only support_programme, finance, organisation have one'
 		],
 		[
 			'a resource that does not say whether it is a primary source',
@@ -221,6 +221,69 @@ describe('questionnaire:check', () => {
 			'    source: secondary\n',
 			'',
 			'resources.yaml: resources[0].source: Invalid option: expected one of "primary"|"secondary"'
+		],
+		[
+			'a resource without a scope',
+			'resources.yaml',
+			'    scope: national\n',
+			'',
+			"resources.yaml: resources[0].scope: expected national, { provinces: ['39'] } or { region: TRA1 }"
+		],
+		[
+			'an http link',
+			'resources.yaml',
+			'url: https://example.org/guide',
+			'url: http://example.org/guide',
+			'resources.yaml: resources[0].url: expected an https address'
+		],
+		[
+			'a resource other than an organisation without a link',
+			'resources.yaml',
+			'    url: https://example.org/guide\n',
+			'',
+			'resources.yaml: resources[0].url: required (only an organisation may be named without a link)'
+		],
+		[
+			'an unknown province in a scope',
+			'resources.yaml',
+			'scope: national',
+			"scope: { provinces: ['39', '25'] }",
+			'resources.yaml: resources[0].scope.provinces[1]: no province "25"'
+		],
+		[
+			'an unknown region in a scope',
+			'resources.yaml',
+			'scope: { region: TR21 }',
+			'scope: { region: TRA1 }',
+			'resources.yaml: resources[1].scope.region: no region "TRA1" in regions.yaml'
+		],
+		[
+			'an unknown sector',
+			'resources.yaml',
+			'sectors: [C]',
+			'sectors: [Z]',
+			'resources.yaml: resources[1].sectors[0]: no sector "Z"'
+		],
+		[
+			'an unknown size class',
+			'resources.yaml',
+			'sectors: [C]',
+			'sectors: [C]\n    sizeClasses: [large]',
+			'resources.yaml: resources[1].sizeClasses[0]: no size class "large"'
+		],
+		[
+			'a province in no region',
+			'regions.yaml',
+			"provinces: ['59', '22', '39']",
+			"provinces: ['59', '22']",
+			'regions.yaml: regions: no region has province "39" (Kırklareli)'
+		],
+		[
+			'a region with an unknown province',
+			'regions.yaml',
+			"provinces: ['59', '22', '39']",
+			"provinces: ['59', '22', '39', '25']",
+			'regions.yaml: regions[0].provinces[3]: no province "25"'
 		],
 		[
 			'a duplicate province code',
@@ -262,6 +325,26 @@ describe('questionnaire:check', () => {
 			const problems = (error as CatalogueError).problems.map(formatProblem);
 			expect(problems).toEqual(['mini.yaml: recommendations[0].after: cycle: r1 → r2 → r4 → r1']);
 		}
+	});
+
+	it('warns, without failing, of a resource that expires within 30 days or has expired', () => {
+		const files = readFolder(MINI_FOLDER);
+		const withUntil = (day: string) =>
+			files['resources.yaml'].replace(
+				'    scope: national\n',
+				`    scope: national\n    validUntil: ${day}\n`
+			);
+		const warningsOn = (day: string) =>
+			parseCatalogue({ ...files, 'resources.yaml': withUntil(day) }, TODAY).warnings.map(
+				formatProblem
+			);
+		expect(warningsOn('2026-12-20')).toEqual([
+			'resources.yaml: resources[0].validUntil: expires on 2026-12-20: renew or remove it'
+		]);
+		expect(warningsOn('2026-11-20')).toEqual([
+			'resources.yaml: resources[0].validUntil: expired on 2026-11-20: no longer shown; remove it'
+		]);
+		expect(warningsOn('2027-03-01')).toEqual([]);
 	});
 
 	it('reports every problem, not just the first', () => {

@@ -94,7 +94,7 @@ export const CBAM_ACTION_RESOURCES: Record<CbamAction, readonly string[]> = {
 	talk_to_exporter: ['cbam-taxud', 'cbam-omnibus'],
 	measure_embedded: ['etkb-emisyon-faktorleri', 'iso-14064-ghg-protocol', 'cbam-omnibus'],
 	verify_data: ['cbam-omnibus', 'cbam-pwc'],
-	reduce_emissions: ['kosgeb-yesil-sanayi', 'geff-turkiye', 'trakyaka-enerji-finansman'],
+	reduce_emissions: ['kosgeb-yesil-sanayi', 'geff-turkiye'],
 	domestic_carbon_price: ['iklim-kanunu', 'ets-taslak']
 };
 

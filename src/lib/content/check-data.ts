@@ -1,4 +1,9 @@
-import { supportTypes, type Province, type Resource } from '../questionnaire/schema';
+import {
+	optionalSupportTypes,
+	supportTypes,
+	type Province,
+	type Resource
+} from '../questionnaire/schema';
 import { checkDuplicates, checkTranslations, Problems, type Path, type Problem } from './problems';
 
 /**
@@ -27,11 +32,13 @@ export function checkResources(
 
 function checkSupport(resource: Resource, path: Path, today: string, problems: Problems) {
 	const { support } = resource;
-	if (!supportTypes.includes(resource.type)) {
-		if (support) problems.add([...path, 'support'], `only ${supportTypes.join(' and ')} have one`);
+	if (!supportTypes.includes(resource.type) && !optionalSupportTypes.includes(resource.type)) {
+		const allowed = [...supportTypes, ...optionalSupportTypes].join(', ');
+		if (support) problems.add([...path, 'support'], `only ${allowed} have one`);
 		return;
 	}
 	if (!support) {
+		if (optionalSupportTypes.includes(resource.type)) return;
 		problems.add([...path, 'support'], `a ${resource.type} must state its kind and call`);
 		return;
 	}

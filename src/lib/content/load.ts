@@ -7,26 +7,35 @@ import { locales as productLocales } from '../i18n/locales';
 import {
 	provincesFile,
 	questionnaireFile,
+	regionsFile,
 	resourcesFile,
 	type Province,
 	type Questionnaire,
+	type Region,
 	type Resource
 } from '../questionnaire/schema';
+import { sectorCodes } from '../questionnaire/sectors';
 import { checkEmissionFactors } from './check-carbon';
 import { checkProvinces, checkResources } from './check-data';
+import { checkRegions, checkScopes } from './check-scope';
 import { checkQuestionnaire } from './check-questionnaire';
 import type { Problem } from './problems';
 
 export const RESOURCES_FILE = 'resources.yaml';
 export const PROVINCES_FILE = 'provinces.yaml';
 export const EMISSION_FACTORS_FILE = 'emission-factors.yaml';
-const DATA_FILES = new Set([RESOURCES_FILE, PROVINCES_FILE, EMISSION_FACTORS_FILE]);
+export const REGIONS_FILE = 'regions.yaml';
+const DATA_FILES = new Set([RESOURCES_FILE, PROVINCES_FILE, EMISSION_FACTORS_FILE, REGIONS_FILE]);
 
 /** Everything the product reads from `questionnaires/`, validated and cross-checked. */
 export interface Catalogue {
 	questionnaires: Map<string, Questionnaire>;
 	resources: Map<string, Resource>;
 	provinces: Province[];
+	/** The development-agency regions a resource's scope may name. */
+	regions: Region[];
+	/** Not wrong, but to act on soon (a resource's `validUntil` near or past); the server starts regardless. */
+	warnings: FileProblem[];
 	/** Undefined when the folder has no factors file: then no assessment gets a carbon estimate. */
 	emissionFactors: EmissionFactors | undefined;
 }
@@ -94,6 +103,7 @@ export function parseCatalogue(
 	today = new Date().toISOString().slice(0, 10)
 ): Catalogue {
 	const problems: FileProblem[] = [];
+	const warnings: FileProblem[] = [];
 	const inFile = (file: string, list: Problem[]) =>
 		list.forEach((problem) => problems.push({ file, ...problem }));
 
@@ -106,6 +116,11 @@ export function parseCatalogue(
 			? undefined
 			: parseFile(PROVINCES_FILE, files[PROVINCES_FILE], provincesFile, problems)?.provinces;
 	if (provinces) inFile(PROVINCES_FILE, checkProvinces(provinces));
+	const regions =
+		files[REGIONS_FILE] === undefined
+			? undefined
+			: parseFile(REGIONS_FILE, files[REGIONS_FILE], regionsFile, problems)?.regions;
+	if (regions) inFile(REGIONS_FILE, checkRegions(regions, provinces, [...productLocales]));
 	const emissionFactors =
 		files[EMISSION_FACTORS_FILE] === undefined
 			? undefined
@@ -156,6 +171,22 @@ export function parseCatalogue(
 			)
 		);
 		inFile(RESOURCES_FILE, checkResources(resources, [...productLocales], themeIds, today));
+		const scopes = checkScopes(
+			resources,
+			{
+				provinces: provinces && new Set(provinces.map((province) => province.code)),
+				regions: new Set((regions ?? []).map((region) => region.code)),
+				sectors: new Set([...questionnaires.values()].flatMap(sectorCodes)),
+				sizeClasses: new Set(
+					[...questionnaires.values()].flatMap((questionnaire) =>
+						questionnaire.sizeClasses.map((sizeClass) => sizeClass.id)
+					)
+				)
+			},
+			today
+		);
+		inFile(RESOURCES_FILE, scopes.problems);
+		scopes.warnings.forEach((warning) => warnings.push({ file: RESOURCES_FILE, ...warning }));
 		const ids = new Set(resources.map((resource) => resource.id));
 		const screensCbam = [...questionnaires.values()].some((questionnaire) =>
 			questionnaire.profile.questions.some((question) => question.role === 'exports_eu')
@@ -176,6 +207,8 @@ export function parseCatalogue(
 		questionnaires,
 		resources: new Map(resources.map((resource) => [resource.id, resource])),
 		provinces: provinces ?? [],
+		regions: regions ?? [],
+		warnings,
 		emissionFactors
 	};
 }

@@ -6,7 +6,8 @@ export interface LinkedResource {
 	id: string;
 	title: string;
 	provider: string;
-	url: string;
+	/** None for an organisation whose web address could not be verified: it is named without a link. */
+	url?: string;
 	source: SourceKind;
 	support?: Support;
 	/** The page's languages when the reader's is not among them (a link then says "İngilizce"), else empty. */
@@ -17,7 +18,8 @@ export interface LinkedResource {
 export interface ResourceLink {
 	id: string;
 	title: string;
-	url: string;
+	/** None: shown as plain text, and the note says the address could not be verified. */
+	url?: string;
 	/** Provider, support status, "secondary source" and the page's language: `KOSGEB · Geri ödemeli destek · …`. */
 	note: string;
 }
@@ -65,10 +67,11 @@ export function resourceLanguages(languages: readonly string[], t: Translate): s
  */
 export function presentResourceLink(resource: LinkedResource, t: Translate): ResourceLink {
 	const note = [
-		resource.provider,
+		// An organisation is its own provider: its name is not repeated.
+		resource.provider !== resource.title && resource.provider,
 		resource.support && supportStatus(resource.support, t),
 		resource.source === 'secondary' && t('resources.source_secondary'),
-		resourceLanguages(resource.otherLanguages, t)
+		resource.url ? resourceLanguages(resource.otherLanguages, t) : t('resources.no_url')
 	].filter((part): part is string => typeof part === 'string' && part !== '');
 	return { id: resource.id, title: resource.title, url: resource.url, note: note.join(' · ') };
 }

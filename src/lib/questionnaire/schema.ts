@@ -231,11 +231,15 @@ export const resourceTypes = [
 	'standard',
 	'regulation',
 	'tool',
-	'event'
+	'event',
+	/** A development agency, chamber or OSB: a body to contact, whose calls come and go. */
+	'organisation'
 ] as const;
 
 /** Resource types that offer money or a service, and so must say what kind and whether a call is open. */
 export const supportTypes: readonly ResourceType[] = ['support_programme', 'finance'];
+/** Resource types that may state a support status without having to (an agency's calls come and go). */
+export const optionalSupportTypes: readonly ResourceType[] = ['organisation'];
 export type ResourceType = (typeof resourceTypes)[number];
 
 export const supportKinds = [
@@ -263,6 +267,25 @@ const support = z.strictObject({
 });
 export type Support = z.infer<typeof support>;
 
+const plateCode = z.string().regex(/^\d{2}$/, "expected a two-digit plate code such as '34'");
+const regionCode = z
+	.string()
+	.regex(/^TR[0-9A-C][0-9]$/, 'expected a NUTS-2 region code such as TRA1');
+
+/**
+ * Where a resource applies: `national`, a list of provinces (plate codes) or a development-agency region (NUTS-2,
+ * expanded from regions.yaml). A firm never sees a resource scoped to somewhere else.
+ */
+export const resourceScope = z.union(
+	[
+		z.literal('national'),
+		z.strictObject({ provinces: z.array(plateCode).min(1) }),
+		z.strictObject({ region: regionCode })
+	],
+	{ error: "expected national, { provinces: ['39'] } or { region: TRA1 }" }
+);
+export type ResourceScope = z.infer<typeof resourceScope>;
+
 const resource = z.strictObject({
 	id: resourceId,
 	title: text,
@@ -273,7 +296,15 @@ const resource = z.strictObject({
 	support: support.optional(),
 	themes: z.array(id).min(1),
 	languages: z.array(z.string()).min(1),
-	url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }),
+	scope: resourceScope,
+	/** NACE sections or divisions (the profile's `sector` and division option ids) it is limited to. */
+	sectors: z.array(optionId).min(1).optional(),
+	/** Size classes (the questionnaire's `sizeClasses` ids) it is limited to. */
+	sizeClasses: z.array(id).min(1).optional(),
+	/** The last day it is shown (a call's deadline); it disappears the day after. */
+	validUntil: isoDate.optional(),
+	/** Only an organisation whose web address could not be verified may have none: it is named without a link. */
+	url: z.url({ protocol: /^https$/, error: 'expected an https address' }).optional(),
 	/** The day the page was read for this catalogue; not a promise that it is unchanged since. */
 	retrieved: isoDate
 });
@@ -281,8 +312,19 @@ export type Resource = z.infer<typeof resource>;
 
 export const resourcesFile = z.strictObject({ resources: z.array(resource).min(1) });
 
+/** A development-agency region (İBBS Düzey 2) of Law 5449's annex: its agency and the provinces it serves. */
+const region = z.strictObject({
+	code: regionCode,
+	/** The development agency's name. */
+	name: text,
+	provinces: z.array(plateCode).min(1)
+});
+export type Region = z.infer<typeof region>;
+
+export const regionsFile = z.strictObject({ regions: z.array(region).min(1) });
+
 const province = z.strictObject({
-	code: z.string().regex(/^\d{2}$/, "expected a two-digit plate code such as '34'"),
+	code: plateCode,
 	name: z.string().trim().min(1)
 });
 export type Province = z.infer<typeof province>;

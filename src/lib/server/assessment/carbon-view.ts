@@ -8,6 +8,7 @@ import { CBAM_DATES } from '$lib/carbon/cbam-dates';
 import type { CarbonEstimate } from '$lib/carbon/estimate';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
+import type { FirmPlace } from '$lib/questionnaire/resource-scope';
 import { catalogue } from '../content';
 import { resourceLinks } from './resource-links';
 
@@ -70,18 +71,20 @@ function referencesOf(
 export type CarbonView = NonNullable<ReturnType<typeof carbonView>>;
 
 /**
- * The CBAM screen with each action's resources as links. A result of questionnaire 1.x keeps its one level and
- * names the version it was submitted under; a current one carries exposure, readiness and the dates that matter.
+ * The CBAM screen with each action's resources as links, only those for the firm (its region's first). A result of
+ * questionnaire 1.x keeps its one level and names the version it was submitted under; a current one carries
+ * exposure, readiness and the dates that matter.
  */
 export function cbamView(
 	screen: CbamScreen | LegacyCbamScreen | null | undefined,
+	firm: FirmPlace,
 	locale: Locale,
 	version: string
 ) {
 	if (!screen) return null;
 	const actions = screen.actions.map((id) => ({
 		id,
-		resources: resourceLinks(CBAM_ACTION_RESOURCES[id] ?? [], locale)
+		resources: resourceLinks(CBAM_ACTION_RESOURCES[id] ?? [], firm, locale)
 	}));
 	if (isLegacyCbam(screen)) {
 		return {

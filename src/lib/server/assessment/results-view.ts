@@ -11,7 +11,7 @@ import * as assessments from '../db/assessments';
 import * as chambers from '../db/chambers';
 import * as peerBenchmarks from '../db/peer-benchmarks';
 import { carbonView, cbamView } from './carbon-view';
-import { resourceLinks } from './resource-links';
+import { firmPlace, recommendationLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
 import { triggerView } from './trigger-view';
 
@@ -50,6 +50,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		? await chambers.findById(db(), assessment.chamberId)
 		: undefined;
 	const chamberLinks = await chamberResourceLinks(opened, chamber, locale);
+	const firm = firmPlace(opened);
 
 	const level = levelFor(questionnaire.levels, result.overall);
 	const t = await createTranslator(locale);
@@ -78,10 +79,11 @@ export async function resultsView(opened: Opened, locale: Locale) {
 			trigger: triggerView(stored.trigger, definition, triggerContext),
 			title: localize(definition?.title, locale) ?? recommendation.id,
 			text: localize(definition?.text, locale) ?? '',
-			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first.
+			// A resource removed from the catalogue since submission is simply left out; the chamber's own come first,
+			// then the firm's region's, then national ones; never one scoped elsewhere.
 			resources: chamberFirst(
 				chamberLinks(recommendation.theme),
-				resourceLinks(recommendation.resources, locale)
+				recommendationLinks(recommendation.resources, recommendation.theme, firm, locale)
 			)
 		};
 	});
@@ -127,7 +129,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		/** The Scope 1 and 2 estimate, null without energy figures. */
 		carbon: carbonView(result.carbon, locale),
 		/** The CBAM screen, null for results from before it existed; 1.x results in their own shape. */
-		cbam: cbamView(result.cbam, locale, assessment.questionnaireVersion),
+		cbam: cbamView(result.cbam, firm, locale, assessment.questionnaireVersion),
 		/** The chamber whose campaign the assessment came through, if any. */
 		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
 	};

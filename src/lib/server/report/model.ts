@@ -22,7 +22,7 @@ export interface ReportRecommendation {
 	/** "Because: …" and the cost class with its payback, where the recommendation has them. */
 	why: string | null;
 	cost: string | null;
-	resources: { title: string; note: string; url: string }[];
+	resources: { title: string; note: string; url?: string }[];
 }
 
 /**

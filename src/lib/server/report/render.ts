@@ -45,8 +45,12 @@ function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: st
 			doc
 				.fillColor(MUTED)
 				.text('•  ', MARGIN + 8, undefined, { continued: true, width: width - 8 })
-				.fillColor(LINK)
-				.text(resource.title, { link: resource.url, underline: true, continued: true })
+				.fillColor(resource.url ? LINK : INK)
+				.text(resource.title, {
+					link: resource.url,
+					underline: resource.url !== undefined,
+					continued: true
+				})
 				.fillColor(MUTED)
 				.text(` · ${resource.note}`, { link: undefined, underline: false });
 		}
