@@ -140,6 +140,9 @@ test.describe('an Erzurum furniture maker with 25 employees, on a phone', () => 
 		await expect(carbon).toContainText('69,9 t CO₂');
 		await expectSoundAdvice(page);
 		expectOrdered(await rankedIds(request, token), 'rec_co2_inventory', 'rec_co2_target');
+		// Advice follows the firm's region: its own development agency, nothing meant for Trakya.
+		await expect(page.getByText('Kuzeydoğu Anadolu Kalkınma Ajansı').first()).toBeVisible();
+		await expect(page.locator('main')).not.toContainText('Trakya');
 		const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		expect(axe.violations).toEqual([]);
 
@@ -150,10 +153,11 @@ test.describe('an Erzurum furniture maker with 25 employees, on a phone', () => 
 			'Biyojenik CO₂ (toplama dahil değil)',
 			ADVICE.woodResidue,
 			ADVICE.eudr,
-			'Çünkü:'
+			'Çünkü:',
+			'Kuzeydoğu Anadolu Kalkınma Ajansı'
 		])
 			expect(report).toContain(line);
-		for (const line of [ADVICE.cbamAwareness, ADVICE.metalScrap, 'Veri hazırlığı'])
+		for (const line of [ADVICE.cbamAwareness, ADVICE.metalScrap, 'Veri hazırlığı', 'Trakya'])
 			expect(report).not.toContain(line);
 		if (report.includes(KOSGEB)) expect(report).toContain(KOSGEB_STATUS);
 	});
@@ -246,6 +250,7 @@ test('a Kırklareli food producer without exports gets food advice and no EU-mar
 	expectOrdered(await rankedIds(request, token), 'rec_co2_inventory', 'rec_co2_target');
 
 	const report = await reportText(request, token);
+	await expect(page.getByText('Trakya Kalkınma Ajansı').first()).toBeVisible();
 	for (const line of ['Istranca Gıda Ltd.', 'Etkilenmiyorsunuz', ADVICE.organicWaste, 'Çünkü:'])
 		expect(report).toContain(line);
 	for (const line of [ADVICE.woodResidue, ADVICE.eudr, 'Veri hazırlığı'])
