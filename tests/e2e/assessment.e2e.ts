@@ -22,6 +22,8 @@ test.describe('answering an assessment', () => {
 	test('a whole assessment in Turkish, with axe on every step and on the results @no-js', async ({
 		page
 	}, testInfo) => {
+		// Every step of questionnaire 2.0.0 with axe after each: slow on a busy machine.
+		test.slow();
 		// axe runs inside the page, so it can only check the run with JavaScript on.
 		const checkAccessibility = async () => {
 			if (testInfo.project.name === 'no-js') return;

@@ -10,6 +10,8 @@ test.describe('a chamber campaign', () => {
 	test('starts an assessment for the chamber and asks, unticked, to share identity @no-js', async ({
 		page
 	}, testInfo) => {
+		// Answers every step of the questionnaire in the browser: slow on a busy machine.
+		test.slow();
 		const code = createCampaign('Tekirdağ Ticaret ve Sanayi Odası');
 		await page.goto(`/c/${code}?lang=tr`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yeşil Dönüşüm 2026');
@@ -49,6 +51,8 @@ test.describe('a chamber campaign', () => {
 	});
 
 	test('leaves identity unshared unless the box is ticked', async ({ page }) => {
+		// Answers every step of the questionnaire in the browser: slow on a busy machine.
+		test.slow();
 		const code = createCampaign('Çerkezköy TSO');
 		await page.goto(`/c/${code}?lang=en`);
 		await page.getByRole('button', { name: 'Start the assessment' }).click();

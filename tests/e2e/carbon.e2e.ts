@@ -30,6 +30,8 @@ async function saveAndContinue(page: Page) {
 test('an exporter of steel goods enters its energy use and sees its emissions and CBAM exposure @no-js', async ({
 	page
 }, testInfo) => {
+	// Answers every step of the questionnaire in the browser: slow on a busy machine.
+	test.slow();
 	const withJs = testInfo.project.name !== 'no-js';
 	const checkAccessibility = async () => {
 		if (!withJs) return;

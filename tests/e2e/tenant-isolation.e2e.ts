@@ -59,6 +59,36 @@ const requests: Record<
 		const save = await request.post(`/chamber/${slug}/security`, { form: {}, headers: ORIGIN });
 		return page === save.status() ? page : -1;
 	},
+	resources: async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/resources`)).status();
+		const add = await request.post(`/chamber/${slug}/resources?/add`, {
+			form: {
+				titleTr: 'Sızma denemesi',
+				descriptionTr: 'x',
+				url: 'https://example.org/',
+				themes: 'energy'
+			},
+			headers: ORIGIN
+		});
+		const retire = await request.post(`/chamber/${slug}/resources?/retire`, {
+			form: { id: '1' },
+			headers: ORIGIN
+		});
+		return page === add.status() && page === retire.status() ? page : -1;
+	},
+	'resources/[id]': async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}/resources/1`)).status();
+		const edit = await request.post(`/chamber/${slug}/resources/1?/edit`, {
+			form: {
+				titleTr: 'Sızma denemesi',
+				descriptionTr: 'x',
+				url: 'https://example.org/',
+				themes: 'energy'
+			},
+			headers: ORIGIN
+		});
+		return page === edit.status() ? page : -1;
+	},
 	'report.pdf': async (request, slug) =>
 		(await request.get(`/chamber/${slug}/report.pdf`)).status(),
 	'export.csv': async (request, slug) => {
@@ -101,6 +131,7 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	expect((await page.request.get('/admin')).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/aggregates`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/respondents`)).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${theirs}/resources`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();
