@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chamberResourceInput } from '$lib/server/chamber/chamber-resource-input';
-import { firmSectorCodes, fitsFirm, inDate } from '$lib/server/chamber/chamber-resource-match';
+import { fitsProfile, inDate, isoDay } from '$lib/questionnaire/resource-scope';
+import { firmSectorCodes } from '$lib/questionnaire/sectors';
 import { parseResourceForm } from '$lib/server/chamber/chamber-resource-form';
 import { questionnaire } from '$lib/server/content';
 
@@ -177,17 +178,17 @@ describe('which firms a chamber resource fits', () => {
 	const firm = { sectorCodes: ['C', 'C13'], sizeClass: 'small' };
 
 	it('fits every firm when it names no sector or size', () => {
-		expect(fitsFirm({ sectors: [], sizeClasses: [] }, { sectorCodes: [], sizeClass: null })).toBe(
-			true
-		);
+		expect(
+			fitsProfile({ sectors: [], sizeClasses: [] }, { sectorCodes: [], sizeClass: null })
+		).toBe(true);
 	});
 
 	it('fits by section or division, and by size class', () => {
-		expect(fitsFirm({ sectors: ['C'], sizeClasses: [] }, firm)).toBe(true);
-		expect(fitsFirm({ sectors: ['C13'], sizeClasses: ['small'] }, firm)).toBe(true);
-		expect(fitsFirm({ sectors: ['C24'], sizeClasses: [] }, firm)).toBe(false);
-		expect(fitsFirm({ sectors: [], sizeClasses: ['medium'] }, firm)).toBe(false);
-		expect(fitsFirm({ sectors: [], sizeClasses: ['small'] }, { ...firm, sizeClass: null })).toBe(
+		expect(fitsProfile({ sectors: ['C'], sizeClasses: [] }, firm)).toBe(true);
+		expect(fitsProfile({ sectors: ['C13'], sizeClasses: ['small'] }, firm)).toBe(true);
+		expect(fitsProfile({ sectors: ['C24'], sizeClasses: [] }, firm)).toBe(false);
+		expect(fitsProfile({ sectors: [], sizeClasses: ['medium'] }, firm)).toBe(false);
+		expect(fitsProfile({ sectors: [], sizeClasses: ['small'] }, { ...firm, sizeClass: null })).toBe(
 			false
 		);
 	});
@@ -205,8 +206,8 @@ describe('which firms a chamber resource fits', () => {
 
 	it('is in date through its last day', () => {
 		const now = new Date('2027-03-31T20:00:00Z');
-		expect(inDate({ validUntil: '2027-03-31' }, now)).toBe(true);
-		expect(inDate({ validUntil: '2027-03-30' }, now)).toBe(false);
-		expect(inDate({ validUntil: null }, now)).toBe(true);
+		expect(inDate({ validUntil: '2027-03-31' }, isoDay(now))).toBe(true);
+		expect(inDate({ validUntil: '2027-03-30' }, isoDay(now))).toBe(false);
+		expect(inDate({ validUntil: null }, isoDay(now))).toBe(true);
 	});
 });

@@ -31,18 +31,32 @@ export function scopeProvinces(
 /** The calendar day (`2027-03-31`, UTC) a `validUntil` is compared with. */
 export const isoDay = (now: Date) => now.toISOString().slice(0, 10);
 
+/**
+ * The limits a resource may have, the catalogue's or a chamber's own: no list (or an empty one) means every sector or
+ * size, no `validUntil` means no end.
+ */
+export interface ResourceLimits {
+	sectors?: readonly string[] | null;
+	sizeClasses?: readonly string[] | null;
+	validUntil?: string | null;
+}
+
 /** Still shown on `today`: a resource is shown through its `validUntil` day and disappears the day after. */
-export function inDate(resource: Pick<Resource, 'validUntil'>, today: string): boolean {
-	return resource.validUntil === undefined || resource.validUntil >= today;
+export function inDate(resource: Pick<ResourceLimits, 'validUntil'>, today: string): boolean {
+	return !resource.validUntil || resource.validUntil >= today;
 }
 
 /** Whether its sector and size limits, if any, fit the firm. */
-function fitsProfile(resource: Pick<Resource, 'sectors' | 'sizeClasses'>, firm: FirmPlace) {
+export function fitsProfile(
+	resource: Pick<ResourceLimits, 'sectors' | 'sizeClasses'>,
+	firm: FirmPlace
+): boolean {
+	const sectors = resource.sectors ?? [];
+	const sizes = resource.sizeClasses ?? [];
 	const sectorFits =
-		!resource.sectors || resource.sectors.some((code) => firm.sectorCodes.includes(code));
+		sectors.length === 0 || sectors.some((code) => firm.sectorCodes.includes(code));
 	const sizeFits =
-		!resource.sizeClasses ||
-		(typeof firm.sizeClass === 'string' && resource.sizeClasses.includes(firm.sizeClass));
+		sizes.length === 0 || (typeof firm.sizeClass === 'string' && sizes.includes(firm.sizeClass));
 	return sectorFits && sizeFits;
 }
 

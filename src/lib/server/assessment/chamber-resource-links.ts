@@ -3,7 +3,7 @@ import type { LinkedResource } from '$lib/presenters/resource';
 import type { Opened } from './assessment-service';
 import type { Chamber } from '../db/chambers';
 import { resourcesForFirm } from '../chamber/chamber-resource-service';
-import { firmSectorCodes } from '../chamber/chamber-resource-match';
+import { firmSectorCodes } from '$lib/questionnaire/sectors';
 
 /** How many resources a recommendation card lists at most. */
 export const RESOURCES_PER_CARD = 4;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Questionnaire } from '$lib/questionnaire/schema';
 import { plainText } from '$lib/text';
-import { sectorCodes } from './chamber-resource-match';
+import { sectorCodes } from '$lib/questionnaire/sectors';
 
 /*
  * A chamber resource as the dashboard's form and the JSON API send it. The messages are i18n keys, so the page shows

@@ -6,7 +6,7 @@ import * as chamberResources from '../db/chamber-resources';
 import type { ChamberResource } from '../db/chamber-resources';
 import { questionnaire } from '../content';
 import { chamberResourceInput, type ChamberResourceInput } from './chamber-resource-input';
-import { fitsFirm, inDate, type FirmProfile } from './chamber-resource-match';
+import { fitsProfile, inDate, isoDay, type FirmPlace } from '$lib/questionnaire/resource-scope';
 
 /*
  * A chamber's own resources for the routes and the results: who sees which, and every change audit-logged with the
@@ -20,7 +20,7 @@ export type ChamberResourceWithState = ChamberResource & { state: ChamberResourc
 
 function stateOf(resource: ChamberResource, now: Date): ChamberResourceState {
 	if (resource.retiredAt !== null) return 'retired';
-	return inDate(resource, now) ? 'active' : 'expired';
+	return inDate(resource, isoDay(now)) ? 'active' : 'expired';
 }
 
 let schema: ReturnType<typeof chamberResourceInput> | undefined;
@@ -105,9 +105,9 @@ export async function retireResource(
 /** The chamber's active, in-date resources that fit the firm (any theme: each card picks its own). */
 export async function resourcesForFirm(
 	chamberId: string,
-	firm: FirmProfile,
+	firm: FirmPlace,
 	now = new Date()
 ): Promise<ChamberResource[]> {
 	const active = await resourcesOf(chamberId, { all: false }, now);
-	return active.filter((resource) => fitsFirm(resource, firm));
+	return active.filter((resource) => fitsProfile(resource, firm));
 }
