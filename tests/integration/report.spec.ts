@@ -291,6 +291,22 @@ describe('the PDF report', () => {
 		expect(pdf.links.some((link) => link.includes('evil.example'))).toBe(false);
 	});
 
+	it('copies every Turkish letter of the company name exactly, in each report a worker draws', async () => {
+		// The reported defect: after other reports, this name on the cover of a report without energy figures copied as
+		// "…PRSŞT ÜVYZ…". The cover prints it in bold, the footer of every page in regular type.
+		const name = 'ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ abcçdefgğhıijklmnoöprsştuüvyz';
+		// A report printing only the accented letters first: embedding them adds their base letters (U in Ü) bare.
+		await report({ ...withoutEnergy, company_name: 'ÇĞİÖŞÜ çğöşü' }, 'tr');
+		for (const locale of ['tr', 'en'] as const) {
+			const pdf = await report({ ...withoutEnergy, company_name: name }, locale);
+			expect(squeeze(pdf.pages[0])).toContain(squeeze(name));
+			expect(pdf.pages[0].split('\n')).toEqual(
+				expect.arrayContaining(['ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ', 'abcçdefgğhıijklmnoöprsştuüvyz'])
+			);
+			expect(pdf.pages.join('\n')).toContain(`Yeşil Hazırlık · ${name}`);
+		}
+	});
+
 	it('names the inviting chamber on the cover, with its logo', async () => {
 		// The smallest valid PNG: one transparent pixel.
 		const pixel =

@@ -5,7 +5,7 @@ import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { palette } from '../../charts/palette';
 import { intlTags, type Locale } from '../../i18n/locales';
-import { withSharedLayout } from './glyph-cache';
+import { sharedFont } from './glyph-cache';
 
 /**
  * What every PDF of the product shares: A4 pages with the embedded fonts, the house colours, headings, paragraphs,
@@ -25,7 +25,7 @@ function loadFont(file: string) {
 	) as Font;
 	// pdfkit takes a parsed fontkit font (its changelog: "Accept already-parsed fontkit Font instances"); the
 	// community typings only list file sources.
-	return withSharedLayout(font) as unknown as Buffer;
+	return sharedFont(font) as unknown as Buffer;
 }
 const FONTS = {
 	regular: loadFont('400Regular/NotoSans_400Regular.ttf'),
