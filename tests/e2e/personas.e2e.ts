@@ -152,9 +152,7 @@ test.describe('an Erzurum furniture maker with 25 employees, on a phone', () => 
 			'Etkilenmiyorsunuz',
 			'Biyojenik CO₂ (toplama dahil değil)',
 			ADVICE.woodResidue,
-			// The title without its "EUDR": text copied from the PDF sometimes reads a bold U as F (a glyph-cache
-			// defect of the PDF renderer, recorded for the performance issue's PDF work).
-			'Ahşap ve deri hammaddenizin menşeini',
+			ADVICE.eudr,
 			'Çünkü:',
 			'Kuzeydoğu Anadolu Kalkınma Ajansı'
 		])

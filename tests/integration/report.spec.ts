@@ -291,6 +291,82 @@ describe('the PDF report', () => {
 		expect(pdf.links.some((link) => link.includes('evil.example'))).toBe(false);
 	});
 
+	it('copies every Turkish letter of the company name exactly, in each report a worker draws', async () => {
+		// The reported defect: after other reports, this name on the cover of a report without energy figures copied as
+		// "…PRSŞT ÜVYZ…". The cover prints it in bold, the footer of every page in regular type.
+		const name = 'ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ abcçdefgğhıijklmnoöprsştuüvyz';
+		// A report printing only the accented letters first: embedding them adds their base letters (U in Ü) bare.
+		await report({ ...withoutEnergy, company_name: 'ÇĞİÖŞÜ çğöşü' }, 'tr');
+		for (const locale of ['tr', 'en'] as const) {
+			const pdf = await report({ ...withoutEnergy, company_name: name }, locale);
+			expect(squeeze(pdf.pages[0])).toContain(squeeze(name));
+			expect(pdf.pages[0].split('\n')).toEqual(
+				expect.arrayContaining(['ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ', 'abcçdefgğhıijklmnoöprsştuüvyz'])
+			);
+			expect(pdf.pages.join('\n')).toContain(`Yeşil Hazırlık · ${name}`);
+		}
+	});
+
+	it('is tagged for screen readers: language, title, headings, lists, tables and charts with their figures', async () => {
+		for (const locale of ['tr', 'en'] as const) {
+			const { opened } = await submitted(answers, locale);
+			const pdf = await readPdf(await renderReport(await reportModel(opened, locale)));
+			expect(pdf.tagged).toBe(true);
+			expect(pdf.language).toBe(locale);
+			expect(pdf.displaysTitle).toBe(true);
+			expect(pdf.title).toContain(company);
+			const roles = pdf.structure.map((node) => node.role);
+			for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody']) {
+				expect(roles, role).toContain(role);
+			}
+			for (const role of ['Table', 'TR', 'TH', 'TD', 'Figure']) expect(roles, role).toContain(role);
+			expect(roles.filter((role) => role === 'H1')).toHaveLength(1);
+			// One H2 per page subject: the summary, each theme, the carbon estimate, the CBAM screen, the appendix.
+			expect(roles.filter((role) => role === 'H2')).toHaveLength(definition.themes.length + 4);
+			// Each chart says its figures: the radar names every theme with the score the table prints.
+			const [radar] = pdf.structure.filter((node) => node.role === 'Figure');
+			const score = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 1 });
+			for (const theme of opened.assessment.result!.themes) {
+				const title = definition.themes.find((candidate) => candidate.id === theme.id)!.title[
+					locale
+				];
+				expect(radar.alt).toContain(`${title}: ${score(theme.score!)}`);
+			}
+		}
+	});
+
+	it('never leaves a page near empty or ending on a heading', async () => {
+		const headings = new Set(
+			[
+				'Cevaplarınız kısaca',
+				'Bu tema için öneriler',
+				'Önce yapılacak üç iş',
+				'Önemli tarihler'
+			].concat(definition.themes.map((theme) => theme.title.tr))
+		);
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const pdf = await report(
+				{
+					...randomAnswers(definition, seededRandom(seed)),
+					export_share: 'over50',
+					exports_eu: true
+				},
+				'tr'
+			);
+			pdf.pages.forEach((page, index) => {
+				// The footer is the page's last line.
+				const lines = page
+					.split('\n')
+					.filter((line) => line.trim())
+					.slice(0, -1);
+				expect(lines.length, `page ${index + 1} of seed ${seed}`).toBeGreaterThanOrEqual(5);
+				expect(headings.has(lines.at(-1)!), `page ${index + 1} ends on «${lines.at(-1)}»`).toBe(
+					false
+				);
+			});
+		}
+	});
+
 	it('names the inviting chamber on the cover, with its logo', async () => {
 		// The smallest valid PNG: one transparent pixel.
 		const pixel =

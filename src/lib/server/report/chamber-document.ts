@@ -1,8 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { Locale } from '../../i18n/locales';
-import { flowThemeBars } from './draw-charts';
+import { chartText, drawThemeBars } from './draw-charts';
 import {
 	contentWidth,
+	figure,
 	footers,
 	heading,
 	headline,
@@ -44,16 +45,19 @@ export async function renderChamberPdf(
 	});
 	masthead(doc, model.chamber, 48);
 	doc.moveDown(0.4);
-	headline(doc, model.title, 22);
+	headline(doc, model.title, 22, undefined, 'H1');
 	doc.moveDown(0.4);
 	for (const line of model.scope) paragraph(doc, line, { size: 10, colour: MUTED });
 
 	for (const section of model.sections) {
-		heading(doc, section.heading, 14);
+		heading(doc, section.heading, { size: 14 });
 		for (const text of section.paragraphs) paragraph(doc, text, { size: 9.5 });
 		for (const bar of section.bars) {
-			doc.font('bold').fontSize(9.5).text(bar.title, MARGIN);
-			flowThemeBars(doc, bar.config, { x: MARGIN, y: doc.y + 2, width: contentWidth(doc) }, format);
+			const height = bar.config.data.datasets.length * 20 + 18;
+			heading(doc, bar.title, { size: 9.5, level: 3, keep: height });
+			figure(doc, chartText(bar.config, format), height, (y) =>
+				drawThemeBars(doc, bar.config, { x: MARGIN, y, width: contentWidth(doc), height }, format)
+			);
 		}
 		if (section.table) {
 			const width = contentWidth(doc);

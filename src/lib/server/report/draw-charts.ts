@@ -13,6 +13,28 @@ export interface Box {
 	height: number;
 }
 
+/**
+ * A chart's figures in words (`Enerji: 45; Atık: 60`), the text a screen reader says for the drawn chart: one pair
+ * per label of a single-series chart (the radar, the sources of emissions), else one per series (the SME and its
+ * peers).
+ */
+export function chartText(
+	config: ChartConfiguration<'bar'> | ChartConfiguration<'radar'>,
+	format: (value: number) => string
+): string {
+	const labels = (config.data.labels ?? []).map((label) =>
+		Array.isArray(label) ? label.join(' ') : String(label)
+	);
+	const series = (config.data.datasets as { label?: string; data: unknown[] }[]).filter(
+		(dataset) => typeof dataset.data[0] === 'number'
+	);
+	const pairs =
+		labels.length > 1 && series.length === 1
+			? labels.map((label, index) => [label, series[0].data[index]] as const)
+			: series.map((dataset) => [dataset.label ?? '', dataset.data[0]] as const);
+	return pairs.map(([label, value]) => `${label}: ${format(Number(value))}`).join('; ');
+}
+
 interface Paint {
 	colour: string | [number, number, number];
 	opacity: number;
@@ -164,18 +186,6 @@ export function drawThemeBars(
 		doc.text(format(value), xOf(value) + 4, y + 2, { lineBreak: false });
 	});
 	doc.restore();
-}
-
-/** Theme bars where the text flows, in `area`; the cursor goes on below them at the left edge. */
-export function flowThemeBars(
-	doc: Doc,
-	config: ChartConfiguration<'bar'>,
-	area: { x: number; y: number; width: number },
-	format: (value: number) => string
-) {
-	drawThemeBars(doc, config, { ...area, height: 0 }, format);
-	doc.x = area.x;
-	doc.y = area.y + config.data.datasets.length * 20 + 16;
 }
 
 /**

@@ -1,23 +1,28 @@
 import { renderChamberPdf } from './chamber-document';
-import { drawRadar, drawSourceBars, flowThemeBars } from './draw-charts';
+import { formatTonnes } from '../../i18n/format';
+import { chartText, drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
 import {
 	contentWidth,
 	ensureSpace,
+	figure,
 	footers,
 	heading,
 	headline,
 	INK,
-	LINK,
+	list,
 	MARGIN,
 	masthead,
 	MUTED,
 	newDocument,
+	pageSpace,
 	paragraph,
 	PRIMARY,
 	table,
-	type Doc
+	type Doc,
+	type TextRun
 } from './pdf-document';
+import { artifact } from './pdf-tags';
 
 /**
  * Draws an SME's report as an A4 PDF from its ready, localised model. This module is what the report worker threads
@@ -25,50 +30,61 @@ import {
  * also hands the workers the chamber report.
  */
 
+/** A recommendation's resources as list items: the title linking to the resource, then what it is. */
+function resourceItems(item: ReportRecommendation): TextRun[][] {
+	return item.resources.map((resource) => [
+		{ text: resource.title, link: resource.url, colour: resource.url ? undefined : INK },
+		{ text: ` · ${resource.note}`, colour: MUTED }
+	]);
+}
+
+/**
+ * The height a recommendation takes: it is kept on one page when it fits one, so that no page holds only the tail of
+ * its list of resources.
+ */
+function recommendationHeight(doc: Doc, item: ReportRecommendation, resourcesLabel: string) {
+	const width = contentWidth(doc);
+	const height = (text: string | null, font: 'regular' | 'bold', size: number) =>
+		text ? doc.font(font).fontSize(size).heightOfString(text, { width, lineGap: 2 }) + 4 : 0;
+	const resources = item.resources.length
+		? height(resourcesLabel, 'regular', 9) +
+			item.resources.reduce(
+				(sum, resource) => sum + height(`${resource.title} · ${resource.note}`, 'regular', 9),
+				0
+			)
+		: 0;
+	const total =
+		height(item.title, 'bold', 10.5) +
+		height(item.grades, 'regular', 8.5) +
+		height(item.cost, 'regular', 8.5) +
+		height(item.why, 'regular', 9.5) +
+		height(item.text, 'regular', 9.5) +
+		resources +
+		20;
+	return Math.min(total, pageSpace(doc) / 2);
+}
+
 /** A recommendation: title, impact and effort, text, and its resources as clickable links. */
 function recommendation(doc: Doc, item: ReportRecommendation, resourcesLabel: string) {
-	const width = contentWidth(doc);
-	doc.font('bold').fontSize(10.5);
-	ensureSpace(doc, doc.heightOfString(item.title, { width }) + 60);
-	doc.fillColor(INK).text(item.title, MARGIN, undefined, { width });
-	const note = (words: string | null) => {
-		if (words) doc.font('regular').fontSize(8.5).fillColor(MUTED).text(words, { width });
-	};
-	note(item.grades);
-	note(item.cost);
-	doc.font('regular').moveDown(0.2);
-	if (item.why) doc.fontSize(9.5).fillColor(INK).text(item.why, { width, lineGap: 1.5 });
-	doc.fontSize(9.5).fillColor(INK).text(item.text, { width, lineGap: 1.5 });
-	if (item.resources.length > 0) {
-		doc.moveDown(0.2).fontSize(9).fillColor(MUTED).text(resourcesLabel, { width });
-		for (const resource of item.resources) {
-			doc
-				.fillColor(MUTED)
-				.text('•  ', MARGIN + 8, undefined, { continued: true, width: width - 8 })
-				.fillColor(resource.url ? LINK : INK)
-				.text(resource.title, {
-					link: resource.url,
-					underline: resource.url !== undefined,
-					continued: true
-				})
-				.fillColor(MUTED)
-				.text(` · ${resource.note}`, { link: undefined, underline: false });
-		}
+	ensureSpace(doc, recommendationHeight(doc, item, resourcesLabel));
+	heading(doc, item.title, { size: 10.5, level: 4, keep: 30 });
+	for (const note of [item.grades, item.cost]) {
+		if (note) paragraph(doc, note, { size: 8.5, colour: MUTED });
 	}
-	doc.x = MARGIN;
-	doc.moveDown(0.8);
+	if (item.why) paragraph(doc, item.why, { size: 9.5 });
+	paragraph(doc, item.text, { size: 9.5 });
+	if (item.resources.length > 0) {
+		paragraph(doc, resourcesLabel, { size: 9, colour: MUTED });
+		list(doc, resourceItems(item), { size: 9, indent: 8 });
+	}
+	doc.moveDown(0.4);
 }
 
 function cover(doc: Doc, model: ReportModel) {
 	masthead(doc, model.chamber, 72);
+	doc.x = MARGIN;
 	doc.y = 260;
-	doc
-		.font('bold')
-		.fontSize(26)
-		.fillColor(PRIMARY)
-		.text(model.title, MARGIN, undefined, {
-			width: contentWidth(doc)
-		});
+	headline(doc, model.title, 26, PRIMARY, 'H1');
 	doc.moveDown(0.5);
 	if (model.company) {
 		headline(doc, model.company, 18, INK);
@@ -82,19 +98,22 @@ function cover(doc: Doc, model: ReportModel) {
 function summary(doc: Doc, model: ReportModel, format: (value: number) => string) {
 	const { summary } = model;
 	doc.addPage();
-	heading(doc, summary.heading, 20);
-	doc.font('regular').fontSize(10).fillColor(MUTED).text(summary.overallLabel);
-	doc.font('bold').fontSize(30).fillColor(PRIMARY).text(summary.overall);
-	doc.font('bold').fontSize(13).fillColor(INK).text(summary.level);
+	heading(doc, summary.heading, { size: 20 });
+	paragraph(doc, summary.overallLabel, { colour: MUTED });
+	headline(doc, summary.overall, 30);
+	headline(doc, summary.level, 13, INK);
 	doc.moveDown(0.2);
 	paragraph(doc, summary.levelDescription);
 	if (summary.change) paragraph(doc, summary.change, { colour: MUTED });
 
-	ensureSpace(doc, 200);
-	const box = { x: MARGIN, y: doc.y, width: contentWidth(doc), height: 180 };
-	drawRadar(doc, summary.radar, box, format);
-	doc.x = MARGIN;
-	doc.y = box.y + box.height + 4;
+	figure(doc, chartText(summary.radar, format), 184, (top) =>
+		drawRadar(
+			doc,
+			summary.radar,
+			{ x: MARGIN, y: top, width: contentWidth(doc), height: 180 },
+			format
+		)
+	);
 	paragraph(doc, summary.radarCaption, { size: 8.5, colour: MUTED });
 
 	const width = contentWidth(doc);
@@ -111,28 +130,17 @@ function summary(doc: Doc, model: ReportModel, format: (value: number) => string
 	);
 	paragraph(doc, summary.table.caption, { size: 8.5, colour: MUTED });
 
-	heading(doc, summary.prioritiesHeading, 14);
+	heading(doc, summary.prioritiesHeading, { size: 14, level: 3 });
 	if (summary.priorities.length === 0) paragraph(doc, summary.noRecommendations);
-	summary.priorities.forEach((item, index) => priority(doc, item, index + 1));
-}
-
-/** A priority on the one-page summary: its rank, title, grades and cost; the details are on its theme's page. */
-function priority(doc: Doc, item: ReportRecommendation, rank: number) {
-	const width = contentWidth(doc) - 18;
-	doc.font('bold').fontSize(10.5);
-	ensureSpace(doc, doc.heightOfString(item.title, { width }) + 16);
-	const top = doc.y;
-	doc.fillColor(PRIMARY).text(`${rank}.`, MARGIN, top, { width: 18 });
-	doc.fillColor(INK).text(item.title, MARGIN + 18, top, { width });
-	doc
-		.font('regular')
-		.fontSize(8.5)
-		.fillColor(MUTED)
-		.text([item.grades, item.cost].filter(Boolean).join(' · '), MARGIN + 18, undefined, {
-			width
-		});
-	doc.x = MARGIN;
-	doc.moveDown(0.5);
+	// A priority on the one-page summary: its rank, title, grades and cost; the details are on its theme's page.
+	list(
+		doc,
+		summary.priorities.map((item) => [
+			{ text: `${item.title}\n` },
+			{ text: [item.grades, item.cost].filter(Boolean).join(' · '), colour: MUTED }
+		]),
+		{ size: 10, label: (index) => `${index + 1}.` }
+	);
 }
 
 function themePage(
@@ -142,24 +150,19 @@ function themePage(
 	format: (value: number) => string
 ) {
 	doc.addPage();
-	doc.rect(MARGIN, doc.y + 4, 6, 22).fill(theme.colour);
-	doc
-		.font('bold')
-		.fontSize(18)
-		.fillColor(INK)
-		.text(theme.title, MARGIN + 14, doc.y, {
-			width: contentWidth(doc) - 14
-		});
-	doc.x = MARGIN;
-	doc.moveDown(0.3);
-	doc.font('bold').fontSize(12).fillColor(PRIMARY).text(theme.score, MARGIN);
+	const top = heading(doc, theme.title, { size: 18, indent: 14 });
+	artifact(doc, () => doc.rect(MARGIN, top - 1, 6, 22).fill(theme.colour));
+	headline(doc, theme.score, 12);
 	doc.moveDown(0.5);
 	if (typeof theme.bar.data.datasets[0]?.data[0] === 'number') {
-		flowThemeBars(doc, theme.bar, { x: MARGIN, y: doc.y, width: contentWidth(doc) }, format);
+		const height = theme.bar.data.datasets.length * 20 + 16;
+		figure(doc, chartText(theme.bar, format), height, (y) =>
+			drawThemeBars(doc, theme.bar, { x: MARGIN, y, width: contentWidth(doc), height }, format)
+		);
 		paragraph(doc, theme.benchmark, { size: 8.5, colour: MUTED });
 	}
 
-	heading(doc, theme.answersHeading, 13);
+	heading(doc, theme.answersHeading, { size: 13, level: 3 });
 	const width = contentWidth(doc);
 	table(
 		doc,
@@ -168,25 +171,31 @@ function themePage(
 		[width * 0.62, width * 0.38]
 	);
 
-	heading(doc, theme.recommendationsHeading, 13);
+	const [first] = theme.recommendations;
+	heading(doc, theme.recommendationsHeading, {
+		size: 13,
+		level: 3,
+		keep: first ? recommendationHeight(doc, first, model.resourcesLabel) : undefined
+	});
 	if (theme.recommendations.length === 0) paragraph(doc, theme.noRecommendations);
 	for (const item of theme.recommendations) recommendation(doc, item, model.resourcesLabel);
 }
 
 /** The carbon estimate and the CBAM screen on a page of their own, after the themes. */
-function carbonPage(doc: Doc, model: ReportModel, format: (value: number) => string) {
+function carbonPage(doc: Doc, model: ReportModel) {
 	const { carbon, cbam } = model;
+	// Tonnes as the table and the lines above print them, so the chart cannot round a figure differently.
+	const tonnes = (value: number) => formatTonnes(model.locale, value);
 	doc.addPage();
-	heading(doc, carbon.heading, 18);
+	heading(doc, carbon.heading, { size: 18 });
 	for (const line of carbon.lines) paragraph(doc, line);
 	const width = contentWidth(doc);
 	if (carbon.chart) {
-		const rows = carbon.chart.data.labels?.length ?? 0;
-		ensureSpace(doc, rows * 20 + 24);
-		const box = { x: MARGIN, y: doc.y, width, height: 0 };
-		drawSourceBars(doc, carbon.chart, box, format);
-		doc.x = MARGIN;
-		doc.y = box.y + rows * 20 + 8;
+		const chart = carbon.chart;
+		const height = (chart.data.labels?.length ?? 0) * 20 + 8;
+		figure(doc, chartText(chart, tonnes), height, (y) =>
+			drawSourceBars(doc, chart, { x: MARGIN, y, width, height }, tonnes)
+		);
 	}
 	if (carbon.table) {
 		table(
@@ -198,49 +207,52 @@ function carbonPage(doc: Doc, model: ReportModel, format: (value: number) => str
 		);
 	}
 	if (carbon.references.length > 0) {
-		heading(doc, carbon.referencesHeading, 11);
-		doc.font('regular').fontSize(8.5);
-		for (const reference of carbon.references) {
-			doc
-				.fillColor(MUTED)
-				.text('•  ', MARGIN, undefined, { continued: true, width })
-				.fillColor(LINK)
-				.text(reference.title, { link: reference.url, underline: true, continued: true })
-				.fillColor(MUTED)
-				.text(` (${reference.label})`, { link: undefined, underline: false });
-		}
-		doc.moveDown(0.6);
+		heading(doc, carbon.referencesHeading, { size: 11, level: 3 });
+		list(
+			doc,
+			carbon.references.map((reference) => [
+				{ text: reference.title, link: reference.url },
+				{ text: ` (${reference.label})`, colour: MUTED }
+			]),
+			{ size: 8.5 }
+		);
 	}
 	for (const note of carbon.notes) paragraph(doc, note, { size: 8.5, colour: MUTED });
 
 	if (!cbam) return;
-	heading(doc, cbam.heading, 16);
+	heading(doc, cbam.heading, { size: 16 });
 	if (cbam.legacyNote) paragraph(doc, cbam.legacyNote, { size: 9.5, colour: MUTED });
 	for (const finding of cbam.findings) {
-		doc
-			.font('bold')
-			.fontSize(12)
-			.fillColor(PRIMARY)
-			.text(finding.title, MARGIN, undefined, { width });
-		doc.moveDown(0.3);
+		heading(doc, finding.title, { size: 12, level: 3 });
 		paragraph(doc, finding.text);
-		heading(doc, finding.reasonsHeading, 11);
-		for (const reason of finding.reasons) paragraph(doc, `•  ${reason}`, { size: 9.5 });
+		heading(doc, finding.reasonsHeading, { size: 11, level: 4 });
+		list(
+			doc,
+			finding.reasons.map((reason) => [{ text: reason }])
+		);
 	}
-	heading(doc, cbam.actionsHeading, 12);
+	const [first] = cbam.actions;
+	heading(doc, cbam.actionsHeading, {
+		size: 12,
+		level: 3,
+		keep: first ? recommendationHeight(doc, first, model.resourcesLabel) : undefined
+	});
 	for (const action of cbam.actions) recommendation(doc, action, model.resourcesLabel);
 	if (cbam.dates.length > 0) {
-		heading(doc, cbam.datesHeading, 12);
-		for (const entry of cbam.dates) paragraph(doc, `•  ${entry}`, { size: 9.5 });
+		heading(doc, cbam.datesHeading, { size: 12, level: 3 });
+		list(
+			doc,
+			cbam.dates.map((entry) => [{ text: entry }])
+		);
 	}
 	paragraph(doc, cbam.note, { size: 8.5, colour: MUTED });
 }
 
 function appendix(doc: Doc, model: ReportModel) {
 	doc.addPage();
-	heading(doc, model.appendix.heading, 18);
+	heading(doc, model.appendix.heading, { size: 18 });
 	for (const text of model.appendix.paragraphs) paragraph(doc, text);
-	heading(doc, model.appendix.levelsHeading, 13);
+	heading(doc, model.appendix.levelsHeading, { size: 13, level: 3 });
 	const width = contentWidth(doc);
 	table(doc, [], model.appendix.levels, [width * 0.6, width * 0.4], true);
 }
@@ -254,7 +266,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	cover(doc, model);
 	summary(doc, model, format);
 	for (const theme of model.themes) themePage(doc, model, theme, format);
-	carbonPage(doc, model, format);
+	carbonPage(doc, model);
 	appendix(doc, model);
 	footers(doc, model, format);
 	return finish();
