@@ -1,6 +1,7 @@
 import { renderChamberPdf } from './chamber-document';
 import { drawRadar, drawSourceBars, flowThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
+import { planPage } from './plan-page';
 import {
 	contentWidth,
 	ensureSpace,
@@ -253,6 +254,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	});
 	cover(doc, model);
 	summary(doc, model, format);
+	planPage(doc, model.plan);
 	for (const theme of model.themes) themePage(doc, model, theme, format);
 	carbonPage(doc, model, format);
 	appendix(doc, model);
