@@ -16,6 +16,6 @@ export function planPage(doc: Doc, plan: ReportPlan | null) {
 		doc,
 		plan.table.head,
 		plan.table.rows,
-		[0.46, 0.2, 0.17, 0.17].map((share) => share * width)
+		[0.42, 0.24, 0.17, 0.17].map((share) => share * width)
 	);
 }
