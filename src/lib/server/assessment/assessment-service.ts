@@ -21,6 +21,7 @@ import { campaignState, type Campaign, type CampaignState } from '../db/campaign
 import { flushErased } from '../db/connect';
 import * as versions from '../db/questionnaire-versions';
 import * as consent from '../db/consent';
+import * as planActions from '../db/plan-actions';
 import * as reassessments from '../db/reassessments';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from '../content';
@@ -309,14 +310,14 @@ export async function submit(
 }
 
 /**
- * Starts a new draft from a submitted assessment's answers; its results will show the change since that one. It
- * stays in the campaign while the campaign is open, and starts outside it once closed (a closed campaign collects
- * nothing more).
+ * Starts a new draft from a submitted assessment's answers and action plan; its results will show the change since
+ * that one. It stays in the campaign while the campaign is open, and starts outside it once closed (a closed
+ * campaign collects nothing more).
  */
 export async function reassess(opened: Opened, locale: Locale): Promise<string> {
 	const { assessment } = opened;
 	const inCampaign = assessment.campaignId !== null && (await campaignOf(assessment))?.open;
-	return start({
+	const { token, draft } = newDraft({
 		locale,
 		questionnaireId: assessment.questionnaireId,
 		answers: assessment.answers,
@@ -324,6 +325,15 @@ export async function reassess(opened: Opened, locale: Locale): Promise<string> 
 		chamberId: inCampaign ? assessment.chamberId : null,
 		previousId: assessment.id
 	});
+	await rememberDefinition(draft);
+	await db()
+		.transaction()
+		.execute(async (trx) => {
+			const id = await assessments.create(trx, draft);
+			// The firm's action plan goes with it, with what it marked done: never a draft without its plan.
+			await planActions.carryOver(trx, assessment.id, id);
+		});
+	return token;
 }
 
 /** What an erasure covers: this assessment only, or every assessment of its re-assessment chain. */
@@ -382,6 +392,8 @@ export async function exportData(opened: Opened) {
 		consentNoticeVersion: assessment.consentVersion,
 		consentGivenAt: assessment.consentAt,
 		/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
-		consentHistory: await consentHistory(opened)
+		consentHistory: await consentHistory(opened),
+		/** The firm's action plan: who does what by when, and how far it is. */
+		plan: await planActions.list(db(), assessment.id)
 	};
 }

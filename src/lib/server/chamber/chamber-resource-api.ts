@@ -1,8 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
-import { createTranslator, type Locale } from '$lib/i18n';
-import { formatPath } from '$lib/format-path';
-import { BadRequest } from '../http/api';
+import type { Locale } from '$lib/i18n';
+import { BadRequest, validateBody } from '../http/api';
 import type { ChamberResourceInput } from './chamber-resource-input';
 import { resourceSchema, type ChamberResourceWithState } from './chamber-resource-service';
 
@@ -10,14 +8,6 @@ import { resourceSchema, type ChamberResourceWithState } from './chamber-resourc
  * The JSON side of a chamber's resources: how a body becomes a resource (or a 400 naming each field in the caller's
  * language) and how a resource is written out.
  */
-
-const zodMessages: Record<Locale, z.core.$ZodErrorMap> = {
-	tr: z.locales.tr().localeError,
-	en: z.locales.en().localeError
-};
-
-/** A message of the input schema is an i18n key (`chamber_resources.error_url`); zod's own are already words. */
-const isKey = (message: string) => /^[a-z_]+\.[a-z_]+$/.test(message);
 
 /**
  * Validates a resource sent as JSON, over `base` for a change (PATCH sends only what changes; null clears an
@@ -30,17 +20,7 @@ export async function resourceFromBody(
 ): Promise<ChamberResourceInput> {
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
 		throw new BadRequest(400, 'invalid_body');
-	const parsed = resourceSchema().safeParse({ ...base, ...body }, { error: zodMessages[locale] });
-	if (parsed.success) return parsed.data;
-	const t = await createTranslator(locale);
-	throw new BadRequest(
-		400,
-		'invalid_body',
-		parsed.error.issues.map((issue) => ({
-			path: formatPath(issue.path),
-			message: isKey(issue.message) ? t(issue.message) : issue.message
-		}))
-	);
+	return validateBody({ ...base, ...body }, resourceSchema(), locale);
 }
 
 /** What a resource says, as a change is merged over. */

@@ -19,6 +19,7 @@ export interface Schema {
 	used_totp_code: UsedTotpCodeTable;
 	api_token: ApiTokenTable;
 	chamber_resource: ChamberResourceTable;
+	plan_action: PlanActionTable;
 }
 
 export interface AuditLogTable {
@@ -216,4 +217,19 @@ export interface ChamberResourceTable {
 	updated_by: string;
 	/** Set when an administrator retires it: never shown to firms again, kept for the audit log. */
 	retired_at: string | null;
+}
+
+/** One action of a firm's plan: a recommendation it has taken on; erased with the assessment. */
+export interface PlanActionTable {
+	id: string;
+	assessment_id: string;
+	/** The questionnaire's recommendation id; it may no longer fire in a later assessment the plan was carried to. */
+	recommendation_id: string;
+	/** Who in the firm does it, as the firm wrote it. */
+	owner: string;
+	/** The calendar month it should be done by (`2027-03`). */
+	target_month: string;
+	status: 'planned' | 'in_progress' | 'done';
+	created_at: string;
+	updated_at: string;
 }

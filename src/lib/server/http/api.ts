@@ -79,6 +79,31 @@ export async function readJson<T>(
 	return parse(cleaned.value, schema, locale, 'invalid_body');
 }
 
+/** A message of an input schema that is an i18n key (`plan.error_owner`); zod's own messages are already words. */
+const isKey = (message: string) => /^[a-z_]+\.[a-z_]+$/.test(message);
+
+/**
+ * Validates a body `readJson` has read against a schema whose messages may be i18n keys (the ones its form shares):
+ * 400 `invalid_body` naming every refused field in the caller's language.
+ */
+export async function validateBody<T>(
+	body: unknown,
+	schema: z.ZodType<T>,
+	locale: Locale
+): Promise<T> {
+	const parsed = schema.safeParse(body, { error: zodMessages[locale].localeError });
+	if (parsed.success) return parsed.data;
+	const t = await createTranslator(locale);
+	throw new BadRequest(
+		400,
+		'invalid_body',
+		parsed.error.issues.map((issue) => ({
+			path: formatPath(issue.path),
+			message: isKey(issue.message) ? t(issue.message) : issue.message
+		}))
+	);
+}
+
 /**
  * Reads and validates the query string (`?name=value`, the last value of a repeated name); 400 when invalid. Its
  * schemas take fixed values (enums), which no control character can match.

@@ -12,6 +12,8 @@ import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import type { Opened } from '../assessment/assessment-service';
 import { catalogue } from '../content';
 import { resultsView } from '../assessment/results-view';
+import { planView } from '../assessment/action-plan';
+import { planModel, type ReportPlan } from './plan-model';
 
 /** A recommendation as printed: title, text, impact and effort in words, and its resources as links. */
 export interface ReportRecommendation {
@@ -85,6 +87,8 @@ export interface ReportModel {
 		dates: string[];
 		note: string;
 	} | null;
+	/** The firm's action plan; null when it has none. */
+	plan: ReportPlan | null;
 	resourcesLabel: string;
 	appendix: { heading: string; paragraphs: string[]; levelsHeading: string; levels: string[][] };
 	disclaimer: string;
@@ -244,6 +248,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 			dates: cbam.dates.map((entry) => `${entry.when}: ${entry.text}`),
 			note: cbam.note
 		},
+		plan: planModel((await planView(opened, locale)).actions, t, locale),
 		resourcesLabel: results.resourcesLabel,
 		appendix: {
 			heading: t('report.appendix_title'),

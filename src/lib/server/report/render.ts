@@ -2,6 +2,7 @@ import { renderChamberPdf } from './chamber-document';
 import { formatTonnes } from '../../i18n/format';
 import { chartText, drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
+import { planPage } from './plan-page';
 import {
 	contentWidth,
 	ensureSpace,
@@ -265,6 +266,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	});
 	cover(doc, model);
 	summary(doc, model, format);
+	planPage(doc, model.plan);
 	for (const theme of model.themes) themePage(doc, model, theme, format);
 	carbonPage(doc, model);
 	appendix(doc, model);

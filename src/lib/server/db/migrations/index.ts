@@ -12,6 +12,7 @@ import * as idempotencyKey from './0010-idempotency-key';
 import * as assessmentRevision from './0011-assessment-revision';
 import * as cbamReadiness from './0012-cbam-readiness';
 import * as chamberResource from './0013-chamber-resource';
+import * as planAction from './0015-plan-action';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -30,7 +31,8 @@ const migrations: Record<string, Migration> = {
 	'0010-idempotency-key': idempotencyKey,
 	'0011-assessment-revision': assessmentRevision,
 	'0012-cbam-readiness': cbamReadiness,
-	'0013-chamber-resource': chamberResource
+	'0013-chamber-resource': chamberResource,
+	'0015-plan-action': planAction
 };
 
 export const migrationProvider: MigrationProvider = {

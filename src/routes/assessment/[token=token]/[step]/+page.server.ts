@@ -4,6 +4,7 @@ import { localize } from '$lib/questionnaire/localize';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
+import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { describeIssues } from '$lib/server/assessment/messages';
 import { readForm } from '$lib/server/http/form';
@@ -46,7 +47,12 @@ export const load = async ({ params, locals, url }) => {
 					step.questions.some((question) => question.id === id)
 				)
 			: [],
-		savedAt: assessment.updatedAt
+		savedAt: assessment.updatedAt,
+		/** On a re-assessment's first step, the action plan it carried over, with what was marked done. */
+		carriedPlan:
+			index === 0 && assessment.previousId
+				? (await actionPlan.planView(opened, locals.locale)).actions
+				: []
 	};
 };
 

@@ -1,8 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PROFILE_STEP } from '$lib/questionnaire/steps';
+import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { resultsView } from '$lib/server/assessment/results-view';
-import { readForm } from '$lib/server/http/form';
+import { parseForm, readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);
@@ -32,7 +33,9 @@ export const load = async ({ params, locals }) => {
 			? { name: detached.name, chamberName: detached.chamber.name, closedAt: detached.closesAt }
 			: null,
 		/** How many assessments the firm's re-assessment chain holds; erasing proposes all of them when several. */
-		chainSize: await assessmentService.chainSize(opened)
+		chainSize: await assessmentService.chainSize(opened),
+		/** The firm's action plan, which recommendations a card may add to it, and the months its form offers. */
+		plan: await actionPlan.planView(opened, locals.locale)
 	};
 };
 
@@ -43,6 +46,24 @@ export const actions = {
 		if (!opened) error(404, 'Not Found');
 		const token = await assessmentService.reassess(opened, locals.locale);
 		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
+	},
+
+	/** Adds a recommendation's action to the firm's plan, or changes it; back to the plan, or the form's problems. */
+	savePlanAction: async ({ params, request }) => {
+		const opened = await assessmentService.open(params.token);
+		if (!opened) error(404, 'Not Found');
+		const parsed = await parseForm(request, await actionPlan.planActionSchema(opened));
+		// Named apart from the page's other forms: the plan's forms pick out theirs by its recommendation.
+		if (!parsed.ok) return fail(400, { plan: parsed.failure.data });
+		planChanged(params.token, await actionPlan.saveAction(opened, parsed.data));
+	},
+
+	/** Takes an action off the firm's plan. */
+	removePlanAction: async ({ params, request }) => {
+		const opened = await assessmentService.open(params.token);
+		if (!opened) error(404, 'Not Found');
+		const id = (await readForm(request)).get('recommendationId');
+		planChanged(params.token, await actionPlan.removeAction(opened, String(id ?? '')));
 	},
 
 	/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
@@ -63,3 +84,8 @@ export const actions = {
 		redirect(303, '/?deleted=1');
 	}
 };
+
+/** After a change to the plan, back to it (303); a draft has no results page, so its review instead. */
+function planChanged(token: string, change: actionPlan.PlanChange): never {
+	redirect(303, change.ok ? `/assessment/${token}/results#plan` : `/assessment/${token}/review`);
+}

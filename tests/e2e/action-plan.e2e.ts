@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readPdf } from '../fixtures/pdf';
+import { answerAllSteps, startAssessment } from './assessment-helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// SvelteKit's route announcer has an inline style attribute that the CSP blocks: a separate, known problem.
+const ANNOUNCER = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
+/** The page's console errors, for the test to expect none; `expected` names one the test causes on purpose. */
+function watchConsole(page: Page, expected?: string): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		const text = message.text();
+		if (message.type() !== 'error' || text.includes(ANNOUNCER)) return;
+		if (!expected || !text.includes(expected)) errors.push(text);
+	});
+	return errors;
+}
+
+/** Whitespace-free text, so that a cell wrapped over two lines still reads as written. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** A submitted assessment in Turkish, on its results page. */
+async function results(page: Page) {
+	await startAssessment(page, 'tr');
+	await answerAllSteps(page);
+	await page.getByRole('button', { name: 'Gönder ve sonuçları gör' }).click();
+	await expect(page).toHaveURL(/\/results$/);
+}
+
+/**
+ * Adds the first priority to the plan from its card: who, the third month offered, and a status. Returns the
+ * recommendation's title and the month as the form wrote it.
+ */
+async function addFirstPriority(page: Page, owner: string, status: string) {
+	const card = page.locator('ol.priorities > li').first();
+	const title = (await card.getByRole('heading', { level: 3 }).innerText()).trim();
+	// The form is folded away under its summary, unless a refusal opened it again.
+	if ((await card.locator('details').getAttribute('open')) === null)
+		await card.getByText('Planıma ekle').click();
+	await card.getByLabel('Kim yapacak?').fill(owner);
+	const month = card.getByLabel('Hedef ay');
+	await month.selectOption({ index: 2 });
+	const monthText = (await month.locator('option:checked').innerText()).trim();
+	await card.getByLabel('Durum').selectOption({ label: status });
+	await card.getByRole('button', { name: 'Plana ekle' }).click();
+	await expect(page).toHaveURL(/\/results#plan$/);
+	return { title, monthText };
+}
+
+test('a firm plans an action, finds it in the PDF and in its re-assessment', async ({ page }) => {
+	// The whole questionnaire, a PDF download and a re-assessment: slow on a busy machine.
+	test.slow();
+	// Without JavaScript the refused form comes back as a page with status 400, which the browser logs.
+	const errors = watchConsole(page, 'status of 400');
+	await results(page);
+	const plan = page.locator('section#plan');
+	await expect(plan).toContainText('Planınızda henüz eylem yok.');
+
+	const { title, monthText } = await addFirstPriority(page, 'Üretim müdürü Şule', 'Sürüyor');
+	const item = plan.getByRole('listitem').filter({ hasText: title });
+	await expect(item).toContainText('Üretim müdürü Şule');
+	await expect(item).toContainText(monthText);
+	await expect(item).toContainText('Sürüyor');
+	await expect(plan).toContainText('1 eylem, 0 tamamlandı');
+	// Every card of that recommendation now says it is in the plan.
+	await expect(page.locator('ol.priorities > li').first()).toContainText('Planınızda: Sürüyor');
+
+	// Marked done from the plan itself.
+	await item.getByText('Değiştir').click();
+	await item.getByLabel('Durum').selectOption({ label: 'Tamamlandı' });
+	await item.getByRole('button', { name: 'Değişikliği kaydet' }).click();
+	await expect(plan).toContainText('1 eylem, 1 tamamlandı');
+	await expect(plan.getByRole('listitem').filter({ hasText: title })).toContainText('Tamamlandı');
+
+	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	expect(axe.violations).toEqual([]);
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(
+		await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		)
+	).toBe(0);
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'PDF raporunu indir' }).click()
+	]);
+	const pdf = await readPdf(new Uint8Array(await readFile((await download.path())!)));
+	const planPage = pdf.pages.find((text) => text.includes('Eylem planınız'));
+	expect(planPage).toBeDefined();
+	for (const text of [
+		'1 eylem, 1 tamamlandı',
+		title,
+		'Üretim müdürü Şule',
+		monthText,
+		'Tamamlandı'
+	])
+		expect(squeeze(planPage!)).toContain(squeeze(text));
+
+	// The re-assessment opens with the plan and what was done.
+	await page.getByRole('button', { name: 'Bu cevaplardan yeni bir değerlendirme başlat' }).click();
+	await expect(page).toHaveURL(/\/profile$/);
+	const carried = page.getByRole('complementary', { name: 'Planınız: 1 eylem, 1 tamamlandı' });
+	await expect(carried).toBeVisible();
+	await expect(carried).toContainText(`Tamamlandı: ${title}`);
+	expect(errors).toEqual([]);
+});
+
+test('adds an action to the plan without JavaScript too @no-js', async ({ page }) => {
+	test.slow();
+	// Without JavaScript the refused form comes back as a page with status 400, which the browser logs.
+	const errors = watchConsole(page, 'status of 400');
+	await results(page);
+	const plan = page.locator('section#plan');
+	// Who does it is required: blanks are refused beside the field, and nothing is added.
+	const card = page.locator('ol.priorities > li').first();
+	await card.getByText('Planıma ekle').click();
+	await card.getByLabel('Kim yapacak?').fill('   ');
+	await card.getByRole('button', { name: 'Plana ekle' }).click();
+	const problem = 'Kimin yapacağını 1 ile 80 karakter arasında yazın.';
+	await expect(plan.getByRole('alert')).toContainText(problem);
+	await expect(card.getByText(problem)).toBeVisible();
+	await expect(plan).toContainText('Planınızda henüz eylem yok.');
+
+	const { title } = await addFirstPriority(page, 'Ali Yılmaz', 'Planlandı');
+	await expect(plan.getByRole('listitem').filter({ hasText: title })).toContainText('Ali Yılmaz');
+	await expect(plan).toContainText('Planlandı');
+	await expect(plan.getByRole('heading', { name: title })).toBeVisible();
+	expect(errors).toEqual([]);
+});
