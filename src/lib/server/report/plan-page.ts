@@ -8,7 +8,7 @@ import { contentWidth, heading, MUTED, paragraph, table, type Doc } from './pdf-
 export function planPage(doc: Doc, plan: ReportPlan | null) {
 	if (!plan) return;
 	doc.addPage();
-	heading(doc, plan.heading, 18);
+	heading(doc, plan.heading, { size: 18 });
 	paragraph(doc, plan.summary, { size: 11 });
 	paragraph(doc, plan.intro, { size: 9.5, colour: MUTED });
 	const width = contentWidth(doc);
