@@ -32,17 +32,22 @@ export const load = async ({ params, locals }) => {
 			? { name: detached.name, chamberName: detached.chamber.name, closedAt: detached.closesAt }
 			: null,
 		/** How many assessments the firm's re-assessment chain holds; erasing proposes all of them when several. */
-		chainSize: await assessmentService.chainSize(opened)
+		chainSize: await assessmentService.chainSize(opened),
+		/** The firm's submitted assessments, oldest first (this one last), for the history section. */
+		history: await assessmentService.history(opened)
 	};
 };
 
 export const actions = {
-	/** Starts a new assessment pre-filled with these answers; its results will show the change since this one. */
+	/**
+	 * Starts a new assessment pre-filled with these answers (or reopens the one in progress) under the same link,
+	 * which now opens it; its results will show the change since this one.
+	 */
 	reassess: async ({ params, locals }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const token = await assessmentService.reassess(opened, locals.locale);
-		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
+		await assessmentService.reassess(opened, locals.locale);
+		redirect(303, `/assessment/${params.token}/${PROFILE_STEP}`);
 	},
 
 	/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
