@@ -189,18 +189,18 @@ test.describe('after submitting', () => {
 		await startAssessment(page, 'en');
 		await answerAllSteps(page);
 		await page.getByRole('button', { name: 'Submit and see the results' }).click();
+		await expect(page).toHaveURL(/\/results$/);
 		const firstResults = page.url();
 
 		await page.getByRole('button', { name: 'Start a new assessment from these answers' }).click();
-		await expect(page).toHaveURL(/\/profile$/);
-		expect(page.url()).not.toBe(firstResults.replace(/results$/, 'profile'));
+		// The firm keeps its link: it now opens the new draft.
+		await expect(page).toHaveURL(firstResults.replace(/results$/, 'profile'));
 		await expect(page.locator('fieldset.question input:checked').first()).toBeChecked();
 		await page.goto(page.url().replace(/profile$/, 'review'));
 		await expect(page.getByText('You have answered every required question.')).toBeVisible();
 		await page.getByRole('button', { name: 'Submit and see the results' }).click();
 		await expect(page.getByText(/^Change since your previous assessment: /)).toBeVisible();
 
-		const secondResults = page.url();
 		await page.getByRole('button', { name: 'Delete the assessment' }).click();
 		await expect(
 			page.getByText('To delete, please tick the confirmation box first.')
@@ -213,9 +213,9 @@ test.describe('after submitting', () => {
 		await expect(
 			page.getByText('Your assessment and all its data have been deleted for good.')
 		).toBeVisible();
-		expect((await page.goto(secondResults))?.status()).toBe(404);
-		// The first assessment is untouched.
+		// The first assessment is untouched, and the link opens it again.
 		expect((await page.goto(firstResults))?.status()).toBe(200);
+		await expect(page.getByText(/^Change since your previous assessment: /)).toHaveCount(0);
 	});
 
 	test('lists missing answers on the review step and marks them on their step', async ({

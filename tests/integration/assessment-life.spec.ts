@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { isRedirect } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
@@ -16,54 +15,12 @@ const consent = await import('$lib/server/db/consent');
 const respondents = await import('$lib/server/db/respondents');
 const auditLog = await import('$lib/server/db/audit-log');
 const { questionnaire } = await import('$lib/server/content');
-const results = await import('../../src/routes/assessment/[token=token]/results/+page.server');
 const dataJson = await import('../../src/routes/assessment/[token=token]/data.json/+server');
-const submitApi = await import('../../src/routes/api/v1/assessments/[token]/submit/+server');
 const assessmentApi = await import('../../src/routes/api/v1/assessments/[token]/+server');
+const { reassess, resultsAction, submitViaApi } = await import('../fixtures/assessment-actions');
 
 const answers: Answers = randomAnswers(questionnaire(), seededRandom(7));
 const locals = () => ({ locale: 'en' as const });
-
-/** Runs a form action of the results page as a browser's POST would; returns where it redirects. */
-async function resultsAction(
-	name: 'reassess' | 'delete' | 'withdrawConsent',
-	token: string,
-	fields: Record<string, string> = {}
-): Promise<string | undefined> {
-	const body = new FormData();
-	for (const [key, value] of Object.entries(fields)) body.set(key, value);
-	const request = new Request(`http://localhost/assessment/${token}/results?/${name}`, {
-		method: 'POST',
-		body
-	});
-	try {
-		await results.actions[name]({ params: { token }, locals: locals(), request } as never);
-		return undefined;
-	} catch (thrown) {
-		if (isRedirect(thrown)) return thrown.location;
-		throw thrown;
-	}
-}
-
-/** Submits through the API, as an integrator would, with the firm's answer to sharing its identity. */
-async function submitViaApi(token: string, consentShareIdentity = false) {
-	const response = await submitApi.POST({
-		params: { token },
-		locals: locals(),
-		request: new Request(`http://localhost/api/v1/assessments/${token}/submit`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ consentShareIdentity })
-		})
-	} as never);
-	return { status: response.status, body: await response.json() };
-}
-
-/** Re-assesses from a submitted assessment's results page; returns the new draft's token. */
-async function reassess(token: string): Promise<string> {
-	const location = await resultsAction('reassess', token);
-	return /\/assessment\/([^/]+)\//.exec(location ?? '')![1];
-}
 
 const stored = async (token: string) => (await service.open(token))!.assessment;
 
@@ -109,7 +66,7 @@ describe.each(testDatabases())(
 		it('counts a submission for a campaign still open, and says so', async () => {
 			const campaignId = await openCampaign();
 			const token = await draftIn(campaignId);
-			const submitted = await submitViaApi(token, true);
+			const submitted = await submitViaApi(token, { consentShareIdentity: true });
 			expect(submitted.status).toBe(200);
 			expect(submitted.body.campaign).toEqual({ attributed: true });
 			expect(await stored(token)).toMatchObject({
@@ -123,7 +80,7 @@ describe.each(testDatabases())(
 			const campaignId = await openCampaign();
 			const token = await draftIn(campaignId);
 			await close(campaignId);
-			const submitted = await submitViaApi(token, true);
+			const submitted = await submitViaApi(token, { consentShareIdentity: true });
 			expect(submitted.status).toBe(200);
 			expect(submitted.body.campaign).toEqual({ attributed: false, reason: 'closed' });
 			expect(await stored(token)).toMatchObject({
@@ -135,7 +92,7 @@ describe.each(testDatabases())(
 			});
 			expect(await listed()).toEqual([]);
 			// A retry gets the same answer.
-			expect((await submitViaApi(token, true)).body.campaign).toEqual({
+			expect((await submitViaApi(token, { consentShareIdentity: true })).body.campaign).toEqual({
 				attributed: false,
 				reason: 'closed'
 			});
@@ -143,35 +100,45 @@ describe.each(testDatabases())(
 
 		it('re-assesses inside an open campaign, and outside it once closed', async () => {
 			const campaignId = await openCampaign();
-			const first = await draftIn(campaignId);
-			await submitViaApi(first);
-			const whileOpen = await reassess(first);
-			expect(await stored(whileOpen)).toMatchObject({ campaignId, chamberId });
+			const link = await draftIn(campaignId);
+			await submitViaApi(link);
+			expect(await reassess(link)).toBe(link);
+			const whileOpen = await stored(link);
+			expect(whileOpen).toMatchObject({ status: 'draft', campaignId, chamberId });
+			await submitViaApi(link);
 			await close(campaignId);
-			const afterClosing = await reassess(first);
-			expect(await stored(afterClosing)).toMatchObject({
+			await reassess(link);
+			expect(await stored(link)).toMatchObject({
+				status: 'draft',
 				campaignId: null,
 				chamberId: null,
-				previousId: (await stored(first)).id
+				previousId: whileOpen.id
 			});
 		});
 
+		/** The id of the `n`th submitted assessment of a link's chain. */
+		const entryId = async (link: string, n: number) =>
+			(await service.openEntry(link, n))!.opened.assessment.id;
+
 		it('never brings a consented older assessment back into the export when the newest is erased', async () => {
 			const campaignId = await openCampaign();
-			const older = await draftIn(campaignId);
-			await submitViaApi(older, true);
-			const newer = await reassess(older);
-			await submitViaApi(newer, false);
-			expect(await listed()).toEqual([]);
+			const link = await draftIn(campaignId);
+			await submitViaApi(link, { consentShareIdentity: true });
+			const older = (await stored(link)).id;
+			await reassess(link);
+			await submitViaApi(link, { consentShareIdentity: true });
+			const newer = (await stored(link)).id;
+			expect(await listed()).toEqual([newer]);
 
-			expect(await resultsAction('delete', newer, { confirm: 'yes', scope: 'this' })).toBe(
+			expect(await resultsAction('delete', link, { confirm: 'yes', scope: 'this' })).toBe(
 				'/?deleted=1'
 			);
-			expect(await service.open(newer)).toBeUndefined();
+			// The link now opens the older one again, which no longer shares the firm's name.
+			const kept = await stored(link);
+			expect(kept.id).toBe(older);
 			expect(await listed()).toEqual([]);
-			const kept = await stored(older);
 			expect(kept.consentShareIdentity).toBe(false);
-			expect((await consent.history(current, kept.id)).map((e) => e.kind)).toEqual([
+			expect((await consent.history(current, [older])).map((e) => e.kind)).toEqual([
 				'given',
 				'withdrawn'
 			]);
@@ -179,39 +146,44 @@ describe.each(testDatabases())(
 
 		it('leaves the older consent alone when only a draft re-assessment is erased', async () => {
 			const campaignId = await openCampaign();
-			const older = await draftIn(campaignId);
-			await submitViaApi(older, true);
-			const draft = await reassess(older);
-			await service.erase((await service.open(draft))!, 'this');
-			expect(await listed()).toEqual([(await stored(older)).id]);
+			const link = await draftIn(campaignId);
+			await submitViaApi(link, { consentShareIdentity: true });
+			const older = (await stored(link)).id;
+			await reassess(link);
+			await service.erase((await service.open(link))!, 'this');
+			expect(await listed()).toEqual([older]);
+			expect(await stored(link)).toMatchObject({ id: older, status: 'submitted' });
 		});
 
 		it('keeps the chain superseded when a middle assessment is erased', async () => {
 			const campaignId = await openCampaign();
-			const first = await draftIn(campaignId);
-			await submitViaApi(first, true);
-			const second = await reassess(first);
-			await submitViaApi(second, true);
-			const third = await reassess(second);
-			await submitViaApi(third, true);
-			await resultsAction('delete', second, { confirm: 'yes', scope: 'this' });
-			expect(await listed()).toEqual([(await stored(third)).id]);
-			expect((await stored(third)).previousId).toBe((await stored(first)).id);
+			const link = await draftIn(campaignId);
+			await submitViaApi(link, { consentShareIdentity: true });
+			await reassess(link);
+			await submitViaApi(link, { consentShareIdentity: true });
+			await reassess(link);
+			await submitViaApi(link, { consentShareIdentity: true });
+			const [first, third] = [await entryId(link, 1), await entryId(link, 3)];
+			await service.erase((await service.openEntry(link, 2))!.opened, 'this');
+			expect(await listed()).toEqual([third]);
+			expect((await stored(link)).id).toBe(third);
+			expect((await stored(link)).previousId).toBe(first);
 		});
 
 		it("erases all of a firm's chain when asked, with an audit entry for each", async () => {
 			const campaignId = await openCampaign();
-			const first = await draftIn(campaignId);
-			await submitViaApi(first, true);
-			const second = await reassess(first);
-			await submitViaApi(second, true);
-			const draft = await reassess(second);
-			const ids = [await stored(first), await stored(second), await stored(draft)].map((a) => a.id);
+			const link = await draftIn(campaignId);
+			await submitViaApi(link, { consentShareIdentity: true });
+			await reassess(link);
+			await submitViaApi(link, { consentShareIdentity: true });
+			await reassess(link);
+			const ids = [await entryId(link, 1), await entryId(link, 2), (await stored(link)).id];
+			expect(new Set(ids).size).toBe(3);
 
-			expect(await resultsAction('delete', second, { confirm: 'yes', scope: 'all' })).toBe(
+			expect(await resultsAction('delete', link, { confirm: 'yes', scope: 'all' })).toBe(
 				'/?deleted=1'
 			);
-			for (const token of [first, second, draft]) expect(await service.open(token)).toBeUndefined();
+			expect(await service.open(link)).toBeUndefined();
 			expect(await listed()).toEqual([]);
 			for (const id of ids) {
 				expect(await auditLog.listRecent(current, { target: id })).toMatchObject([
@@ -227,9 +199,10 @@ describe.each(testDatabases())(
 		});
 
 		it('erases through the API this assessment by default, the whole chain with ?scope=all', async () => {
-			const first = await service.start({ locale: 'tr', answers });
-			await submitViaApi(first);
-			const second = await reassess(first);
+			const link = await service.start({ locale: 'tr', answers });
+			await submitViaApi(link);
+			const first = (await stored(link)).id;
+			await reassess(link);
 			const erase = (token: string, query: string) =>
 				assessmentApi.DELETE({
 					params: { token },
@@ -237,32 +210,33 @@ describe.each(testDatabases())(
 					url: new URL(`http://localhost/api/v1/assessments/${token}${query}`)
 				} as never);
 
-			const refused = await erase(second, '?scope=everything&lang=en');
+			const refused = await erase(link, '?scope=everything&lang=en');
 			expect(refused.status).toBe(400);
 			expect((await refused.json()).error).toMatchObject({
 				code: 'invalid_query',
 				message: 'Some query parameters are not valid.',
 				issues: [{ path: 'scope' }]
 			});
-			expect(await service.open(second)).toBeDefined();
+			expect(await stored(link)).toMatchObject({ status: 'draft' });
 
-			expect((await erase(second, '')).status).toBe(204);
-			expect(await service.open(first)).toBeDefined();
-			const third = await reassess(first);
-			expect((await erase(third, '?scope=all')).status).toBe(204);
-			expect(await service.open(first)).toBeUndefined();
+			// The newest (the draft) goes; the link opens the first again.
+			expect((await erase(link, '')).status).toBe(204);
+			expect(await stored(link)).toMatchObject({ id: first, status: 'submitted' });
+			await reassess(link);
+			expect((await erase(link, '?scope=all')).status).toBe(204);
+			expect(await service.open(link)).toBeUndefined();
 		});
 
 		it('keeps a record of a withdrawn consent, with its time, in the data download', async () => {
 			const campaignId = await openCampaign();
 			const token = await draftIn(campaignId);
-			await submitViaApi(token, true);
+			await submitViaApi(token, { consentShareIdentity: true });
 			const before = new Date().toISOString();
 			await resultsAction('withdrawConsent', token);
 			await resultsAction('withdrawConsent', token);
 			const { id, consentShareIdentity } = await stored(token);
 			expect(consentShareIdentity).toBe(false);
-			const history = await consent.history(current, id);
+			const history = await consent.history(current, [id]);
 			expect(history).toMatchObject([
 				{ kind: 'given', noticeVersion: expect.any(String) },
 				{ kind: 'withdrawn', noticeVersion: history[0].noticeVersion }

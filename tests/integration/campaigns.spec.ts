@@ -75,7 +75,7 @@ describe.each(testDatabases())('chambers and campaigns on $name', (target) => {
 			consentVersion: '2026-11-23',
 			consentAt: '2026-11-23T10:00:00.000Z'
 		});
-		await consent.withdraw(db, id);
+		await consent.withdraw(db, [id]);
 		expect(await assessments.findById(db, id)).toMatchObject({
 			consentShareIdentity: false,
 			consentVersion: null,

@@ -90,3 +90,35 @@ export function themeBarChart(
 		}
 	};
 }
+
+/** The overall score of each submitted assessment, oldest first, as a line over 0–100: the firm's trend. */
+export function trendChart(
+	points: { label: string; score: number }[],
+	labels: { overall: string }
+): ChartConfiguration<'line'> {
+	return {
+		type: 'line',
+		data: {
+			labels: points.map((point) => point.label),
+			datasets: [
+				{
+					label: labels.overall,
+					data: points.map((point) => point.score),
+					borderColor: palette.primary,
+					backgroundColor: palette.primary,
+					pointRadius: 4,
+					borderWidth: 2
+				}
+			]
+		},
+		options: {
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				y: { min: 0, max: 100, grid: { color: palette.rule }, ticks: { color: palette.ink } },
+				x: { grid: { display: false }, ticks: { color: palette.ink } }
+			},
+			plugins: { legend: { display: false } }
+		}
+	};
+}

@@ -23,6 +23,19 @@ export function formatDate(locale: Locale, date: Date | string) {
 	);
 }
 
+/** Türkiye's time zone (UTC+3 all year since 2016). */
+const TURKIYE = 'Europe/Istanbul';
+
+/**
+ * Formats the day an instant fell on in Türkiye, in words (`12 Mart 2026`): a firm that submitted at 01:30 its time
+ * submitted that day, which UTC would date the day before.
+ */
+export function formatDayInTurkiye(locale: Locale, instant: string) {
+	return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: TURKIYE }).format(
+		new Date(instant)
+	);
+}
+
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
 export function formatMonth(locale: Locale, month: string) {
 	return new Intl.DateTimeFormat(intlTags[locale], {

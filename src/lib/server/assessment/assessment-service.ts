@@ -143,11 +143,53 @@ export async function startForCampaign(
 	return { ok: true, token };
 }
 
-/** The assessment a token opens, or undefined for an unknown, malformed or erased one. */
-export async function open(token: string): Promise<Opened | undefined> {
+/** The assessment a token was made for and the chain it belongs to; undefined for an unknown or malformed one. */
+async function linkOf(
+	token: string
+): Promise<{ assessment: Assessment; chain: reassessments.ChainMember[] } | undefined> {
 	if (!isTokenShaped(token)) return undefined;
 	const assessment = await assessments.findByTokenHash(db(), hashToken(token));
 	if (!assessment) return undefined;
+	return { assessment, chain: await reassessments.members(db(), assessment.id) };
+}
+
+/**
+ * The assessment a firm's link opens: the newest of its re-assessment chain (the draft in progress, else the latest
+ * results), whichever of the chain's tokens the link holds. A firm thus keeps one link for good, and an old link
+ * never shows results a newer assessment has replaced. Every page, file and API call that takes a token goes
+ * through here. Undefined for an unknown, malformed or erased token.
+ */
+export async function open(token: string): Promise<Opened | undefined> {
+	const link = await linkOf(token);
+	if (!link) return undefined;
+	const newest = reassessments.newest(link.chain);
+	if (!newest) return undefined;
+	const assessment =
+		newest.id === link.assessment.id
+			? link.assessment
+			: await assessments.findById(db(), newest.id);
+	return assessment && openAssessment(assessment);
+}
+
+/**
+ * The `n`th submitted assessment of a link's chain (1 is the oldest), for reading older results, and whether it is
+ * the chain's newest assessment (whose page is the results page itself). Undefined outside the chain.
+ */
+export async function openEntry(
+	token: string,
+	n: number
+): Promise<{ opened: Opened; newest: boolean } | undefined> {
+	const link = await linkOf(token);
+	const entry = link && reassessments.submitted(link.chain)[n - 1];
+	if (!link || !entry) return undefined;
+	const assessment = await assessments.findById(db(), entry.id);
+	if (!assessment) return undefined;
+	const newest = reassessments.newest(link.chain)?.id === entry.id;
+	return { opened: await openAssessment(assessment), newest };
+}
+
+/** An assessment with the definition its answers are read with (see `Opened`). */
+async function openAssessment(assessment: Assessment): Promise<Opened> {
 	const current = catalogue().questionnaires.get(assessment.questionnaireId);
 	if (assessment.status === 'draft' && current) {
 		if (assessment.questionnaireVersion === current.version)
@@ -162,6 +204,26 @@ export async function open(token: string): Promise<Opened | undefined> {
 			`no definition for ${assessment.questionnaireId}@${assessment.questionnaireVersion}`
 		);
 	return { assessment, questionnaire: stored };
+}
+
+/** One submitted assessment of a firm's history: when, and how it scored. */
+export interface HistoryEntry {
+	submittedAt: string;
+	overall: number;
+	/** The level's id in the questionnaire. */
+	level: string;
+}
+
+/** The firm's submitted assessments across its re-assessment chain, oldest first. */
+export async function history(opened: Opened): Promise<HistoryEntry[]> {
+	const chain = await reassessments.members(db(), opened.assessment.id);
+	return reassessments
+		.submitted(chain)
+		.flatMap((member) =>
+			member.overall === null || member.level === null
+				? []
+				: [{ submittedAt: member.submittedAt!, overall: member.overall, level: member.level }]
+		);
 }
 
 /**
@@ -256,13 +318,32 @@ export async function campaignOf(
 const MAX_ATTEMPTS = 5;
 
 export type SubmitOutcome =
-	{ ok: true; result: AssessmentResult; campaign: Attribution } | { ok: false; missing: string[] };
+	| { ok: true; result: AssessmentResult; campaign: Attribution }
+	| {
+			ok: false;
+			/** Required questions still unanswered. */
+			missing: string[];
+			/** A re-assessment in a campaign asks the consent again, with no default: no answer came. */
+			consentRequired: boolean;
+	  };
+
+/**
+ * Whether this submission must carry an explicit answer about sharing the firm's identity: a re-assessment in an
+ * open campaign asks again rather than assume either answer (the firm may have changed its mind, and silently
+ * dropping a consent given before hid the firm from its chamber). A first assessment keeps its unticked box.
+ */
+function asksConsentAgain(assessment: Assessment, closed: boolean): boolean {
+	return assessment.previousId !== null && assessment.chamberId !== null && !closed;
+}
 
 /**
  * Scores the stored answers and freezes the assessment, with the SME's answer to sharing its identity when it came
- * through a campaign. Idempotent: submitting again returns the stored result. The score is always computed here from
- * stored answers, never taken from the client. It freezes exactly the answers of the revision it scored: when a save
- * came in between, it reads and scores again, so every save acknowledged before the submission is in it.
+ * through a campaign (undefined: no answer, which a first assessment reads as "no" and a re-assessment refuses).
+ * An answer of "no" withdraws, with a record, any consent still standing on the chain's older assessments, so none
+ * of them says "consented" any more. Idempotent: submitting again returns the stored result. The score is always
+ * computed here from stored answers, never taken from the client. It freezes exactly the answers of the revision it
+ * scored: when a save came in between, it reads and scores again, so every save acknowledged before the submission
+ * is in it.
  */
 export async function submit(
 	opened: Opened,
@@ -276,15 +357,18 @@ export async function submit(
 			return { ok: true, result: assessment.result, campaign: attributionOf(assessment) };
 		const answers = answersOf(opened, assessment.answers);
 		const missing = missingRequired(questionnaire, answers);
-		if (missing.length > 0) return { ok: false, missing };
+		// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
+		const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
+		const consentRequired =
+			asksConsentAgain(assessment, closed) && options.shareIdentity === undefined;
+		if (missing.length > 0 || consentRequired) return { ok: false, missing, consentRequired };
 		const result: Result & Partial<CarbonResult> = {
 			...scoreAnswers(questionnaire, answers),
 			...assessCarbon(questionnaire, answers, catalogue().emissionFactors)
 		};
 		await versions.remember(db(), questionnaire);
-		// A campaign that closed after the draft was started collects nothing more: the result goes to no chamber.
-		const closed = assessment.campaignId !== null && !(await campaignOf(assessment))?.open;
 		const detachFrom = closed ? assessment.campaignId : null;
+		const asked = assessment.chamberId !== null && !closed;
 		const outcome = await assessments.submit(db(), assessment.id, {
 			answers,
 			revision: assessment.revision,
@@ -293,11 +377,12 @@ export async function submit(
 			result,
 			facts: profileFacts(questionnaire, answers),
 			// Only a campaign's chamber can be given the identity; without a campaign there is nobody to share it with.
-			consent:
-				assessment.chamberId && !closed
-					? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
-					: undefined,
-			detachFrom
+			consent: asked
+				? { shareIdentity: options.shareIdentity === true, version: PRIVACY_NOTICE_VERSION }
+				: undefined,
+			detachFrom,
+			withdrawConsentOf:
+				asked && options.shareIdentity !== true ? await othersInChain(assessment) : []
 		});
 		if (outcome === 'submitted') {
 			const attribution = attributionOf({ ...assessment, detachedCampaignId: detachFrom });
@@ -309,15 +394,26 @@ export async function submit(
 	throw new DatabaseUnavailable('busy');
 }
 
+/** The other assessments of this one's re-assessment chain: the older ones, for a re-assessment just submitted. */
+async function othersInChain(assessment: Assessment): Promise<string[]> {
+	if (assessment.previousId === null) return [];
+	const chain = await reassessments.chain(db(), assessment.id);
+	return chain.filter((id) => id !== assessment.id);
+}
+
 /**
- * Starts a new draft from a submitted assessment's answers and action plan; its results will show the change since
- * that one. It stays in the campaign while the campaign is open, and starts outside it once closed (a closed
- * campaign collects nothing more).
+ * Re-assesses: a new draft from a submitted assessment's answers and action plan, whose results will show the change since that one.
+ * It stays in the campaign while the campaign is open, and starts outside it once closed (a closed campaign collects
+ * nothing more). The firm keeps the link it has, which opens the chain's newest assessment: the draft's own token is
+ * random and never shown. A draft already in progress (another tab, a double click) is reopened rather than doubled.
+ * Returns the draft's id. The steps run in one transaction, so whatever else a re-assessment carries over is one
+ * more step inside it.
  */
 export async function reassess(opened: Opened, locale: Locale): Promise<string> {
 	const { assessment } = opened;
+	if (assessment.status === 'draft') return assessment.id;
 	const inCampaign = assessment.campaignId !== null && (await campaignOf(assessment))?.open;
-	const { token, draft } = newDraft({
+	const { draft } = newDraft({
 		locale,
 		questionnaireId: assessment.questionnaireId,
 		answers: assessment.answers,
@@ -326,14 +422,35 @@ export async function reassess(opened: Opened, locale: Locale): Promise<string> 
 		previousId: assessment.id
 	});
 	await rememberDefinition(draft);
-	await db()
+	return db()
 		.transaction()
 		.execute(async (trx) => {
+			// 1. Two re-assessments of the same results queue here, so the second finds the first one's draft.
+			await reassessments.hold(trx, assessment.id);
+			const newest = reassessments.newest(await reassessments.members(trx, assessment.id));
+			if (newest?.status === 'draft') return newest.id;
+			// 2. The new draft, pre-filled with these answers.
 			const id = await assessments.create(trx, draft);
-			// The firm's action plan goes with it, with what it marked done: never a draft without its plan.
+			// 3. The firm's action plan goes with it, with what it marked done: never a draft without its plan.
 			await planActions.carryOver(trx, assessment.id, id);
+			return id;
 		});
-	return token;
+}
+
+/**
+ * What the firm answered last time about sharing its identity, for a re-assessment that asks again: when it was
+ * given and, if so, withdrawn (null for "not shared"). Undefined for a first assessment.
+ */
+export async function previousConsent(
+	opened: Opened
+): Promise<{ givenAt: string | null; withdrawnAt: string | null } | undefined> {
+	const { previousId } = opened.assessment;
+	if (previousId === null) return undefined;
+	const events = await consent.history(db(), [previousId]);
+	const given = events.filter((event) => event.kind === 'given').at(-1);
+	const withdrawn =
+		given && events.find((event) => event.kind === 'withdrawn' && event.at >= given.at);
+	return { givenAt: given?.at ?? null, withdrawnAt: withdrawn?.at ?? null };
 }
 
 /** What an erasure covers: this assessment only, or every assessment of its re-assessment chain. */
@@ -361,14 +478,17 @@ export async function erase(opened: Opened, scope: EraseScope): Promise<void> {
 	await flushErased(db());
 }
 
-/** Every time the firm gave or withdrew its consent to share its identity, oldest first. */
-export function consentHistory(opened: Opened) {
-	return consent.history(db(), opened.assessment.id);
+/** Every time the firm gave or withdrew its consent to share its identity, over its whole chain, oldest first. */
+export async function consentHistory(opened: Opened) {
+	return consent.history(db(), await reassessments.chain(db(), opened.assessment.id));
 }
 
-/** Withdraws the consent to share the firm's identity with the campaign's chamber; the history keeps both. */
+/**
+ * Withdraws the consent to share the firm's identity with the campaign's chamber, on every assessment of its chain
+ * (an older page must not go on saying "consented"); the history keeps both.
+ */
 export async function withdrawConsent(opened: Opened): Promise<void> {
-	await consent.withdraw(db(), opened.assessment.id);
+	await consent.withdraw(db(), await reassessments.chain(db(), opened.assessment.id));
 }
 
 /** Everything stored about the assessment, for the SME to keep (KVKK art. 11: the right to information). Audited. */
@@ -394,6 +514,8 @@ export async function exportData(opened: Opened) {
 		/** Every time the consent was given or withdrawn, oldest first: withdrawal keeps this record. */
 		consentHistory: await consentHistory(opened),
 		/** The firm's action plan: who does what by when, and how far it is. */
-		plan: await planActions.list(db(), assessment.id)
+		plan: await planActions.list(db(), assessment.id),
+		/** The firm's submitted assessments, oldest first, as the results page's history lists them. */
+		history: await history(opened)
 	};
 }

@@ -195,6 +195,8 @@ export async function submit(
 		consent?: consent.Consent;
 		/** Its campaign, when that had closed: the assessment is submitted outside it and its chamber. */
 		detachFrom?: string | null;
+		/** Older assessments whose consent this submission withdraws, recorded at the same instant. */
+		withdrawConsentOf?: string[];
 	},
 	now = new Date()
 ): Promise<'submitted' | 'already'> {
@@ -238,6 +240,8 @@ export async function submit(
 		if (submission.consent?.shareIdentity) {
 			await consent.record(trx, id, 'given', submission.consent.version, at);
 		}
+		for (const older of submission.withdrawConsentOf ?? [])
+			await consent.withdrawIn(trx, older, at);
 		return 'submitted';
 	});
 }

@@ -36,15 +36,21 @@ export async function record(
 }
 
 /**
- * Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time). The current state
- * becomes "not shared" while the history keeps when it was given and when withdrawn, under which notice version.
- * Withdrawing what is not given changes nothing, so a repeated click records one withdrawal.
+ * Withdraws the consent to share identity (KVKK art. 7: consent can be withdrawn at any time) on these assessments,
+ * a firm's chain. The current state becomes "not shared" while the history keeps when it was given and when
+ * withdrawn, under which notice version. Withdrawing what is not given changes nothing, so a repeated click records
+ * one withdrawal.
  */
-export async function withdraw(db: Db, id: string, now = new Date()): Promise<void> {
-	await db.transaction().execute((trx) => withdrawIn(trx, id, now.toISOString()));
+export async function withdraw(db: Db, ids: string[], now = new Date()): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		for (const id of ids) await withdrawIn(trx, id, now.toISOString());
+	});
 }
 
-/** `withdraw` inside a caller's transaction, which erasing an assessment needs for the older ones of its chain. */
+/**
+ * `withdraw` of one assessment inside a caller's transaction: erasing an assessment and submitting a re-assessment
+ * that declines to share withdraw the older ones of the chain with it.
+ */
 export async function withdrawIn(trx: Transaction<Schema>, id: string, at: string): Promise<void> {
 	const given = await trx
 		.selectFrom('assessment')
@@ -68,12 +74,16 @@ export interface ConsentEvent {
 	at: string;
 }
 
-/** When the consent to share identity was given and withdrawn, for the results page and the data download. */
-export async function history(db: Db, id: string): Promise<ConsentEvent[]> {
+/**
+ * When the consent to share identity was given and withdrawn over these assessments (a firm's re-assessment chain),
+ * oldest first, for the results page and the data download: a firm's consent is one story across its assessments.
+ */
+export async function history(db: Db, ids: string[]): Promise<ConsentEvent[]> {
+	if (ids.length === 0) return [];
 	return db
 		.selectFrom('consent_event')
 		.select(['kind', 'notice_version as noticeVersion', 'at'])
-		.where('assessment_id', '=', id)
+		.where('assessment_id', 'in', ids)
 		.orderBy('at')
 		.orderBy('kind')
 		.execute();

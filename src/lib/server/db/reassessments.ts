@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import * as consent from './consent';
 import type { Db } from './connect';
 import type { Schema } from './schema';
@@ -24,26 +24,90 @@ export function isLatest(eb: ExpressionBuilder<Schema & { a: Schema['assessment'
 	);
 }
 
+/** One assessment of a chain, with what resolving a link and listing the history need. */
+export interface ChainMember {
+	id: string;
+	previousId: string | null;
+	status: 'draft' | 'submitted';
+	createdAt: string;
+	submittedAt: string | null;
+	overall: number | null;
+	level: string | null;
+}
+
 /**
  * Every assessment linked to this one by re-assessment, in either direction (older ones it re-assessed, newer ones
- * started from it or from those), itself included: what a firm thinks of as "my assessments".
+ * started from it or from those), itself included: what a firm thinks of as "my assessments". Empty when the
+ * assessment is gone.
  */
-export async function chain(db: Db, id: string): Promise<string[]> {
-	const found = new Set([id]);
+export async function members(db: Db, id: string): Promise<ChainMember[]> {
+	const found = new Map<string, ChainMember>();
+	const expanded = new Set<string>();
 	let frontier = [id];
 	while (frontier.length > 0) {
+		for (const linked of frontier) expanded.add(linked);
 		const rows = await db
 			.selectFrom('assessment')
-			.select(['id', 'previous_id'])
+			.select([
+				'id',
+				'previous_id',
+				'status',
+				'created_at',
+				'submitted_at',
+				'overall_score',
+				'level'
+			])
 			.where((eb) => eb.or([eb('id', 'in', frontier), eb('previous_id', 'in', frontier)]))
 			.execute();
-		const next = rows
-			.flatMap((row) => [row.id, row.previous_id])
-			.filter((linked): linked is string => linked !== null && !found.has(linked));
-		for (const linked of next) found.add(linked);
-		frontier = [...new Set(next)];
+		for (const row of rows) {
+			found.set(row.id, {
+				id: row.id,
+				previousId: row.previous_id,
+				status: row.status,
+				createdAt: row.created_at,
+				submittedAt: row.submitted_at,
+				overall: row.overall_score === null ? null : Number(row.overall_score),
+				level: row.level
+			});
+		}
+		// Rows found here may have newer ones of their own, and previous ids are not read yet: look at both next.
+		const linked = rows.flatMap((row) => [row.id, row.previous_id]);
+		frontier = [...new Set(linked)].filter(
+			(next): next is string => next !== null && !expanded.has(next)
+		);
 	}
-	return [...found];
+	return [...found.values()];
+}
+
+/** The ids of `members`: what erasing a whole chain erases. */
+export async function chain(db: Db, id: string): Promise<string[]> {
+	return (await members(db, id)).map((member) => member.id);
+}
+
+/**
+ * The chain's newest assessment, which every link of the chain opens: the one nothing re-assesses (the draft in
+ * progress, or else the latest submitted). Judged by the links rather than by creation time, which two quick
+ * requests can share; chains that branched before a re-assessment reopened its draft take the last created branch.
+ */
+export function newest(chainMembers: ChainMember[]): ChainMember | undefined {
+	const superseded = new Set(chainMembers.map((member) => member.previousId));
+	const leaves = chainMembers.filter((member) => !superseded.has(member.id));
+	return leaves.reduce<ChainMember | undefined>(
+		(best, member) => (!best || laterThan(member, best) ? member : best),
+		undefined
+	);
+}
+
+/** Created later, or at the same instant with the greater id, so that the order is total. */
+function laterThan(a: ChainMember, b: ChainMember): boolean {
+	return a.createdAt === b.createdAt ? a.id > b.id : a.createdAt > b.createdAt;
+}
+
+/** The submitted assessments of a chain, oldest first: the firm's history of results. */
+export function submitted(chainMembers: ChainMember[]): ChainMember[] {
+	return chainMembers
+		.filter((member) => member.status === 'submitted' && member.submittedAt !== null)
+		.sort((a, b) => a.submittedAt!.localeCompare(b.submittedAt!) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -85,4 +149,17 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 			await trx.deleteFrom('assessment').where('id', '=', id).execute();
 		}
 	});
+}
+
+/**
+ * Locks an assessment's row until the transaction ends, so that two re-assessments of it queue and the second sees
+ * the first one's draft. On PostgreSQL a no-op update takes the row lock (SQLite has no `select … for update`, and
+ * its transactions already run one at a time).
+ */
+export async function hold(trx: Transaction<Schema>, id: string): Promise<void> {
+	await trx
+		.updateTable('assessment')
+		.set((eb) => ({ revision: eb.ref('revision') }))
+		.where('id', '=', id)
+		.execute();
 }

@@ -35,17 +35,22 @@ export const load = async ({ params, locals }) => {
 		/** How many assessments the firm's re-assessment chain holds; erasing proposes all of them when several. */
 		chainSize: await assessmentService.chainSize(opened),
 		/** The firm's action plan, which recommendations a card may add to it, and the months its form offers. */
-		plan: await actionPlan.planView(opened, locals.locale)
+		plan: await actionPlan.planView(opened, locals.locale),
+		/** The firm's submitted assessments, oldest first (this one last), for the history section. */
+		history: await assessmentService.history(opened)
 	};
 };
 
 export const actions = {
-	/** Starts a new assessment pre-filled with these answers; its results will show the change since this one. */
+	/**
+	 * Starts a new assessment pre-filled with these answers (or reopens the one in progress) under the same link,
+	 * which now opens it; its results will show the change since this one.
+	 */
 	reassess: async ({ params, locals }) => {
 		const opened = await assessmentService.open(params.token);
 		if (!opened) error(404, 'Not Found');
-		const token = await assessmentService.reassess(opened, locals.locale);
-		redirect(303, `/assessment/${token}/${PROFILE_STEP}`);
+		await assessmentService.reassess(opened, locals.locale);
+		redirect(303, `/assessment/${params.token}/${PROFILE_STEP}`);
 	},
 
 	/** Adds a recommendation's action to the firm's plan, or changes it; back to the plan, or the form's problems. */

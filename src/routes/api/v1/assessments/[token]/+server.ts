@@ -19,7 +19,9 @@ export async function GET({ params, locals }) {
 		{
 			status: assessment.status,
 			answers: assessment.answers,
-			...(assessment.result ? { results: resultsBody(assessment.result) } : {})
+			...(assessment.result ? { results: resultsBody(assessment.result) } : {}),
+			/** The firm's submitted assessments across its re-assessment chain, oldest first. */
+			history: await assessmentService.history(found.opened)
 		},
 		{ headers: noStore }
 	);

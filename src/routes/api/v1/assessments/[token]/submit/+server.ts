@@ -6,7 +6,10 @@ import { apiError, handleApi, readJson } from '$lib/server/http/api';
 import { openOr404, resultsBody } from '$lib/server/http/api-assessments';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 
-/** The optional body: whether a campaign's SME agrees to share its identity with the chamber (default: no). */
+/**
+ * The optional body: whether a campaign's SME agrees to share its identity with the chamber (default: no, except
+ * that a re-assessment in an open campaign must answer, as the page asks it to).
+ */
 const submitBody = z.strictObject({ consentShareIdentity: z.boolean().optional() });
 
 /**
@@ -22,19 +25,24 @@ export async function POST({ params, locals, request }) {
 			? await readJson(request, submitBody, locals.locale)
 			: {};
 		const outcome = await assessmentService.submit(found.opened, {
-			shareIdentity: body.consentShareIdentity === true
+			shareIdentity: body.consentShareIdentity
 		});
 		if (!outcome.ok) {
 			const missing = describeMissing(found.opened.questionnaire, outcome.missing, locals.locale);
 			const t = await createTranslator(locals.locale);
 			return apiError(
 				422,
-				'missing_answers',
+				missing.length > 0 ? 'missing_answers' : 'consent_required',
 				locals.locale,
-				missing.map((question) => ({
-					path: `answers.${question.id}`,
-					message: t('api.answer_required', { question: question.text })
-				}))
+				[
+					...missing.map((question) => ({
+						path: `answers.${question.id}`,
+						message: t('api.answer_required', { question: question.text })
+					})),
+					...(outcome.consentRequired
+						? [{ path: 'consentShareIdentity', message: t('api.consent_choice_required') }]
+						: [])
+				]
 			);
 		}
 		return json(
