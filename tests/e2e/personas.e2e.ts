@@ -50,6 +50,16 @@ async function submitFirm(
 	return token;
 }
 
+/**
+ * Opens every theme of the results, as a reader looking for a theme's advice does: they are closed at first, their
+ * cards out of sight until then.
+ */
+async function openThemes(page: Page) {
+	const closed = page.locator('details.theme:not([open]) > summary');
+	// The first closed one each time: opening one shortens the list.
+	while ((await closed.count()) > 0) await closed.first().click();
+}
+
 /** The report's text, every page joined, with line breaks and runs of spaces made single spaces. */
 async function reportText(request: APIRequestContext, token: string): Promise<string> {
 	const response = await request.get(`/assessment/${token}/report.pdf?lang=tr`);
@@ -128,6 +138,7 @@ test.describe('an Erzurum furniture maker with 25 employees, on a phone', () => 
 				exact: false
 			})
 		).not.toHaveCount(0);
+		await openThemes(page);
 		for (const title of [ADVICE.woodResidue, ADVICE.coatings, ADVICE.eudr])
 			await expect(page.getByRole('heading', { name: title }).first()).toBeVisible();
 		for (const title of [ADVICE.metalScrap, ADVICE.organicWaste, ADVICE.refrigerants])
@@ -195,6 +206,7 @@ test('a Tekirdağ steel-bolt exporter is in CBAM scope with no data, and is told
 	await expect(cbam).toContainText('Önemli tarihler');
 	await expect(cbam).toContainText('2026 ithalatı için ilk yıllık SKDM beyanı');
 	await expect(cbam).toContainText('öneri');
+	await openThemes(page);
 	for (const title of [ADVICE.metalScrap, ADVICE.processHeat, ADVICE.cbamData])
 		await expect(page.getByRole('heading', { name: title }).first()).toBeVisible();
 	for (const title of [ADVICE.woodResidue, ADVICE.eudr, ADVICE.organicWaste])
@@ -236,6 +248,7 @@ test('a Kırklareli food producer without exports gets food advice and no EU-mar
 	// The EU-market questions were not asked, so that theme has no score rather than a low one.
 	const market = page.getByRole('row', { name: /AB pazarına hazırlık/ });
 	await expect(market.first()).toContainText('Sizin için geçerli değil');
+	await openThemes(page);
 	for (const title of [ADVICE.organicWaste, ADVICE.refrigerants])
 		await expect(page.getByRole('heading', { name: title }).first()).toBeVisible();
 	for (const title of [

@@ -221,7 +221,6 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 			statistics,
 			labels: {
 				themes: none,
-				themeColours: none,
 				levels: none,
 				sectors: none,
 				sizes: none,

@@ -28,7 +28,7 @@ describe('palette', () => {
 	});
 
 	it('colours the page charts', () => {
-		const radar = radarChart([{ title: 'A', colour: '#000000', score: 50, peers: null }], {
+		const radar = radarChart([{ title: 'A', score: 50, peers: null }], {
 			you: 'You'
 		});
 		expect(radar.data.datasets[0].borderColor).toBe(palette.primary);

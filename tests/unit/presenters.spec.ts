@@ -439,7 +439,6 @@ function dashboard(): ChamberDashboard {
 		},
 		labels: {
 			themes: { energy: 'Energy' },
-			themeColours: { energy: '#000' },
 			levels: { developing: 'Developing' },
 			sectors: { C: 'C · Manufacturing' },
 			sizes: {},

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { palette } from './palette';
+import { wrapLabel } from './wrap';
 
 /**
  * The carbon estimate by source as horizontal bars, coloured by scope; the results page and the PDF draw it from
@@ -16,22 +17,11 @@ export interface SourceBar {
 /** Characters per line of a bar's label: long fuel names wrap instead of squeezing the bars on a phone. */
 const LINE = 22;
 
-function wrap(text: string, width: number): string[] {
-	const lines: string[] = [];
-	for (const word of text.split(' ')) {
-		const last = lines.at(-1);
-		if (last !== undefined && last.length + 1 + word.length <= width)
-			lines[lines.length - 1] = `${last} ${word}`;
-		else lines.push(word);
-	}
-	return lines;
-}
-
 export function emissionsChart(sources: SourceBar[], label: string): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
-			labels: sources.map((source) => wrap(source.label, LINE)),
+			labels: sources.map((source) => wrapLabel(source.label, LINE)),
 			datasets: [
 				{
 					label,

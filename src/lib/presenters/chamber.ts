@@ -82,7 +82,6 @@ export function presentDashboard(
 	const chartLabels = { you: chamberName, peers: allLabel };
 	const themePoint = (theme: (typeof s.themes)[number]) => ({
 		title: themeName(theme.id),
-		colour: labels.themeColours[theme.id],
 		score: theme.mean,
 		peers: othersMean.get(theme.id) ?? null
 	});

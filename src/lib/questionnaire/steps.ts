@@ -50,23 +50,29 @@ export function stepHeading(
 
 export interface StepProgress {
 	id: string;
-	/** Shown questions with an answer. */
-	answered: number;
 	/** Questions shown for the current answers. */
 	shown: number;
+	/** Shown questions that must be answered before submitting: what the progress counter counts. */
+	required: number;
 	/** Shown required questions still without an answer. */
 	missing: number;
 }
 
-/** How far each step is, counting only the questions the current answers show. */
+/**
+ * How far each step is, counting only the questions the current answers show. The counter a person sees counts the
+ * required ones (`required - missing` of `required`): optional figures left blank must not read as work left undone.
+ */
 export function progressOf(questionnaire: Questionnaire, answers: Answers): StepProgress[] {
 	const visible = visibleQuestionIds(questionnaire, answers);
 	return stepsOf(questionnaire).map((step) => {
 		const shown = step.questions.filter((question) => visible.has(question.id));
-		const answered = shown.filter((question) => answers[question.id] !== undefined);
-		const missing = shown.filter(
-			(question) => question.required && answers[question.id] === undefined
-		);
-		return { id: step.id, answered: answered.length, shown: shown.length, missing: missing.length };
+		const required = shown.filter((question) => question.required);
+		const missing = required.filter((question) => answers[question.id] === undefined);
+		return {
+			id: step.id,
+			shown: shown.length,
+			required: required.length,
+			missing: missing.length
+		};
 	});
 }

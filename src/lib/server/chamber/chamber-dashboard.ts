@@ -18,7 +18,6 @@ export function dashboardLabels(locale: Locale) {
 		themes: Object.fromEntries(
 			definition.themes.map((theme) => [theme.id, localize(theme.title, locale)])
 		),
-		themeColours: Object.fromEntries(definition.themes.map((theme) => [theme.id, theme.colour])),
 		levels: Object.fromEntries(
 			definition.levels.map((level) => [level.id, localize(level.name, locale)])
 		),

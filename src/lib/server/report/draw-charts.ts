@@ -67,6 +67,11 @@ function polygon(doc: Doc, points: [number, number][]) {
 	doc.closePath();
 }
 
+/** A chart label as one line: the page's configurations wrap long names into lines for narrow screens. */
+function labelText(label: unknown): string {
+	return Array.isArray(label) ? label.join(' ') : String(label);
+}
+
 /** The radar of theme scores: grid rings at each tick, one spoke per theme, the filled polygon of the scores. */
 export function drawRadar(
 	doc: Doc,
@@ -74,7 +79,7 @@ export function drawRadar(
 	box: Box,
 	format: (value: number) => string
 ) {
-	const labels = (config.data.labels ?? []) as string[];
+	const labels = (config.data.labels ?? []).map(labelText);
 	const dataset = config.data.datasets[0];
 	const values = dataset.data as number[];
 	const scale = config.options?.scales?.r ?? {};
@@ -199,10 +204,8 @@ export function drawSourceBars(
 	format: (value: number) => string
 ) {
 	const [dataset] = config.data.datasets;
-	// A label may come wrapped into lines for the page's narrow screens; the PDF has room for one line.
-	const labels = (config.data.labels ?? []).map((label) =>
-		Array.isArray(label) ? label.join(' ') : String(label)
-	);
+	// The PDF has room for a label on one line.
+	const labels = (config.data.labels ?? []).map(labelText);
 	const values = labels.map((_, index) => Number(dataset?.data[index] ?? 0));
 	const colours = dataset?.backgroundColor;
 	const inkColour = (config.options?.scales?.y?.ticks as { color?: string } | undefined)?.color;
