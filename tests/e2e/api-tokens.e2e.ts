@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { admin, createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { submitInCampaign } from './api-helpers';
 import { signInAs } from './sign-in';
+import { expect, test } from './test';
 
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { QUESTIONNAIRE as Q, completeAnswers } from './api-helpers';
+import { expect, test } from './test';
 
 async function create(request: APIRequestContext, answers?: Record<string, unknown>) {
 	const response = await request.post('/api/v1/assessments', {

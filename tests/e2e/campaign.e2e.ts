@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { createCampaign } from './admin-cli';
 import { answerAllSteps } from './assessment-helpers';
 import { completeAnswers, QUESTIONNAIRE } from './api-helpers';
+import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { admin, createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { submitInCampaign } from './api-helpers';
 import { signInAs } from './sign-in';
+import { expect, test } from './test';
 
 const PASSWORD = 'Kuzeydoğu Anadolu kalkınma 2026';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { createChamber, createChamberUser } from './admin-cli';
 import { enrolTwoFactor, freshCode, signInAs, submitSignIn } from './sign-in';
+import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { readPdf } from '../fixtures/pdf';
 import { submitInCampaign } from './api-helpers';
 import { signInAs } from './sign-in';
+import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';

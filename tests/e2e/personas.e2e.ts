@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import { readPdf } from '../fixtures/pdf';
 import { completeAnswers, QUESTIONNAIRE } from './api-helpers';
 import { answerAllSteps, startAssessment } from './assessment-helpers';
+import { expect, test } from './test';
 
 /**
  * The three firms a domain reviewer read the advice as, before a chamber sends the link to its members. Each must get

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { completeAnswers, QUESTIONNAIRE } from './api-helpers';
 import { answerStep, startAssessment } from './assessment-helpers';
+import { expect, test } from './test';
 
 /*
  * The whole flow on a 390 × 844 phone: no page scrolls sideways, the step bar names the step and reaches the
@@ -10,20 +11,8 @@ import { answerStep, startAssessment } from './assessment-helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PHONE = { width: 390, height: 844 };
-// SvelteKit's route announcer has an inline style attribute that the CSP blocks: a separate, known problem.
-const ANNOUNCER = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
 
 test.use({ viewport: PHONE });
-
-/** Console errors of the page, but for the announcer's known one; the test ends by expecting none. */
-function consoleErrors(page: Page) {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error' && !message.text().includes(ANNOUNCER))
-			errors.push(`${page.url()}: ${message.text()}`);
-	});
-	return errors;
-}
 
 /** The page is no wider than the window: nothing makes a phone scroll sideways. */
 async function expectFits(page: Page) {
@@ -59,7 +48,6 @@ async function expectLabelledScales(page: Page) {
 test('the whole flow fits a phone, and the results read summary first', async ({ page }) => {
 	// Every step, the results with axe, then three content pages: slow on a busy machine.
 	test.slow();
-	const errors = consoleErrors(page);
 	await page.goto('/?lang=tr');
 	await expectFits(page);
 	await startAssessment(page, 'tr');
@@ -154,7 +142,6 @@ test('the whole flow fits a phone, and the results read summary first', async ({
 		await page.goto(path);
 		await expectFits(page);
 	}
-	expect(errors).toEqual([]);
 });
 
 test('without JavaScript the chart areas point to the tables below @no-js', async ({

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { readPdf } from '../fixtures/pdf';
 import { answerAllSteps, startAssessment } from './assessment-helpers';
+import { expect, test } from './test';
 
 test('downloads the PDF report from the results page, in the page’s language', async ({ page }) => {
 	test.slow();

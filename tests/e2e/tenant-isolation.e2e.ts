@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { signInAs } from './sign-in';
+import { expect, test } from './test';
 
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 const CHAMBER_ROUTES = 'src/routes/chamber/[slug=slug]';

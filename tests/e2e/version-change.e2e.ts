@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
 import { answerStep, startAssessment } from './assessment-helpers';
+import { expect, test } from './test';
 
 /**
  * Turns a draft into one started under an earlier questionnaire version, as if it had been left open over an
