@@ -20,9 +20,7 @@ const escape = (character: string) => `\\${character}`;
  */
 function pattern(locale: Locale): RegExp {
 	const { group, decimal } = SEPARATORS[locale];
-	return new RegExp(
-		`^-?(\\d{1,3}(${escape(group)}\\d{3})+|\\d+)(${escape(decimal)}\\d+)?$`
-	);
+	return new RegExp(`^-?(\\d{1,3}(${escape(group)}\\d{3})+|\\d+)(${escape(decimal)}\\d+)?$`);
 }
 
 const PATTERNS: Record<Locale, RegExp> = { tr: pattern('tr'), en: pattern('en') };
