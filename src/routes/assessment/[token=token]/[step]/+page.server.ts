@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fromFormFields, missingRequired } from '$lib/questionnaire/answers';
+import { createTranslator } from '$lib/i18n';
 import { localize } from '$lib/questionnaire/localize';
+import { bandNotes } from '$lib/presenters/band-notes';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
@@ -50,6 +52,16 @@ export const load = async ({ params, locals, url }) => {
 				)
 			: [],
 		savedAt: assessment.updatedAt,
+		/** On the energy step: the profile bands the intensities use, so head count is not asked twice. */
+		bandNotes:
+			step.kind === 'energy'
+				? bandNotes(
+						questionnaire,
+						assessment.answers,
+						await createTranslator(locals.locale),
+						locals.locale
+					)
+				: [],
 		/** Figures of this step that look wrong for the firm (saved as typed), each shown beside its field. */
 		warnings: await answerWarnings(questionnaire, assessment.answers, locals.locale, {
 			only: step.questions.map((question) => question.id)
