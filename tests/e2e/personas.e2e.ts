@@ -111,8 +111,7 @@ test.describe('an Erzurum furniture maker with 25 employees, on a phone', () => 
 		['SKDM (CBAM) listesindeki ürünlerden', 'Hayır'],
 		['Emisyonlarınız için bir baz yıl belirlediniz mi?', 'Hayır'],
 		['Yılda şebekeden ne kadar elektrik aldınız?', '100.000'],
-		['Yılda kaç kilogram odun, talaş, pelet ya da briket yaktınız?', '40.000'],
-		['Kaç kişi çalıştırıyorsunuz?', '25']
+		['Yılda kaç kilogram odun, talaş, pelet ya da briket yaktınız?', '40.000']
 	];
 	const pick = (text: string) => ANSWERS.find(([question]) => text.startsWith(question))?.[1];
 

@@ -68,14 +68,14 @@ test('a draft left open over a questionnaire upgrade says what changed and keeps
 	startedUnderEarlierVersion(token);
 
 	await page.goto(`/assessment/${token}/profile`);
-	const note = page.getByRole('status').filter({ hasText: 'Anket 2.0.0 sürümüne güncellendi' });
+	const note = page.getByRole('status').filter({ hasText: 'Anket 2.1.0 sürümüne güncellendi' });
 	await expect(note).toHaveText(
-		'Anket 2.0.0 sürümüne güncellendi: 1 yeni soru eklendi, 1 soru kaldırıldı. Önceki yanıtlarınız korundu; kaldırılan sorulara ve seçeneklere verdiğiniz yanıtlar silindi.'
+		'Anket 2.1.0 sürümüne güncellendi: 1 yeni soru eklendi, 1 soru kaldırıldı. Önceki yanıtlarınız korundu; kaldırılan sorulara ve seçeneklere verdiğiniz yanıtlar silindi.'
 	);
 	// The earlier answers are still there.
 	await expect(page.getByRole('textbox', { name: 'Firma adı' })).toHaveValue('Sürüm Mobilya');
 
 	// The review page says it too.
 	await page.goto(`/assessment/${token}/review`);
-	await expect(page.getByRole('status').filter({ hasText: 'Anket 2.0.0' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Anket 2.1.0' })).toBeVisible();
 });

@@ -136,8 +136,9 @@ describe('the PDF report', () => {
 				energy_gas_kwh: 80_000,
 				energy_gas_sm3: 5_000,
 				energy_vehicle_diesel_l: 4_000,
-				energy_employees: 25,
-				energy_turnover_mtl: 60
+				// Intensities use the profile bands' estimates: 30 people, 55 million TL.
+				employees: 'e10_49',
+				turnover: 't_100m'
 			},
 			'tr'
 		);
@@ -149,8 +150,8 @@ describe('the PDF report', () => {
 			'Toplam tahmini emisyon: 135,2 t CO₂e',
 			'Kapsam 1: doğrudan emisyonlar (yakıtlar, şirket araçları): 25,4 t CO₂e',
 			'Kapsam 2: satın alınan elektrik (konuma dayalı): 109,8 t CO₂e',
-			'Çalışan başına 5,41 t CO₂e',
-			'Milyon TL net satış başına 2,25 t CO₂e',
+			'Çalışan başına 4,51 t CO₂e',
+			'Milyon TL net satış başına 2,46 t CO₂e',
 			'Şebekeden alınan elektrik',
 			'250.000 kWh',
 			'Sm³ olarak girdiğiniz miktar kullanılmadı',

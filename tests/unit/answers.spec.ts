@@ -3,8 +3,7 @@ import {
 	checkAnswers,
 	fromFormFields,
 	mergeAnswers,
-	missingRequired,
-	parseLocalNumber
+	missingRequired
 } from '$lib/questionnaire/answers';
 import type { Question } from '$lib/questionnaire/schema';
 import { miniCatalogue } from '../fixtures/catalogue';
@@ -84,18 +83,6 @@ describe('number answers', () => {
 		expect(checkAnswers(questionnaire, { electricity: value }).issues).toEqual([
 			{ question: 'electricity', ...issue }
 		]);
-	});
-
-	it.each([
-		['1.234,5', 'tr', 1234.5],
-		['1 234 567', 'tr', 1234567],
-		['1,234.5', 'en', 1234.5],
-		['0,75', 'tr', 0.75],
-		['12abc', 'tr', NaN],
-		['1,2,3', 'tr', NaN],
-		['', 'en', NaN]
-	] as const)('reads %s in %s as %d', (text, locale, expected) => {
-		expect(parseLocalNumber(text, locale)).toBe(expected);
 	});
 });
 

@@ -200,26 +200,31 @@ describe('bad energy figures are refused with a clear reason before they reach t
 		expect(changes).toEqual({});
 	});
 
-	it('refuses a renewable share above 100 % and a fractional head count', () => {
-		const { issues } = checkAnswers(questionnaire, {
-			energy_renewable_share: 120,
-			energy_employees: 12.5
-		});
+	it('refuses a renewable share above 100 %', () => {
+		const { issues } = checkAnswers(questionnaire, { energy_renewable_share: 120 });
 		expect(issues.map((issue) => [issue.question, issue.code])).toEqual([
-			['energy_renewable_share', 'too_large'],
-			['energy_employees', 'not_integer']
+			['energy_renewable_share', 'too_large']
 		]);
+	});
+
+	it('takes head count and turnover from the profile bands instead of asking again', () => {
+		const answers = { employees: 'e10_49', turnover: 't_100m', energy_electricity_kwh: 100_000 };
+		const { carbon } = assessCarbon(questionnaire, answers, factors);
+		expect(carbon!.perEmployee).toBeCloseTo(43.9 / 30, 9); // 10–49 people: the middle, 30
+		expect(carbon!.perMillionTl).toBeCloseTo(43.9 / 55, 9); // 10–100 million TL: the middle, 55
+		const large = assessCarbon(questionnaire, { ...answers, employees: 'e250' }, factors);
+		expect(large.carbon!.perEmployee).toBeCloseTo(43.9 / 250, 9); // 250 or more: the lower limit
 	});
 
 	it('reads numbers as Turkish users type them, and refuses text that is not a number', () => {
 		const questions = questionnaire.energy!.questions;
 		const form = new FormData();
 		form.set('energy_electricity_kwh', '1.250.000');
-		form.set('energy_turnover_mtl', '45,5');
+		form.set('energy_supplier_factor', '0,35');
 		form.set('energy_gas_kwh', '12 bin');
 		const raw = fromFormFields(questions, form, 'tr');
 		expect(raw.energy_electricity_kwh).toBe(1_250_000);
-		expect(raw.energy_turnover_mtl).toBe(45.5);
+		expect(raw.energy_supplier_factor).toBe(0.35);
 		const { issues } = checkAnswers(questionnaire, raw);
 		expect(issues).toEqual([
 			expect.objectContaining({ question: 'energy_gas_kwh', code: 'not_a_number' })

@@ -305,6 +305,13 @@ describe('questionnaire:check', () => {
 			'profile:\n  title: { tr: Firma, en: Company }\n  questions:\n',
 			'profile:\n  title: { tr: Firma, en: Company }\n  questions:\n    - { id: extra, type: text, required: false, weightBySize: { micro: 0 }, text: { tr: Ek, en: Extra } }\n',
 			'mini.yaml: profile.questions[0].weightBySize: only scored theme questions have a weight'
+		],
+		[
+			'an estimate on an option of a question that is no band',
+			'mini.yaml',
+			'          - { id: low, score: 0, label: { tr: Az, en: Little } }',
+			'          - { id: low, score: 0, estimate: 5, label: { tr: Az, en: Little } }',
+			'mini.yaml: themes[0].questions[0].options[0].estimate: only options of the employees and turnover roles have an estimate'
 		]
 	])('reports %s', (_, file, from, to, message) => {
 		expect(problemsAfter(file, from, to)).toContain(message);

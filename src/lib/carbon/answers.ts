@@ -15,12 +15,44 @@ function shownAnswers(questionnaire: Questionnaire, answers: Answers) {
 		.map((question) => ({ question, answer: answers[question.id] }));
 }
 
+/** A figure taken from a profile band rather than typed: the band's label and the figure used for it. */
+export interface BandEstimate {
+	role: 'employees' | 'turnover';
+	question: string;
+	option: string;
+	estimate: number;
+}
+
+/**
+ * The head count or turnover the profile's band stands for (`estimate` on its option), so the energy step need not
+ * ask for the figure again. Undefined when the band is not answered or gives no estimate.
+ */
+export function bandEstimate(
+	questionnaire: Questionnaire,
+	answers: Answers,
+	role: BandEstimate['role']
+): BandEstimate | undefined {
+	const question = questionnaire.profile.questions.find((candidate) => candidate.role === role);
+	if (question?.type !== 'single') return undefined;
+	const option = question.options?.find((candidate) => candidate.id === answers[question.id]);
+	return option?.estimate === undefined
+		? undefined
+		: { role, question: question.id, option: option.id, estimate: option.estimate };
+}
+
+/** The carbon fact each band stands in for when no question gives the exact figure. */
+const BAND_FACTS = { employees: 'employees_count', turnover: 'turnover_million_tl' } as const;
+
 export function carbonInputs(questionnaire: Questionnaire, answers: Answers): CarbonInputs {
 	const inputs: CarbonInputs = {};
 	for (const { question, answer } of shownAnswers(questionnaire, answers)) {
 		if (question.type === 'number' && question.carbon && typeof answer === 'number') {
 			inputs[question.carbon] = answer;
 		}
+	}
+	for (const role of ['employees', 'turnover'] as const) {
+		const band = bandEstimate(questionnaire, answers, role);
+		if (inputs[BAND_FACTS[role]] === undefined && band) inputs[BAND_FACTS[role]] = band.estimate;
 	}
 	return inputs;
 }

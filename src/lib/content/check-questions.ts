@@ -150,6 +150,15 @@ export function checkQuestion(entry: Located, questionnaire: Questionnaire, prob
 					problems.add([...path, 'options', index, 'sizeClass'], 'expected one of the sizeClasses');
 				}
 			});
+	} else if (question.type === 'single' || question.type === 'multi') {
+		// Only a head-count or turnover band stands for a figure (the carbon intensities read it).
+		(question.options ?? []).forEach((option, index) => {
+			if (option.estimate !== undefined)
+				problems.add(
+					[...path, 'options', index, 'estimate'],
+					'only options of the employees and turnover roles have an estimate'
+				);
+		});
 	}
 }
 

@@ -1,5 +1,6 @@
 import { formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
+import { formatAmount } from '../i18n/number';
 import { NOT_APPLICABLE, SCORE_MAX } from './constants';
 import { localize } from './localize';
 import type { Province, Question } from './schema';
@@ -45,8 +46,7 @@ export function answerText(
 			return typeof answer === 'boolean' ? (answer ? words.yes : words.no) : undefined;
 		case 'number': {
 			if (typeof answer !== 'number') return undefined;
-			const unit = localize(question.unit, locale);
-			return unit ? `${formatNumber(locale, answer)} ${unit}` : formatNumber(locale, answer);
+			return formatAmount(locale, answer, localize(question.unit, locale));
 		}
 		case 'text':
 			return typeof answer === 'string' ? answer : undefined;

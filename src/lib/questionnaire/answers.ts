@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { parseLocalNumber } from '../i18n/number';
 import { cleanText } from '../text';
 import { NOT_APPLICABLE, SCORE_MAX } from './constants';
 import type { Question, Questionnaire } from './schema';
@@ -132,18 +133,6 @@ export function missingRequired(questionnaire: Questionnaire, answers: Answers):
 		.filter((question) => question.required && visible.has(question.id))
 		.filter((question) => answers[question.id] === undefined)
 		.map((question) => question.id);
-}
-
-/**
- * Reads a number as people type it: `1.234,5` in Turkish, `1,234.5` in English, with spaces allowed. Anything else
- * becomes NaN, which the number check then refuses with a clear message.
- */
-export function parseLocalNumber(text: string, locale: Locale): number {
-	const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-	if (compact === '') return NaN;
-	const [group, decimal] = locale === 'tr' ? ['.', ','] : [',', '.'];
-	const normalised = compact.split(group).join('').replace(decimal, '.');
-	return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
 }
 
 /**

@@ -66,6 +66,11 @@ const option = z.strictObject({
 	score: score.optional(),
 	/** For the `employees` and `turnover` roles: the KOBİ size class this band falls in. */
 	sizeClass: id.optional(),
+	/**
+	 * For the `employees` and `turnover` roles: the figure the carbon intensities use when the band is all that is
+	 * known (the band's middle; an open band's lower limit), so the energy step need not ask the figure again.
+	 */
+	estimate: z.number().positive().optional(),
 	/** "None of these": cannot be chosen together with other options of a multi question. */
 	exclusive: z.boolean().optional()
 });

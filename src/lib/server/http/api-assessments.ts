@@ -6,6 +6,7 @@ import { isLegacyCbam } from '$lib/carbon/cbam';
 import type { AssessmentResult } from '../db/assessments';
 import { apiError, type ApiIssue } from './api';
 import { describeIssues } from '../assessment/messages';
+import type { AnswerWarning } from '../assessment/warnings';
 import * as assessmentService from '../assessment/assessment-service';
 import type { Opened } from '../assessment/assessment-service';
 
@@ -19,6 +20,15 @@ export async function answerIssues(issues: AnswerIssue[], locale: Locale): Promi
 	return issues.map((issue) => ({
 		path: `answers.${issue.question}`,
 		message: messages[issue.question]
+	}));
+}
+
+/** Plausibility warnings as the API shows them: at `answers.<question>`, like the issues of a refused answer. */
+export function warningsBody(warnings: AnswerWarning[]) {
+	return warnings.map(({ question, code, message }) => ({
+		path: `answers.${question}`,
+		code,
+		message
 	}));
 }
 

@@ -1,12 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fromFormFields, missingRequired } from '$lib/questionnaire/answers';
+import { createTranslator } from '$lib/i18n';
 import { localize } from '$lib/questionnaire/localize';
+import { bandNotes } from '$lib/presenters/band-notes';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { describeIssues } from '$lib/server/assessment/messages';
+import { answerWarnings } from '$lib/server/assessment/warnings';
+import { warningKey } from '$lib/questionnaire/warning-key';
+import type { Question } from '$lib/questionnaire/schema';
 import { readForm } from '$lib/server/http/form';
 
 /** The assessment and the step in the URL; loads share the request's copy, actions read afresh. */
@@ -52,9 +57,33 @@ export const load = async ({ params, locals, url }) => {
 		carriedPlan:
 			index === 0 && assessment.previousId
 				? (await actionPlan.planView(opened, locals.locale)).actions
-				: []
+				: [],
+		/** On the energy step: the profile bands the intensities use, so head count is not asked twice. */
+		bandNotes:
+			step.kind === 'energy'
+				? bandNotes(
+						questionnaire,
+						assessment.answers,
+						await createTranslator(locals.locale),
+						locals.locale
+					)
+				: [],
+		/** Figures of this step that look wrong for the firm (saved as typed), each shown beside its field. */
+		warnings: await answerWarnings(questionnaire, assessment.answers, locals.locale, {
+			only: step.questions.map((question) => question.id)
+		})
 	};
 };
+
+/** The text of the step's number fields as typed, for the warnings that read it ("12.000" on the English page). */
+function typedNumbers(questions: Question[], form: FormData): Record<string, string> {
+	return Object.fromEntries(
+		questions
+			.filter((question) => question.type === 'number')
+			.map((question) => [question.id, form.get(question.id)])
+			.filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+	);
+}
 
 export const actions = {
 	/**
@@ -81,6 +110,14 @@ export const actions = {
 		}
 		if (intent === 'back' && index > 0)
 			redirect(303, `/assessment/${params.token}/${steps[index - 1].id}`);
+		const warnings = await answerWarnings(opened.questionnaire, outcome.answers, locals.locale, {
+			typed: typedNumbers(step.questions, form),
+			only: step.questions.map((question) => question.id)
+		});
+		// A warning the page has not shown yet keeps the firm here to look at it; saving again moves on.
+		const seen = new Set(form.getAll('seen_warning').map(String));
+		if (warnings.some((warning) => !seen.has(warningKey(warning))))
+			return { saved: true, warnings };
 		const visibleAfter = visibleQuestionIds(opened.questionnaire, outcome.answers);
 		const revealed = step.questions.find(
 			(question) =>

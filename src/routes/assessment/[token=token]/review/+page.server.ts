@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { missingRequired } from '$lib/questionnaire/answers';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { describeMissing } from '$lib/server/assessment/messages';
+import { reviewSteps } from '$lib/server/assessment/review-view';
 import { readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
@@ -13,6 +14,8 @@ export const load = async ({ params, locals }) => {
 	const missing = missingRequired(opened.questionnaire, opened.assessment.answers);
 	const campaign = await assessmentService.campaignOf(opened.assessment);
 	return {
+		/** Every shown question's answer by step, with its warning: what will be scored, each with a link back. */
+		answerSteps: await reviewSteps(opened, locals.locale),
 		/** Required questions still unanswered, each with a link target. */
 		missing: describeMissing(opened.questionnaire, missing, locals.locale),
 		/** The chamber whose open campaign this assessment came through: it is asked for consent to share identity. */

@@ -4,10 +4,12 @@ import { apiError, handleApi, readJson, readQuery } from '$lib/server/http/api';
 import {
 	answerIssues,
 	answersBody,
+	warningsBody,
 	openOr404,
 	resultsBody
 } from '$lib/server/http/api-assessments';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { answerWarnings } from '$lib/server/assessment/warnings';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -29,15 +31,27 @@ export async function GET({ params, locals }) {
 
 const patchBody = z.strictObject({ answers: answersBody });
 
-/** Merges answers into a draft; null clears one. Nothing changes when any answer is refused. */
+/**
+ * Merges answers into a draft; null clears one. Nothing changes when any answer is refused. Figures that look wrong
+ * for the firm are saved as sent and come back as `warnings` (`[]` when none).
+ */
 export async function PATCH({ params, request, locals }) {
 	return handleApi(locals.locale, async () => {
 		const found = await openOr404(params.token, locals.locale);
 		if ('response' in found) return found.response;
 		const body = await readJson(request, patchBody, locals.locale);
 		const outcome = await assessmentService.saveAnswers(found.opened, body.answers);
-		if (outcome.ok)
-			return json({ status: 'draft', answers: outcome.answers }, { headers: noStore });
+		if (outcome.ok) {
+			const warnings = await answerWarnings(
+				found.opened.questionnaire,
+				outcome.answers,
+				locals.locale
+			);
+			return json(
+				{ status: 'draft', answers: outcome.answers, warnings: warningsBody(warnings) },
+				{ headers: noStore }
+			);
+		}
 		if (outcome.reason === 'submitted') return apiError(409, 'already_submitted', locals.locale);
 		return apiError(
 			400,
