@@ -113,7 +113,7 @@ test('the whole flow fits a phone, and the results read summary first', async ({
 	expect(await themes.count()).toBeGreaterThan(3);
 	for (const theme of await themes.all()) {
 		expect(await theme.getAttribute('open')).toBeNull();
-		await expect(theme.locator('summary')).toContainText(
+		await expect(theme.locator(':scope > summary')).toContainText(
 			/Tema puanı: [\d,]+ \/ 100|Sizin için geçerli değil/
 		);
 	}
@@ -125,7 +125,7 @@ test('the whole flow fits a phone, and the results read summary first', async ({
 
 	// A closed theme opens to its cards, each saying why it is there, what it costs and when it pays back.
 	const opened = themes.filter({ has: page.locator('[data-recommendation]') }).first();
-	await opened.locator('summary').click();
+	await opened.locator(':scope > summary').click();
 	const card = opened.locator('[data-recommendation]').first();
 	await expect(card).toBeVisible();
 	await expect(card).toContainText(/Çünkü: /);
@@ -171,7 +171,7 @@ test('without JavaScript the chart areas point to the tables below @no-js', asyn
 	await expect(page.getByRole('table')).toHaveCount(2);
 	// A theme opens without JavaScript too.
 	const theme = page.locator('details.theme').first();
-	await theme.locator('summary').click();
+	await theme.locator(':scope > summary').click();
 	expect(await theme.getAttribute('open')).not.toBeNull();
 	await expectFits(page);
 });
