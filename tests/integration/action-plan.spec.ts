@@ -1,4 +1,3 @@
-import { isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '$lib/server/db/connect';
 import type { Answers } from '$lib/questionnaire/visibility';
@@ -15,7 +14,7 @@ const planActions = await import('$lib/server/db/plan-actions');
 const { questionnaire } = await import('$lib/server/content');
 const { reportModel } = await import('$lib/server/report/model');
 const { renderPdf } = await import('$lib/server/report/render');
-const results = await import('../../src/routes/assessment/[token=token]/results/+page.server');
+const { resultsAction, runResultsAction } = await import('../fixtures/assessment-actions');
 const dataJson = await import('../../src/routes/assessment/[token=token]/data.json/+server');
 const planApi = await import('../../src/routes/api/v1/assessments/[token]/plan/+server');
 
@@ -23,31 +22,6 @@ const answers: Answers = randomAnswers(questionnaire(), seededRandom(7));
 const locals = () => ({ locale: 'en' as const });
 const thisMonth = actionPlan.monthOf(new Date());
 const nextYear = actionPlan.monthOf(new Date(), 12);
-
-/** Runs a plan form of the results page as a browser's POST would: where it redirects, or what it refused. */
-async function planForm(
-	name: 'savePlanAction' | 'removePlanAction',
-	token: string,
-	fields: Record<string, string>
-): Promise<{ location?: string; refused?: unknown }> {
-	const body = new FormData();
-	for (const [key, value] of Object.entries(fields)) body.set(key, value);
-	const request = new Request(`http://localhost/assessment/${token}/results?/${name}`, {
-		method: 'POST',
-		body
-	});
-	try {
-		const returned = await results.actions[name]({
-			params: { token },
-			locals: locals(),
-			request
-		} as never);
-		return { refused: returned };
-	} catch (thrown) {
-		if (isRedirect(thrown)) return { location: thrown.location };
-		throw thrown;
-	}
-}
 
 async function submitted(): Promise<string> {
 	const token = await service.start({ locale: 'en', answers });
@@ -80,21 +54,21 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 	it('adds an action from a card, changes it, and takes it off again', async () => {
 		const token = await submitted();
 		const [first, second] = await firedIds(token);
-		const added = await planForm('savePlanAction', token, {
+		const added = await runResultsAction('savePlanAction', token, {
 			recommendationId: first,
 			owner: '  Üretim müdürü ',
 			targetMonth: nextYear,
 			status: 'planned'
 		});
 		expect(added.location).toBe(`/assessment/${token}/results#plan`);
-		await planForm('savePlanAction', token, {
+		await runResultsAction('savePlanAction', token, {
 			recommendationId: second,
 			owner: 'Ayşe',
 			targetMonth: thisMonth,
 			status: 'in_progress'
 		});
 		// Adding the same recommendation again changes its action: one row each.
-		await planForm('savePlanAction', token, {
+		await runResultsAction('savePlanAction', token, {
 			recommendationId: first,
 			owner: 'Üretim müdürü',
 			targetMonth: nextYear,
@@ -126,9 +100,9 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 			}
 		]);
 
-		expect((await planForm('removePlanAction', token, { recommendationId: second })).location).toBe(
-			`/assessment/${token}/results#plan`
-		);
+		expect(
+			(await runResultsAction('removePlanAction', token, { recommendationId: second })).location
+		).toBe(`/assessment/${token}/results#plan`);
 		expect((await actionPlan.planOf(await opened(token))).map((a) => a.recommendationId)).toEqual([
 			first
 		]);
@@ -158,7 +132,7 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 				status: 'planned',
 				...change
 			};
-			const { refused } = await planForm('savePlanAction', token, fields);
+			const { returned: refused } = await runResultsAction('savePlanAction', token, fields);
 			expect(refused, JSON.stringify(change)).toMatchObject({
 				status: 400,
 				data: { plan: { errors, values: { recommendationId: fields.recommendationId } } }
@@ -169,7 +143,9 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 
 	it('keeps a draft’s plan read-only: its forms go to the review, the API answers 409', async () => {
 		const token = await service.start({ locale: 'en', answers });
-		const result = await planForm('removePlanAction', token, { recommendationId: 'anything' });
+		const result = await runResultsAction('removePlanAction', token, {
+			recommendationId: 'anything'
+		});
 		expect(result.location).toBe(`/assessment/${token}/review`);
 		const put = await api('PUT', token, { actions: [] });
 		expect(put.status).toBe(409);
@@ -197,18 +173,7 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 			status: 'in_progress'
 		});
 
-		const location = await (async () => {
-			try {
-				await results.actions.reassess({
-					params: { token },
-					locals: locals(),
-					request: new Request('http://localhost/', { method: 'POST', body: new FormData() })
-				} as never);
-			} catch (thrown) {
-				if (isRedirect(thrown)) return thrown.location;
-				throw thrown;
-			}
-		})();
+		const location = await resultsAction('reassess', token);
 		const draft = /\/assessment\/([^/]+)\//.exec(location ?? '')![1];
 		const carried = await api('GET', draft);
 		expect(carried.status).toBe(200);
@@ -234,7 +199,7 @@ describe.each(testDatabases())('a firm’s action plan on $name', (target) => {
 		]);
 		expect(after.recommendable).not.toContain(quiet);
 		// Still the firm's to update: marking it done is accepted though its answers no longer call for it.
-		const done = await planForm('savePlanAction', draft, {
+		const done = await runResultsAction('savePlanAction', draft, {
 			recommendationId: quiet,
 			owner: 'Veli',
 			targetMonth: nextYear,

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n';
 import { formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import { formatAmount } from '../i18n/number';
@@ -11,6 +12,15 @@ export interface AnswerWords {
 	yes: string;
 	no: string;
 	notApplicable: string;
+}
+
+/** The words an answer may need, in the language of `t`: the same "Yes" on the review page, a card and the PDF. */
+export function answerWords(t: Translate): AnswerWords {
+	return {
+		yes: t('question.yes'),
+		no: t('question.no'),
+		notApplicable: t('question.not_applicable')
+	};
 }
 
 /**

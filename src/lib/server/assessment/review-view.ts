@@ -1,6 +1,6 @@
 import { createTranslator } from '$lib/i18n';
 import type { Locale } from '$lib/i18n/locales';
-import { answerText } from '$lib/questionnaire/answer-text';
+import { answerText, answerWords } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
@@ -35,11 +35,7 @@ export async function reviewSteps(opened: Opened, locale: Locale): Promise<Revie
 	const warnings = await answerWarnings(questionnaire, assessment.answers, locale);
 	const context = {
 		locale,
-		words: {
-			yes: t('question.yes'),
-			no: t('question.no'),
-			notApplicable: t('question.not_applicable')
-		},
+		words: answerWords(t),
 		provinces: catalogue().provinces
 	};
 	return stepsOf(questionnaire)

@@ -1,6 +1,6 @@
 import type { Translate } from '$lib/i18n';
 import type { Locale } from '$lib/i18n/locales';
-import { answerText } from '$lib/questionnaire/answer-text';
+import { answerText, answerWords } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import type { Questionnaire, Recommendation } from '$lib/questionnaire/schema';
 import type { Answers } from '$lib/questionnaire/visibility';
@@ -40,11 +40,7 @@ export function triggerView(
 	if (!question) return null;
 	const answer = answerText(question, trigger.answer, {
 		locale,
-		words: {
-			yes: t('question.yes'),
-			no: t('question.no'),
-			notApplicable: t('question.not_applicable')
-		},
+		words: answerWords(t),
 		provinces: []
 	});
 	return answer ? { question: localize(question.text, locale), answer } : null;

@@ -5,7 +5,7 @@ import { presentCarbon, type CarbonPresentation } from '$lib/presenters/carbon';
 import { presentCbam } from '$lib/presenters/cbam';
 import type { PresentedRecommendation } from '$lib/presenters/recommendation';
 import { presentResults } from '$lib/presenters/results';
-import { answerText } from '$lib/questionnaire/answer-text';
+import { answerText, answerWords } from '$lib/questionnaire/answer-text';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
@@ -176,11 +176,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 	const visible = visibleQuestionIds(questionnaire, assessment.answers);
 	const answerContext = {
 		locale,
-		words: {
-			yes: t('question.yes'),
-			no: t('question.no'),
-			notApplicable: t('question.not_applicable')
-		},
+		words: answerWords(t),
 		provinces: catalogue().provinces
 	};
 	return {
