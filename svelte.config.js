@@ -18,7 +18,11 @@ const config = {
 				'script-src': ['self'],
 				// SvelteKit's route announcer (shown after the first client-side navigation) carries one inline style
 				// attribute; its hash admits exactly that attribute and no other inline style.
-				'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'style-src': [
+					'self',
+					'unsafe-hashes',
+					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+				],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
