@@ -54,6 +54,7 @@ const carbon: CarbonView = {
 	scope2MarketBased: null,
 	renewableShare: null,
 	supplierFactor: null,
+	bands: [],
 	solar: null,
 	perEmployee: null,
 	perMillionTl: null,
@@ -144,6 +145,23 @@ describe('presentCarbon', () => {
 
 	it('has no chart for a total of zero', () => {
 		expect(presentCarbon({ ...carbon, total: 0 }, en, 'en').estimate!.chart).toBeNull();
+	});
+
+	it('says which profile band stands in for the head count beside the per-employee figure', () => {
+		const band = {
+			role: 'employees' as const,
+			label: { tr: '10–49 kişi', en: '10–49 people' },
+			estimate: 30,
+			open: false
+		};
+		const withBand = { ...carbon, perEmployee: 2.5, bands: [band] };
+		expect(presentCarbon(withBand, en, 'en').estimate!.intensity!.notes).toEqual([
+			'Head count from your profile: 10–49 people. Emissions per employee use the middle of the band, 30 people.'
+		]);
+		expect(presentCarbon(withBand, tr, 'tr').estimate!.intensity!.notes[0]).toContain('10–49 kişi');
+		expect(presentCarbon({ ...withBand, bands: [] }, en, 'en').estimate!.intensity!.notes).toEqual(
+			[]
+		);
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { Questionnaire, Role } from '../questionnaire/schema';
+import type { Questionnaire, Role, Text } from '../questionnaire/schema';
 import { allQuestions, visibleQuestionIds, type Answers } from '../questionnaire/visibility';
 import { CBAM_ROLE_OPTIONS, type CbamAnswers } from './cbam';
 import type { CarbonInputs } from './estimate';
@@ -15,12 +15,14 @@ function shownAnswers(questionnaire: Questionnaire, answers: Answers) {
 		.map((question) => ({ question, answer: answers[question.id] }));
 }
 
-/** A figure taken from a profile band rather than typed: the band's label and the figure used for it. */
+/** A figure taken from a profile band rather than typed: the band, and the figure used for it. */
 export interface BandEstimate {
 	role: 'employees' | 'turnover';
-	question: string;
-	option: string;
+	/** The band's label, as the profile question offers it ("10–49"). */
+	label: Text;
+	/** The band's middle, or the lower limit of the last, open band ("250 or more"). */
 	estimate: number;
+	open: boolean;
 }
 
 /**
@@ -33,28 +35,53 @@ export function bandEstimate(
 	role: BandEstimate['role']
 ): BandEstimate | undefined {
 	const question = questionnaire.profile.questions.find((candidate) => candidate.role === role);
-	if (question?.type !== 'single') return undefined;
-	const option = question.options?.find((candidate) => candidate.id === answers[question.id]);
+	if (question?.type !== 'single' || !question.options) return undefined;
+	const option = question.options.find((candidate) => candidate.id === answers[question.id]);
 	return option?.estimate === undefined
 		? undefined
-		: { role, question: question.id, option: option.id, estimate: option.estimate };
+		: {
+				role,
+				label: option.label,
+				estimate: option.estimate,
+				open: question.options.at(-1)?.id === option.id
+			};
 }
 
 /** The carbon fact each band stands in for when no question gives the exact figure. */
 const BAND_FACTS = { employees: 'employees_count', turnover: 'turnover_million_tl' } as const;
 
-export function carbonInputs(questionnaire: Questionnaire, answers: Answers): CarbonInputs {
+/** The carbon facts typed as figures, before any band stands in for a missing one. */
+function typedInputs(questionnaire: Questionnaire, answers: Answers): CarbonInputs {
 	const inputs: CarbonInputs = {};
 	for (const { question, answer } of shownAnswers(questionnaire, answers)) {
 		if (question.type === 'number' && question.carbon && typeof answer === 'number') {
 			inputs[question.carbon] = answer;
 		}
 	}
-	for (const role of ['employees', 'turnover'] as const) {
-		const band = bandEstimate(questionnaire, answers, role);
-		if (inputs[BAND_FACTS[role]] === undefined && band) inputs[BAND_FACTS[role]] = band.estimate;
+	return inputs;
+}
+
+export function carbonInputs(questionnaire: Questionnaire, answers: Answers): CarbonInputs {
+	const inputs = typedInputs(questionnaire, answers);
+	for (const band of bandsUsed(questionnaire, answers, inputs)) {
+		inputs[BAND_FACTS[band.role]] = band.estimate;
 	}
 	return inputs;
+}
+
+/**
+ * The profile bands that stand in for head count and turnover in the intensities: those no question gives an exact
+ * figure for (questionnaires before 2.1.0 asked for both on the energy step). The results say so beside the figure.
+ */
+export function bandsUsed(
+	questionnaire: Questionnaire,
+	answers: Answers,
+	typed: CarbonInputs = typedInputs(questionnaire, answers)
+): BandEstimate[] {
+	return (['employees', 'turnover'] as const).flatMap((role) => {
+		const band = bandEstimate(questionnaire, answers, role);
+		return band && typed[BAND_FACTS[role]] === undefined ? [band] : [];
+	});
 }
 
 function oneOf<T extends string>(allowed: readonly T[], answer: unknown): T | undefined {

@@ -3,6 +3,7 @@ import { emissionsChart } from '$lib/charts/carbon';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatFactor, formatNumber, formatTonnes } from '$lib/i18n/format';
 import type { CarbonView } from '$lib/server/assessment/carbon-view';
+import { bandNotes } from './band-notes';
 import type { PresentedTable } from './table';
 
 /** A figure with its name, as the page lists it and the PDF prints it (`name: value`). */
@@ -20,7 +21,8 @@ export interface CarbonPresentation {
 	estimate: {
 		total: NamedFigure;
 		scopes: NamedFigure[];
-		intensity: { heading: string; lines: string[] } | null;
+		/** The intensities, and which profile bands stood in for head count and turnover. */
+		intensity: { heading: string; lines: string[]; notes: string[] } | null;
 		/** Shown when neither intensity can be computed. */
 		noIntensity: string | null;
 		/** Biogenic CO2 of wood and other biomass, outside every total; null when none was burnt. */
@@ -80,7 +82,13 @@ export function presentCarbon(
 				{ name: t('carbon.scope2'), value: tonnes(carbon.scope2) }
 			],
 			intensity:
-				intensity.length > 0 ? { heading: t('carbon.intensity_title'), lines: intensity } : null,
+				intensity.length > 0
+					? {
+							heading: t('carbon.intensity_title'),
+							lines: intensity,
+							notes: bandNotes(carbon.bands, t, locale)
+						}
+					: null,
 			noIntensity: intensity.length === 0 ? t('carbon.no_intensity') : null,
 			biogenic:
 				carbon.biogenicCo2T !== null

@@ -5,6 +5,7 @@ import {
 	type LegacyCbamScreen
 } from '$lib/carbon/cbam';
 import { CBAM_DATES } from '$lib/carbon/cbam-dates';
+import type { BandEstimate } from '$lib/carbon/answers';
 import type { CarbonEstimate } from '$lib/carbon/estimate';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
@@ -15,8 +16,13 @@ import { resourceLinks } from './resource-links';
 /**
  * A stored estimate with the names and references of its factors in one language. The figures are the ones fixed
  * at submission; names and sources come from the current factors file (a source since removed keeps its id).
+ * `bands` are the profile bands that stood in for head count and turnover in the intensities.
  */
-export function carbonView(estimate: CarbonEstimate | null | undefined, locale: Locale) {
+export function carbonView(
+	estimate: CarbonEstimate | null | undefined,
+	locale: Locale,
+	bands: BandEstimate[] = []
+) {
 	if (!estimate) return null;
 	const factors = catalogue().emissionFactors;
 	const reference = (source: { title: Record<string, string>; url: string } | undefined) =>
@@ -44,6 +50,10 @@ export function carbonView(estimate: CarbonEstimate | null | undefined, locale: 
 		biogenicCo2T: estimate.biogenicCo2T ?? null,
 		renewableShare: estimate.renewableShare ?? null,
 		supplierFactor: estimate.supplierFactor ?? null,
+		/** The bands behind the intensities shown: a band note only beside a figure that exists. */
+		bands: bands.filter((band) =>
+			band.role === 'employees' ? estimate.perEmployee !== null : estimate.perMillionTl !== null
+		),
 		sources,
 		/** Each factor source once, with the emission sources it gave the factor for (IPCC covers most fuels). */
 		references: referencesOf(sources),

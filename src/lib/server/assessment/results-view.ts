@@ -10,6 +10,7 @@ import { db } from '../db';
 import * as assessments from '../db/assessments';
 import * as chambers from '../db/chambers';
 import * as peerBenchmarks from '../db/peer-benchmarks';
+import { bandsUsed } from '$lib/carbon/answers';
 import { carbonView, cbamView } from './carbon-view';
 import { firmPlace, recommendationLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
@@ -127,7 +128,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		questionnaire: { title: localize(questionnaire.title, locale), version: questionnaire.version },
 		submittedAt: assessment.submittedAt,
 		/** The Scope 1 and 2 estimate, null without energy figures. */
-		carbon: carbonView(result.carbon, locale),
+		carbon: carbonView(result.carbon, locale, bandsUsed(questionnaire, assessment.answers)),
 		/** The CBAM screen, null for results from before it existed; 1.x results in their own shape. */
 		cbam: cbamView(result.cbam, firm, locale, assessment.questionnaireVersion),
 		/** The chamber whose campaign the assessment came through, if any. */

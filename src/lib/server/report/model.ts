@@ -138,6 +138,7 @@ function carbonSection({
 			...estimate.scopes.map(named),
 			...(estimate.biogenic ? [named(estimate.biogenic)] : []),
 			...(estimate.intensity?.lines ?? []),
+			...(estimate.intensity?.notes ?? []),
 			...(estimate.gridFactor ? [estimate.gridFactor] : []),
 			...(estimate.marketBased ? [estimate.marketBased] : []),
 			...(estimate.solar ? [estimate.solar] : [])

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fromFormFields, missingRequired } from '$lib/questionnaire/answers';
 import { createTranslator } from '$lib/i18n';
 import { localize } from '$lib/questionnaire/localize';
+import { bandsUsed } from '$lib/carbon/answers';
 import { bandNotes } from '$lib/presenters/band-notes';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
@@ -62,8 +63,7 @@ export const load = async ({ params, locals, url }) => {
 		bandNotes:
 			step.kind === 'energy'
 				? bandNotes(
-						questionnaire,
-						assessment.answers,
+						bandsUsed(questionnaire, assessment.answers),
 						await createTranslator(locals.locale),
 						locals.locale
 					)
