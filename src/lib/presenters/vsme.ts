@@ -1,5 +1,5 @@
 import type { Locale, Translate } from '$lib/i18n';
-import { formatNumber } from '$lib/i18n/format';
+import { formatList, formatNumber } from '$lib/i18n/format';
 import type { VsmeMetric, VsmeSheet } from '$lib/carbon/vsme';
 import type { PresentedTable } from './table';
 
@@ -9,8 +9,8 @@ export interface VsmePresentation {
 	intro: string;
 	/** Metric, value and unit, VSME reference, entered or computed. */
 	table: PresentedTable;
-	/** The metrics left empty, by name; empty when every one was given. */
-	missing: string[];
+	/** "Missing metrics: …" naming each one left empty, or that every one is filled in. */
+	missing: string;
 	/** "The emissions are a screening estimate; the turnover is the band's estimate…" */
 	notes: string[];
 	/** B1, B2, B4, B5, B8–B11: what the Basic Module also asks and this sheet leaves out. */
@@ -73,7 +73,10 @@ export function presentVsme(sheet: VsmeSheet, t: Translate, locale: Locale): Vsm
 			],
 			rows
 		},
-		missing,
+		missing:
+			missing.length === 0
+				? t('vsme.complete')
+				: t('vsme.missing', { list: formatList(locale, missing) }),
 		notes,
 		notCovered: t('vsme.not_covered')
 	};
