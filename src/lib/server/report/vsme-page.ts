@@ -15,7 +15,7 @@ export function vsmePage(doc: Doc, vsme: ReportVsme | null) {
 		doc,
 		vsme.table.head,
 		vsme.table.rows,
-		[0.46, 0.26, 0.1, 0.18].map((share) => share * width)
+		[0.55, 0.2, 0.08, 0.17].map((share) => share * width)
 	);
 	paragraph(doc, vsme.missing, { size: 9.5 });
 	for (const note of vsme.notes) paragraph(doc, note, { size: 9.5, colour: MUTED });
