@@ -75,7 +75,8 @@ describe('the PDF report', () => {
 		const score = (value: number) => formatNumber('tr', value, { maximumFractionDigits: 1 });
 
 		expect(pdf.pages.length).toBeGreaterThanOrEqual(2 + definition.themes.length + 1);
-		expect(pdf.pages.length).toBeLessThanOrEqual(20);
+		// The VSME data sheet and its notes take up to two pages of their own.
+		expect(pdf.pages.length).toBeLessThanOrEqual(22);
 		expect(pdf.title).toBe(`Yeşil Mutabakat Hazırlık Raporu: ${company}`);
 		expect(pdf.language).toBe('tr');
 		expect(pdf.pages[0]).toContain('Yeşil Mutabakat Hazırlık Raporu');
@@ -322,8 +323,9 @@ describe('the PDF report', () => {
 			}
 			for (const role of ['Table', 'TR', 'TH', 'TD', 'Figure']) expect(roles, role).toContain(role);
 			expect(roles.filter((role) => role === 'H1')).toHaveLength(1);
-			// One H2 per page subject: the summary, each theme, the carbon estimate, the CBAM screen, the appendix.
-			expect(roles.filter((role) => role === 'H2')).toHaveLength(definition.themes.length + 4);
+			// One H2 per page subject: the summary, each theme, the carbon estimate, the CBAM screen, the VSME data
+			// sheet, the appendix.
+			expect(roles.filter((role) => role === 'H2')).toHaveLength(definition.themes.length + 5);
 			// Each chart says its figures: the radar names every theme with the score the table prints.
 			const [radar] = pdf.structure.filter((node) => node.role === 'Figure');
 			const score = (value: number) => formatNumber(locale, value, { maximumFractionDigits: 1 });

@@ -94,4 +94,39 @@ describe('plausibility warnings', () => {
 		const answers = { energy_electricity_kwh: 180 };
 		expect(plausibilityWarnings(questionnaire, answers, { factors })).toEqual([]);
 	});
+
+	it('passes ordinary water and waste figures without a word', () => {
+		expect(check({ water_withdrawal_m3: 1_200, waste_total_t: 12 })).toEqual([]);
+	});
+
+	it('suggests 6,000 m³ of water when 6,000,000 were typed for 30 people', () => {
+		expect(check({ water_withdrawal_m3: 6_000_000 })).toEqual([
+			{
+				question: 'water_withdrawal_m3',
+				code: 'separator_slip',
+				values: { employees: 30, perEmployee: 200_000 },
+				suggestion: 6_000
+			}
+		]);
+	});
+
+	it('names water and waste far off for the head count in their own words', () => {
+		expect(check({ water_withdrawal_m3: 0.02, waste_total_t: 0.0001 })).toEqual([
+			{
+				question: 'water_withdrawal_m3',
+				code: 'water_per_employee_low',
+				values: { employees: 30, perEmployee: 0 }
+			},
+			{
+				question: 'waste_total_t',
+				code: 'waste_per_employee_low',
+				values: { employees: 30, perEmployee: 0 }
+			}
+		]);
+	});
+
+	it('suggests 100 t of waste when 0.1 t was read for 30 people', () => {
+		const [warning] = check({ waste_total_t: 0.1 });
+		expect(warning).toMatchObject({ code: 'separator_slip', suggestion: 100 });
+	});
 });

@@ -364,7 +364,8 @@ function resultsView(previous: boolean): Omit<ResultsView, 'chamber'> {
 		questionnaire: { title: 'Q', version: '1' },
 		submittedAt: '2026-01-01T00:00:00.000Z',
 		carbon: null,
-		cbam: null
+		cbam: null,
+		vsme: null
 	} as Omit<ResultsView, 'chamber'>;
 }
 

@@ -2,6 +2,7 @@ import type { Questionnaire, Role, Text } from '../questionnaire/schema';
 import { allQuestions, visibleQuestionIds, type Answers } from '../questionnaire/visibility';
 import { CBAM_ROLE_OPTIONS, type CbamAnswers } from './cbam';
 import type { CarbonInputs } from './estimate';
+import type { VsmeContext } from './vsme';
 
 /**
  * Reads what the carbon estimate and the CBAM screen need from an assessment's answers: number questions by the
@@ -100,5 +101,21 @@ export function cbamAnswers(questionnaire: Questionnaire, answers: Answers): Cba
 		sectors: Array.isArray(sectors) ? sectors : undefined,
 		tonnage: oneOf(CBAM_ROLE_OPTIONS.cbam_tonnage, byRole.get('cbam_tonnage')),
 		data: oneOf(CBAM_ROLE_OPTIONS.cbam_data, byRole.get('cbam_data'))
+	};
+}
+
+/**
+ * What the VSME sheet needs beyond the figures: the circular-economy answer (by role) and whether the turnover is
+ * the profile band's estimate, which the sheet must say rather than pass off as the firm's figure.
+ */
+export function vsmeContext(questionnaire: Questionnaire, answers: Answers): VsmeContext {
+	const shown = shownAnswers(questionnaire, answers);
+	const circular = shown.find(({ question }) => question.role === 'circular_economy')?.answer;
+	const typedTurnover = shown.some(
+		({ question }) => question.type === 'number' && question.carbon === BAND_FACTS.turnover
+	);
+	return {
+		turnoverFromBand: !typedTurnover,
+		circularEconomy: typeof circular === 'boolean' ? circular : undefined
 	};
 }

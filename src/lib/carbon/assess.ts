@@ -1,9 +1,10 @@
 import type { Questionnaire } from '../questionnaire/schema';
 import type { Answers } from '../questionnaire/visibility';
-import { carbonInputs, cbamAnswers } from './answers';
+import { carbonInputs, cbamAnswers, vsmeContext } from './answers';
 import { screenCbam, type CbamScreen } from './cbam';
 import { estimateEmissions, type CarbonEstimate } from './estimate';
 import type { EmissionFactors } from './factors';
+import { vsmeSheet, type VsmeSheet } from './vsme';
 
 /** What an assessment's answers say about its emissions and its CBAM exposure, fixed at submission with the score. */
 export interface CarbonResult {
@@ -11,6 +12,8 @@ export interface CarbonResult {
 	carbon: CarbonEstimate | null;
 	/** Null when the questionnaire has no CBAM questions. */
 	cbam: CbamScreen | null;
+	/** The VSME Basic Module environmental figures (B3, B6, B7); null when no factors are loaded. */
+	vsme: VsmeSheet | null;
 }
 
 export function assessCarbon(
@@ -21,8 +24,11 @@ export function assessCarbon(
 	const asksAboutCbam = questionnaire.profile.questions.some(
 		(question) => question.role === 'cbam_goods'
 	);
+	const inputs = carbonInputs(questionnaire, answers);
+	const carbon = factors ? estimateEmissions(inputs, factors) : null;
 	return {
-		carbon: factors ? estimateEmissions(carbonInputs(questionnaire, answers), factors) : null,
-		cbam: asksAboutCbam ? screenCbam(cbamAnswers(questionnaire, answers)) : null
+		carbon,
+		cbam: asksAboutCbam ? screenCbam(cbamAnswers(questionnaire, answers)) : null,
+		vsme: factors ? vsmeSheet(inputs, carbon, factors, vsmeContext(questionnaire, answers)) : null
 	};
 }

@@ -37,7 +37,12 @@ const emissionSource = z.strictObject({
 	 * Kilograms of biogenic CO2 per unit, for wood and other biomass: reported beside the estimate, never in its
 	 * total (the factor then holds only CH4 and N2O). From the same source and year as the factor.
 	 */
-	biogenicCo2: positive.optional()
+	biogenicCo2: positive.optional(),
+	/**
+	 * kWh of energy per unit, on the net calorific value (1 for electricity): what the VSME data sheet adds up into
+	 * total energy consumption. A source without it leaves the total unknown rather than short.
+	 */
+	energyKwh: positive.optional()
 });
 export type EmissionSource = z.infer<typeof emissionSource>;
 
@@ -59,7 +64,9 @@ const calorificValue = z.strictObject({
 	/** The source whose amount it weighs. */
 	for: id,
 	/** The factor is kg CO2e per unit of energy the calorific value is given in (kg CO2e per kcal for kcal/kg). */
-	...perUnit
+	...perUnit,
+	/** kWh per unit of energy the calorific value is given in (per kcal), for the VSME energy total. */
+	energyKwh: positive.optional()
 });
 export type CalorificValue = z.infer<typeof calorificValue>;
 
@@ -73,15 +80,22 @@ export type EmissionFactors = z.infer<typeof emissionFactorsFile>;
 
 /**
  * What a `number` question may feed besides an emission source, a conversion or a calorific value: the facts that
- * put the estimate in proportion (intensities, renewable share, own solar power) and the electricity supplier's own
- * factor (kg CO2e per kWh, for market-based Scope 2).
+ * put the estimate in proportion (intensities, renewable share, own solar power), the electricity supplier's own
+ * factor (kg CO2e per kWh, for market-based Scope 2), and the water, waste and material figures of the VSME data
+ * sheet (B6 and B7: m³, tonnes, and the % of waste recycled).
  */
 export const carbonFacts = [
 	'renewable_share',
 	'supplier_electricity_factor',
 	'solar_produced',
 	'employees_count',
-	'turnover_million_tl'
+	'turnover_million_tl',
+	'water_withdrawal',
+	'water_withdrawal_stressed',
+	'waste_total',
+	'waste_hazardous',
+	'waste_recycled_share',
+	'key_materials'
 ] as const;
 export type CarbonFact = (typeof carbonFacts)[number];
 
@@ -91,5 +105,6 @@ export type CarbonFact = (typeof carbonFacts)[number];
  */
 export const carbonFactLimits: Partial<Record<CarbonFact, number>> = {
 	renewable_share: 100,
+	waste_recycled_share: 100,
 	supplier_electricity_factor: 1.5
 };

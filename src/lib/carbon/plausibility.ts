@@ -40,6 +40,26 @@ const GAS: Record<SectorGroup, Range> = {
 	industry: { low: 20, high: 2_000_000 },
 	intensive: { low: 20, high: 20_000_000 }
 };
+/** m³ of water withdrawn per employee and year: an office worker takes about ten, a dye house thousands. */
+const WATER: Record<SectorGroup, Range> = {
+	services: { low: 1, high: 5_000 },
+	industry: { low: 1, high: 50_000 },
+	intensive: { low: 1, high: 500_000 }
+};
+/** Tonnes of waste per employee and year: an office makes a fraction of a tonne, a foundry hundreds. */
+const WASTE: Record<SectorGroup, Range> = {
+	services: { low: 0.01, high: 50 },
+	industry: { low: 0.01, high: 1_000 },
+	intensive: { low: 0.01, high: 10_000 }
+};
+/** What a range check's warning names when the figure is simply far off: energy (kWh), water or waste. */
+type RangeKind = 'energy' | 'water' | 'waste';
+const FAR_OFF: Record<RangeKind, { low: WarningCode; high: WarningCode }> = {
+	energy: { low: 'per_employee_low', high: 'per_employee_high' },
+	water: { low: 'water_per_employee_low', high: 'water_per_employee_high' },
+	waste: { low: 'waste_per_employee_low', high: 'waste_per_employee_high' }
+};
+
 /**
  * Gas burnt beside the electricity bought, in kWh of each: above this ratio an Sm³ figure probably is the bill's kWh.
  * Heating and ovens rarely take more than a few times the electricity outside the energy-intensive divisions.
@@ -54,6 +74,10 @@ export type WarningCode =
 	| 'separator_style'
 	| 'per_employee_low'
 	| 'per_employee_high'
+	| 'water_per_employee_low'
+	| 'water_per_employee_high'
+	| 'waste_per_employee_low'
+	| 'waste_per_employee_high'
 	| 'gas_sm3_as_kwh';
 
 /** A figure that looks wrong, with what makes it look so; `suggestion` is the figure the firm probably meant. */
@@ -84,25 +108,28 @@ function rangeWarning(
 	amount: number,
 	perUnit: number,
 	range: Range,
-	employees: number
+	employees: number,
+	kind: RangeKind = 'energy'
 ): PlausibilityWarning | undefined {
 	const perEmployee = (amount * perUnit) / employees;
 	const fits = (value: number) => value >= range.low && value <= range.high;
 	if (amount <= 0 || fits(perEmployee)) return undefined;
 	const scale = perEmployee < range.low ? SLIP : 1 / SLIP;
-	const values = { employees, perEmployee: Math.round(perEmployee) };
+	// Waste per employee is often below one tonne: keep two decimals there, whole numbers elsewhere.
+	const shown = kind === 'waste' ? Math.round(perEmployee * 100) / 100 : Math.round(perEmployee);
+	const values = { employees, perEmployee: shown };
 	if (fits(perEmployee * scale)) {
 		return { question, code: 'separator_slip', values, suggestion: amount * scale };
 	}
 	return {
 		question,
-		code: perEmployee < range.low ? 'per_employee_low' : 'per_employee_high',
+		code: perEmployee < range.low ? FAR_OFF[kind].low : FAR_OFF[kind].high,
 		values
 	};
 }
 
 /**
- * The warnings for a firm's energy and fuel figures, judged against its head count (the exact figure, or the
+ * The warnings for a firm's energy, fuel, water and waste figures, judged against its head count (the exact figure, or the
  * profile band's estimate) and its sector. Without a head count only typed-style slips are caught.
  */
 export function plausibilityWarnings(
@@ -127,6 +154,10 @@ export function plausibilityWarnings(
 			warning = rangeWarning(question.id, amount, 1, ELECTRICITY[group], employees);
 		} else if (employees !== undefined && question.carbon === 'natural_gas') {
 			warning = rangeWarning(question.id, amount, 1, GAS[group], employees);
+		} else if (employees !== undefined && question.carbon === 'water_withdrawal') {
+			warning = rangeWarning(question.id, amount, 1, WATER[group], employees, 'water');
+		} else if (employees !== undefined && question.carbon === 'waste_total') {
+			warning = rangeWarning(question.id, amount, 1, WASTE[group], employees, 'waste');
 		} else if (sm3 && question.carbon === sm3.id) {
 			const range =
 				employees === undefined

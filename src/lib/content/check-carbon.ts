@@ -37,6 +37,7 @@ export function checkCbamRole(entry: Located, problems: Problems) {
 	const needs = (type: string) => problems.add([...path, 'role'], `needs a ${type} question`);
 	switch (question.role) {
 		case 'exports_eu':
+		case 'circular_economy':
 			if (question.type !== 'yesno') needs('yes/no');
 			break;
 		case 'cbam_data':

@@ -49,3 +49,8 @@ export function formatMonth(locale: Locale, month: string) {
 export function upperCase(locale: Locale, text: string) {
 	return text.toLocaleUpperCase(intlTags[locale]);
 }
+
+/** Joins names the way the locale lists them ("a, b ve c", "a, b and c"), for a sentence naming several things. */
+export function formatList(locale: Locale, items: string[]) {
+	return new Intl.ListFormat(intlTags[locale], { type: 'conjunction' }).format(items);
+}

@@ -56,7 +56,9 @@ export const roles = [
 	'cbam_route',
 	'cbam_sectors',
 	'cbam_tonnage',
-	'cbam_data'
+	'cbam_data',
+	// What the VSME data sheet reads (B7, see src/lib/carbon/vsme.ts).
+	'circular_economy'
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -15,6 +15,7 @@ import { carbonView, cbamView } from './carbon-view';
 import { firmPlace, recommendationLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
 import { triggerView } from './trigger-view';
+import { storedVsme } from './vsme-view';
 
 /** How many recommendations lead the results as the SME's priorities. */
 export const PRIORITIES = 3;
@@ -131,6 +132,8 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		carbon: carbonView(result.carbon, locale, bandsUsed(questionnaire, assessment.answers)),
 		/** The CBAM screen, null for results from before it existed; 1.x results in their own shape. */
 		cbam: cbamView(result.cbam, firm, locale, assessment.questionnaireVersion),
+		/** The VSME Basic Module environmental figures (B3, B6, B7); null when no emission factors are loaded. */
+		vsme: storedVsme(opened),
 		/** The chamber whose campaign the assessment came through, if any. */
 		chamber: chamber ? { name: chamber.name, logo: chamber.logo } : null
 	};

@@ -3,6 +3,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { AnswerIssue } from '$lib/questionnaire/answers';
 import type { RankedRecommendation } from '$lib/scoring/recommend';
 import { isLegacyCbam } from '$lib/carbon/cbam';
+import type { VsmeSheet } from '$lib/carbon/vsme';
 import type { AssessmentResult } from '../db/assessments';
 import { apiError, type ApiIssue } from './api';
 import { describeIssues } from '../assessment/messages';
@@ -33,7 +34,7 @@ export function warningsBody(warnings: AnswerWarning[]) {
 }
 
 /** The results as the API shows them (see DESIGN.md). */
-export function resultsBody(result: AssessmentResult) {
+export function resultsBody(result: AssessmentResult, vsme: VsmeSheet | null) {
 	return {
 		questionnaire: result.questionnaire,
 		version: result.version,
@@ -52,7 +53,9 @@ export function resultsBody(result: AssessmentResult) {
 		}),
 		/** Scope 1 and 2 estimate in tCO2e, null without energy figures (or for results from before it existed). */
 		carbon: result.carbon ?? null,
-		cbam: cbamBody(result.cbam)
+		cbam: cbamBody(result.cbam),
+		/** The VSME Basic Module environmental figures `{b3, b6, b7}` (see vsmeSheetSchema); null without factors. */
+		vsme
 	};
 }
 

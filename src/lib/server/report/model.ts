@@ -14,6 +14,8 @@ import { catalogue } from '../content';
 import { resultsView } from '../assessment/results-view';
 import { planView } from '../assessment/action-plan';
 import { planModel, type ReportPlan } from './plan-model';
+import { vsmeModel, type ReportVsme } from './vsme-model';
+import { storedVsme } from '../assessment/vsme-view';
 
 /** A recommendation as printed: title, text, impact and effort in words, and its resources as links. */
 export interface ReportRecommendation {
@@ -89,6 +91,8 @@ export interface ReportModel {
 	} | null;
 	/** The firm's action plan; null when it has none. */
 	plan: ReportPlan | null;
+	/** The VSME data sheet (B3, B6, B7); null when no emission factors are loaded. */
+	vsme: ReportVsme | null;
 	resourcesLabel: string;
 	appendix: { heading: string; paragraphs: string[]; levelsHeading: string; levels: string[][] };
 	disclaimer: string;
@@ -246,6 +250,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 			note: cbam.note
 		},
 		plan: planModel((await planView(opened, locale)).actions, t, locale),
+		vsme: vsmeModel(storedVsme(opened), t, locale),
 		resourcesLabel: results.resourcesLabel,
 		appendix: {
 			heading: t('report.appendix_title'),

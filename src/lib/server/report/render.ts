@@ -3,6 +3,7 @@ import { formatTonnes } from '../../i18n/format';
 import { chartText, drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
 import { planPage } from './plan-page';
+import { vsmePage } from './vsme-page';
 import {
 	contentWidth,
 	ensureSpace,
@@ -269,6 +270,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	planPage(doc, model.plan);
 	for (const theme of model.themes) themePage(doc, model, theme, format);
 	carbonPage(doc, model);
+	vsmePage(doc, model.vsme);
 	appendix(doc, model);
 	footers(doc, model, format);
 	return finish();

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/http/api-assessments';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { answerWarnings } from '$lib/server/assessment/warnings';
+import { storedVsme } from '$lib/server/assessment/vsme-view';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -21,7 +22,9 @@ export async function GET({ params, locals }) {
 		{
 			status: assessment.status,
 			answers: assessment.answers,
-			...(assessment.result ? { results: resultsBody(assessment.result) } : {}),
+			...(assessment.result
+				? { results: resultsBody(assessment.result, storedVsme(found.opened)) }
+				: {}),
 			/** The firm's submitted assessments across its re-assessment chain, oldest first. */
 			history: await assessmentService.history(found.opened)
 		},

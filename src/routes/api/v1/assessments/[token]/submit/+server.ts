@@ -47,7 +47,7 @@ export async function POST({ params, locals, request }) {
 		}
 		return json(
 			{
-				results: resultsBody(outcome.result),
+				results: resultsBody(outcome.result, outcome.result.vsme ?? null),
 				// Whether the campaign it was started in counts it: not once that campaign has closed.
 				...(outcome.campaign ? { campaign: outcome.campaign } : {})
 			},
