@@ -45,7 +45,9 @@ test.describe('answering an assessment', () => {
 		await expect(page).toHaveURL(/\/results$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sonuçlarınız');
 		await expect(page.getByText(/^Olgunluk düzeyi: /)).toBeVisible();
-		await expect(page.getByRole('table')).toContainText('Puanınız');
+		await expect(page.getByRole('table', { name: 'Tema puanları tablosu' })).toContainText(
+			'Puanınız'
+		);
 		// Each priority says which answer put it there and what it roughly costs.
 		const priorities = page.locator('ol.priorities > li');
 		await expect(priorities).toHaveCount(3);

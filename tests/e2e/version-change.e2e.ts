@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { parse } from 'yaml';
 import { answerStep, startAssessment } from './assessment-helpers';
 import { expect, test } from './test';
+
+/** The version a draft is brought up to: the questionnaire file's, whatever content change bumped it last. */
+const CURRENT: string = parse(
+	readFileSync('questionnaires/green-deal-readiness.yaml', 'utf8')
+).version;
 
 /**
  * Turns a draft into one started under an earlier questionnaire version, as if it had been left open over an
@@ -68,14 +75,16 @@ test('a draft left open over a questionnaire upgrade says what changed and keeps
 	startedUnderEarlierVersion(token);
 
 	await page.goto(`/assessment/${token}/profile`);
-	const note = page.getByRole('status').filter({ hasText: 'Anket 2.1.0 sürümüne güncellendi' });
+	const note = page
+		.getByRole('status')
+		.filter({ hasText: `Anket ${CURRENT} sürümüne güncellendi` });
 	await expect(note).toHaveText(
-		'Anket 2.1.0 sürümüne güncellendi: 1 yeni soru eklendi, 1 soru kaldırıldı. Önceki yanıtlarınız korundu; kaldırılan sorulara ve seçeneklere verdiğiniz yanıtlar silindi.'
+		`Anket ${CURRENT} sürümüne güncellendi: 1 yeni soru eklendi, 1 soru kaldırıldı. Önceki yanıtlarınız korundu; kaldırılan sorulara ve seçeneklere verdiğiniz yanıtlar silindi.`
 	);
 	// The earlier answers are still there.
 	await expect(page.getByRole('textbox', { name: 'Firma adı' })).toHaveValue('Sürüm Mobilya');
 
 	// The review page says it too.
 	await page.goto(`/assessment/${token}/review`);
-	await expect(page.getByRole('status').filter({ hasText: 'Anket 2.1.0' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: `Anket ${CURRENT}` })).toBeVisible();
 });
