@@ -125,6 +125,26 @@ describe('plausibility warnings', () => {
 		]);
 	});
 
+	it('says when a part is larger than its total: hazardous waste, water at stressed sites', () => {
+		expect(
+			check({
+				waste_total_t: 12,
+				waste_hazardous_t: 20,
+				water_withdrawal_m3: 1_200,
+				water_stressed_m3: 300
+			})
+		).toEqual([
+			{ question: 'waste_hazardous_t', code: 'part_exceeds_total', values: { part: 20, total: 12 } }
+		]);
+		expect(check({ water_withdrawal_m3: 1_200, water_stressed_m3: 1_500 })).toEqual([
+			{
+				question: 'water_stressed_m3',
+				code: 'part_exceeds_total',
+				values: { part: 1_500, total: 1_200 }
+			}
+		]);
+	});
+
 	it('suggests 100 t of waste when 0.1 t was read for 30 people', () => {
 		const [warning] = check({ waste_total_t: 0.1 });
 		expect(warning).toMatchObject({ code: 'separator_slip', suggestion: 100 });

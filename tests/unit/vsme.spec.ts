@@ -66,6 +66,12 @@ describe('the VSME data sheet (hand-computed from emission-factors.yaml)', () =>
 		expect(vsmeSheetSchema.parse(sheet)).toEqual(sheet);
 	});
 
+	it('does not make up a non-hazardous figure when the hazardous part exceeds the total', () => {
+		const muddled = assessCarbon(questionnaire, { ...firm, waste_hazardous_t: 15 }, factors).vsme!;
+		expect(muddled.b7.hazardousWaste.value).toBe(15);
+		expect(muddled.b7.nonHazardousWaste.value).toBeNull();
+	});
+
 	it('leaves every figure null, never zero, when nothing was entered', () => {
 		const empty = assessCarbon(questionnaire, {}, factors).vsme!;
 		const values = [

@@ -78,7 +78,8 @@ export type WarningCode =
 	| 'water_per_employee_high'
 	| 'waste_per_employee_low'
 	| 'waste_per_employee_high'
-	| 'gas_sm3_as_kwh';
+	| 'gas_sm3_as_kwh'
+	| 'part_exceeds_total';
 
 /** A figure that looks wrong, with what makes it look so; `suggestion` is the figure the firm probably meant. */
 export interface PlausibilityWarning {
@@ -150,6 +151,7 @@ export function plausibilityWarnings(
 		const amount = answers[question.id];
 		if (typeof amount !== 'number' || question.type !== 'number') continue;
 		let warning: PlausibilityWarning | undefined;
+		const whole = question.carbon && PART_OF[question.carbon];
 		if (employees !== undefined && question.carbon === 'electricity') {
 			warning = rangeWarning(question.id, amount, 1, ELECTRICITY[group], employees);
 		} else if (employees !== undefined && question.carbon === 'natural_gas') {
@@ -158,6 +160,8 @@ export function plausibilityWarnings(
 			warning = rangeWarning(question.id, amount, 1, WATER[group], employees, 'water');
 		} else if (employees !== undefined && question.carbon === 'waste_total') {
 			warning = rangeWarning(question.id, amount, 1, WASTE[group], employees, 'waste');
+		} else if (whole) {
+			warning = partWarning(question.id, amount, inputs[whole]);
 		} else if (sm3 && question.carbon === sm3.id) {
 			const range =
 				employees === undefined
@@ -173,6 +177,23 @@ export function plausibilityWarnings(
 		if (warning) warnings.push(warning);
 	}
 	return warnings;
+}
+
+/** Figures that are a part of another: the part at water-stressed sites, the hazardous waste. */
+const PART_OF: Partial<Record<string, 'water_withdrawal' | 'waste_total'>> = {
+	water_withdrawal_stressed: 'water_withdrawal',
+	waste_hazardous: 'waste_total'
+};
+
+/** A part larger than its whole: one of the two figures is wrong (or in another unit), and the sheet cannot tell. */
+function partWarning(
+	question: string,
+	part: number,
+	total: number | undefined
+): PlausibilityWarning | undefined {
+	return total !== undefined && part > total
+		? { question, code: 'part_exceeds_total', values: { part, total } }
+		: undefined;
 }
 
 /** Sm³ that would be many times the electricity bought: the figure is probably the gas bill's kWh. */

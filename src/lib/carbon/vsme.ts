@@ -203,7 +203,10 @@ export function vsmeSheet(
 			totalWasteGenerated: of(total, 't', 'entered'),
 			hazardousWaste: of(hazardous, 't', 'entered'),
 			nonHazardousWaste: of(
-				total !== undefined && hazardous !== undefined ? Math.max(total - hazardous, 0) : undefined,
+				// A hazardous part larger than the total (warned about on the step) leaves the rest unknown.
+				total !== undefined && hazardous !== undefined && hazardous <= total
+					? total - hazardous
+					: undefined,
 				't',
 				'computed'
 			),
