@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
-import { readPdf } from '../fixtures/pdf';
+import { readPdf, squeeze } from '../fixtures/pdf';
 import { answerAllSteps, startAssessment } from './assessment-helpers';
 import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Whitespace-free text, so that a cell wrapped over two lines still reads as written. */
-const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /** A submitted assessment in Turkish, on its results page. */
 async function results(page: Page) {

@@ -6,7 +6,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { randomAnswers, seededRandom } from '../fixtures/answers';
 import { testDatabases } from '../fixtures/databases';
-import { readPdf, type ParsedPdf } from '../fixtures/pdf';
+import { readPdf, squeeze, type ParsedPdf } from '../fixtures/pdf';
 
 // The service and the route read the process-wide database; point it at a real, fresh SQLite file.
 let current: Db;
@@ -26,9 +26,6 @@ const get = (token: string, query = '') =>
 		params: { token },
 		url: new URL(`http://localhost/assessment/${token}/report.pdf${query}`)
 	} as unknown as RouteEvent);
-
-/** Whitespace-free text, so that a name wrapped over two lines still reads as written. */
-const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 async function submitted(answers: Answers, locale: Locale = 'tr', chamberId?: string) {
 	const token = await service.start({ locale, chamberId });

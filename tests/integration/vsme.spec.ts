@@ -4,7 +4,8 @@ import { vsmeDocumentSchema, vsmeSheetSchema } from '$lib/carbon/vsme';
 import type { Answers } from '$lib/questionnaire/visibility';
 import { randomAnswers, seededRandom } from '../fixtures/answers';
 import { testDatabases } from '../fixtures/databases';
-import { readPdf } from '../fixtures/pdf';
+import { readPdf, squeeze } from '../fixtures/pdf';
+import { vsmeFirm } from '../fixtures/vsme-firm';
 
 // The service and the routes read the process-wide database; point it at each test database in turn.
 let current: Db;
@@ -16,23 +17,10 @@ const { renderReport, closeReportWorkers } = await import('$lib/server/report');
 const vsmeRoute = await import('../../src/routes/assessment/[token=token]/vsme.json/+server');
 const apiRoute = await import('../../src/routes/api/v1/assessments/[token]/+server');
 
-/** Whitespace-free text, so that a name wrapped over two lines still reads as written. */
-const squeeze = (text: string) => text.replace(/\s+/g, '');
-
-/** The firm of the unit test: grid electricity, own solar, gas in Sm³, diesel, water and waste. */
-const figures = {
-	turnover: 't_100m',
-	energy_electricity_kwh: 100_000,
-	energy_renewable_share: 20,
-	energy_solar_kwh: 20_000,
-	energy_gas_sm3: 10_000,
-	energy_diesel_l: 1_000,
-	water_withdrawal_m3: 1_200,
-	waste_total_t: 10,
-	waste_hazardous_t: 1.5,
-	waste_recycled_pct: 60,
-	circular_principles: true
-};
+/** The firm of the unit test, without the water at stressed sites and the key materials (the PDF says so). */
+const figures = Object.fromEntries(
+	Object.entries(vsmeFirm).filter(([id]) => id !== 'water_stressed_m3' && id !== 'materials_key_t')
+);
 const FIGURE = /^(energy_|water_|waste_|materials_|circular_)/;
 const answers: Answers = {
 	...Object.fromEntries(

@@ -4,26 +4,11 @@ import { estimateEmissions } from '$lib/carbon/estimate';
 import { vsmeSheet, vsmeSheetSchema } from '$lib/carbon/vsme';
 import { parseCatalogue } from '$lib/content/load';
 import { readFolder } from '../fixtures/catalogue';
+import { vsmeFirm as firm } from '../fixtures/vsme-firm';
 
 const catalogue = parseCatalogue(readFolder('questionnaires'));
 const factors = catalogue.emissionFactors!;
 const questionnaire = catalogue.questionnaires.get('green-deal-readiness')!;
-
-const firm = {
-	turnover: 't_100m', // the band's estimate: 55 million TL
-	energy_electricity_kwh: 100_000,
-	energy_renewable_share: 20,
-	energy_solar_kwh: 20_000,
-	energy_gas_sm3: 10_000,
-	energy_diesel_l: 1_000,
-	water_withdrawal_m3: 1_200,
-	water_stressed_m3: 300,
-	waste_total_t: 10,
-	waste_hazardous_t: 1.5,
-	waste_recycled_pct: 60,
-	materials_key_t: 250,
-	circular_principles: true
-};
 
 describe('the VSME data sheet (hand-computed from emission-factors.yaml)', () => {
 	const sheet = assessCarbon(questionnaire, firm, factors).vsme!;

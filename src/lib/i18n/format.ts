@@ -15,12 +15,10 @@ export function formatTonnes(locale: Locale, value: number) {
 	return formatNumber(locale, value, { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 1 });
 }
 
-/** Formats a calendar date in words (`11 Aralık 2019`, `11 December 2019`). */
-export function formatDate(locale: Locale, date: Date | string) {
+/** Formats a calendar date in words (`11 Aralık 2019`, `11 December 2019`), as the day it is in `timeZone`. */
+export function formatDate(locale: Locale, date: Date | string, timeZone = 'UTC') {
 	const value = typeof date === 'string' ? new Date(date) : date;
-	return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
-		value
-	);
+	return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone }).format(value);
 }
 
 /** Türkiye's time zone (UTC+3 all year since 2016). */
@@ -31,9 +29,7 @@ const TURKIYE = 'Europe/Istanbul';
  * submitted that day, which UTC would date the day before.
  */
 export function formatDayInTurkiye(locale: Locale, instant: string) {
-	return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'long', timeZone: TURKIYE }).format(
-		new Date(instant)
-	);
+	return formatDate(locale, instant, TURKIYE);
 }
 
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
