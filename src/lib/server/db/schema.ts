@@ -110,6 +110,8 @@ export interface ChamberTable {
 	logo: string | null;
 	/** 1 when the chamber's viewers, like its administrators, must use two-step verification. */
 	viewers_two_factor: Generated<number>;
+	/** How many member firms the chamber wants to reach over all its campaigns; null when not set. */
+	target_firms: number | null;
 	created_at: string;
 }
 
@@ -123,6 +125,8 @@ export interface CampaignTable {
 	opens_at: string;
 	/** Null for a campaign with no end date. */
 	closes_at: string | null;
+	/** How many firms the campaign wants to reach; null when not set. */
+	target_firms: number | null;
 	created_at: string;
 }
 

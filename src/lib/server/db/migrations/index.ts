@@ -13,6 +13,7 @@ import * as assessmentRevision from './0011-assessment-revision';
 import * as cbamReadiness from './0012-cbam-readiness';
 import * as chamberResource from './0013-chamber-resource';
 import * as planAction from './0015-plan-action';
+import * as participationTargets from './0016-participation-targets';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
 	'0011-assessment-revision': assessmentRevision,
 	'0012-cbam-readiness': cbamReadiness,
 	'0013-chamber-resource': chamberResource,
-	'0015-plan-action': planAction
+	'0015-plan-action': planAction,
+	'0016-participation-targets': participationTargets
 };
 
 export const migrationProvider: MigrationProvider = {
