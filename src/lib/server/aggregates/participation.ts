@@ -65,20 +65,18 @@ export function participation(
 	);
 	const shows = (id: string) =>
 		submittedIn(id) === 0 || table.shown.has(id) || table.hidden.size === 0;
-	const byCampaign = campaigns.map(
-		(campaign, i): CampaignProgress => ({
-			campaignId: campaign.id,
-			...progressFigures(
-				{
-					started: started[i].firms,
-					submitted: shows(campaign.id) ? submittedIn(campaign.id) : null,
-					firms: submittedIn(campaign.id)
-				},
-				campaign.target,
-				min
-			)
-		})
-	);
+	const byCampaign = campaigns.map((campaign, i): CampaignProgress => ({
+		campaignId: campaign.id,
+		...progressFigures(
+			{
+				started: started[i].firms,
+				submitted: shows(campaign.id) ? submittedIn(campaign.id) : null,
+				firms: submittedIn(campaign.id)
+			},
+			campaign.target,
+			min
+		)
+	}));
 	const drafts = campaigns.reduce((sum, campaign) => sum + campaign.drafts, 0);
 	return {
 		...progressFigures(

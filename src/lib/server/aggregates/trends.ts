@@ -41,9 +41,7 @@ export function monthlyTrends(view: OwnView, min: number): MonthlyTrends {
 	const months = shown.map((month, i): MonthFigures => {
 		const firms = groups[i];
 		const count = counts[i]?.firms ?? null;
-		const changes = firms
-			.filter(reassessed)
-			.map((firm) => firm.overall - firm.previousOverall!);
+		const changes = firms.filter(reassessed).map((firm) => firm.overall - firm.previousOverall!);
 		return {
 			month,
 			firms: firms.length,
