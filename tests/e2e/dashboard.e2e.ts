@@ -39,10 +39,14 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	await expect(respondents).toContainText('Öztürk Tekstil A.Ş.');
 	await expect(respondents).toContainText(EVIL);
 	await expect(page.getByText('Gizli Firma')).toHaveCount(0);
-	// Weekly participation per campaign, folded until asked for: a chart and the same numbers in a table.
-	await page.locator('summary', { hasText: 'Yeşil Dönüşüm 2026' }).click();
-	await expect(page.getByRole('img', { name: /started and submitted per week/ })).toBeVisible();
-	await expect(page.getByRole('table', { name: 'Yeşil Dönüşüm 2026' })).toContainText('6');
+	// Progress per campaign, and the firms by month of their submission in a chart and a table.
+	await expect(
+		page.getByText('6 firms have submitted, of 6 that started (100 % completed).')
+	).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Progress by campaign' })).toContainText(
+		'Yeşil Dönüşüm 2026'
+	);
+	await expect(page.getByRole('table', { name: 'Trends by month' })).toContainText('6');
 	// The carbon estimate as a chamber total, and the CBAM screen's exposures: none of these firms makes CBAM goods.
 	await expect(page.getByText('Firms that entered energy figures: 6')).toBeVisible();
 	await expect(

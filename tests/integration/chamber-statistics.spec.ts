@@ -4,6 +4,7 @@ import {
 	chamberStatistics,
 	type StatisticsFilters
 } from '$lib/server/aggregates';
+import { setTargetFirms } from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
 import { testDatabases } from '../fixtures/databases';
 import {
@@ -20,7 +21,6 @@ const options = {
 	minGroupSize: 5,
 	levels: LEVELS,
 	themes: ['energy', 'resource', 'market'],
-	now: new Date('2026-06-01T00:00:00Z'),
 	compareAllChambers: false
 };
 
@@ -248,64 +248,120 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 		});
 	});
 
-	it('counts weekly starts and submissions per campaign, each series suppressed', async () => {
+	it('counts firms started and submitted per campaign against the targets', async () => {
 		const chamberId = await insertChamber(db, 'participation');
-		const spring = await insertCampaign(
-			db,
-			chamberId,
-			'2026-03-02T00:00:00.000Z',
-			'2026-03-30T00:00:00.000Z'
-		);
+		await setTargetFirms(db, chamberId, 30);
+		const spring = await insertCampaign(db, chamberId, '2026-02-02T00:00:00.000Z');
 		const summer = await insertCampaign(db, chamberId, '2026-04-06T00:00:00.000Z');
-		const base = { chamberId, campaignId: spring, sector: 'C', overall: 50 };
-		const submitted = async (createdAt: string, submittedAt: string) =>
-			insertSubmitted(db, { ...base, createdAt, submittedAt });
-		// Week of 2 March: 7 started, 6 of them submitted that week.
-		for (let i = 0; i < 6; i++)
-			await submitted('2026-03-02T09:00:00.000Z', '2026-03-03T09:00:00.000Z');
-		await insertDraft(db, { chamberId, campaignId: spring, createdAt: '2026-03-08T23:00:00.000Z' });
-		// Week of 9 March: 2 started, submitted the week after.
-		for (let i = 0; i < 2; i++)
-			await submitted('2026-03-13T09:00:00.000Z', '2026-03-16T09:00:00.000Z');
-		// Week of 16 March: 5 started and submitted.
-		for (let i = 0; i < 5; i++)
-			await submitted('2026-03-17T09:00:00.000Z', '2026-03-18T09:00:00.000Z');
-
-		const result = await statistics(chamberId, { sector: 'Q' });
-		// Sector Q has no firm, but participation does not look at the sector.
-		expect(result).toMatchObject({ firms: 0, suppressed: null, overall: { mean: null } });
-		const week = (
-			campaignId: string,
-			day: string,
-			started: number | null,
-			count: number | null
-		) => ({
-			campaignId,
-			week: day,
-			started,
-			submitted: count
+		await db.updateTable('campaign').set({ target_firms: 20 }).where('id', '=', spring).execute();
+		const base = { chamberId, sector: 'C', overall: 50 };
+		// Spring: 7 firms submitted in March as Türkiye counts it, one at 01:00 on 1 March (still February in UTC).
+		const springIds: string[] = [];
+		for (let i = 0; i < 6; i++) {
+			springIds.push(
+				await insertSubmitted(db, { ...base, campaignId: spring, submittedAt: MARCH_2 })
+			);
+		}
+		await insertSubmitted(db, {
+			...base,
+			campaignId: spring,
+			submittedAt: '2026-02-28T22:00:00.000Z'
 		});
-		const springWeeks = [
-			// 2 starts in the week of 9 March are too few; the smallest other week (5) is hidden with them.
-			week(spring, '2026-03-02', 7, 6),
-			week(spring, '2026-03-09', null, 0),
-			week(spring, '2026-03-16', null, 7),
-			week(spring, '2026-03-23', 0, 0)
-		];
-		const summerWeeks = [
-			'04-06',
-			'04-13',
-			'04-20',
-			'04-27',
-			'05-04',
-			'05-11',
-			'05-18',
-			'05-25'
-		].map((day) => week(summer, `2026-${day}`, 0, 0));
-		expect(result.participation).toEqual([...springWeeks, ...summerWeeks]);
+		// Two firms started and have not submitted; a third draft re-assesses a submitted firm, counted already.
+		for (let i = 0; i < 2; i++) {
+			await insertDraft(db, { chamberId, campaignId: spring, createdAt: MARCH_2 });
+		}
+		await insertDraft(db, {
+			chamberId,
+			campaignId: spring,
+			createdAt: MARCH_2,
+			previousId: springIds[0]
+		});
+		// Summer: 5 firms re-assessed in April, each 10 points up from March.
+		for (let i = 0; i < 5; i++) {
+			const first = await insertSubmitted(db, {
+				...base,
+				overall: 45,
+				campaignId: summer,
+				submittedAt: '2026-04-07T10:00:00.000Z'
+			});
+			await insertSubmitted(db, {
+				...base,
+				overall: 55,
+				campaignId: summer,
+				submittedAt: '2026-04-20T10:00:00.000Z',
+				previousId: first
+			});
+		}
 
-		const oneCampaign = await statistics(chamberId, { campaignId: spring });
-		expect(oneCampaign.participation).toEqual(springWeeks);
+		const result = await statistics(chamberId);
+		expect(result.participation).toEqual({
+			started: 14,
+			submitted: 12,
+			target: 30,
+			completionRate: 85.7,
+			progress: 40,
+			needed: null,
+			withheld: null,
+			byCampaign: [
+				{
+					campaignId: spring,
+					started: 9,
+					submitted: 7,
+					target: 20,
+					completionRate: 77.8,
+					progress: 35,
+					needed: null,
+					withheld: null
+				},
+				{
+					campaignId: summer,
+					started: 5,
+					submitted: 5,
+					target: null,
+					completionRate: 100,
+					progress: null,
+					needed: null,
+					withheld: null
+				}
+			]
+		});
+		expect(result.trends).toEqual({
+			months: [
+				{ month: '2026-03', firms: 7, overallMean: 50, reassessed: 0, meanChange: null },
+				{ month: '2026-04', firms: 5, overallMean: 55, reassessed: 5, meanChange: 10 }
+			],
+			withheld: null,
+			changeShown: true
+		});
+		// Progress is the chamber's in every view; the months follow the view, without the change.
+		const sector = await statistics(chamberId, { sector: 'C' });
+		expect(sector.participation).toEqual(result.participation);
+		expect(sector.trends).toMatchObject({
+			months: [
+				{ month: '2026-03', reassessed: null },
+				{ month: '2026-04', reassessed: null }
+			],
+			changeShown: false
+		});
+	});
+
+	it('withholds small counts and says how many more firms are needed', async () => {
+		const chamberId = await insertChamber(db, 'few');
+		const campaignId = await insertCampaign(db, chamberId);
+		for (let i = 0; i < 3; i++) {
+			await insertSubmitted(db, { chamberId, campaignId, overall: 50, submittedAt: MARCH_2 });
+		}
+		await insertDraft(db, { chamberId, campaignId, createdAt: MARCH_2 });
+		const result = await statistics(chamberId);
+		expect(result.participation).toMatchObject({
+			started: null,
+			submitted: null,
+			needed: 2,
+			withheld: 'too_few',
+			byCampaign: [{ campaignId, started: null, submitted: null, needed: 2 }]
+		});
+		expect(result.trends).toEqual({ months: [], withheld: null, changeShown: false });
 	});
 
 	it("never counts another chamber's campaigns in participation", async () => {
@@ -320,7 +376,7 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 			});
 		}
 		const result = await statistics(mine, { campaignId });
-		expect(result.participation).toEqual([]);
+		expect(result.participation).toMatchObject({ started: 0, submitted: 0, byCampaign: [] });
 		expect(result.firms).toBe(0);
 	});
 });

@@ -444,7 +444,17 @@ function dashboard(): ChamberDashboard {
 				overallMean: 49,
 				themes: [{ id: 'energy', mean: 58 }]
 			},
-			participation: [],
+			participation: {
+				started: 0,
+				submitted: 0,
+				target: null,
+				completionRate: null,
+				progress: null,
+				needed: 5,
+				withheld: null,
+				byCampaign: []
+			},
+			trends: { months: [], withheld: null, changeShown: true },
 			carbon: {
 				firms: 0,
 				scope1: null,

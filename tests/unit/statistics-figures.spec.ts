@@ -6,13 +6,14 @@ import {
 	withheldCarbonFigures
 } from '$lib/server/aggregates/carbon';
 import { allChambersFigures, comparedFilter } from '$lib/server/aggregates/comparison';
-import { participation } from '$lib/server/aggregates/participation';
+import { ownFigures } from '$lib/server/aggregates/own-figures';
+import { firmsNeeded, participation, percentOf } from '$lib/server/aggregates/participation';
 import type { Firm, NationalGroup } from '$lib/server/aggregates/types';
 import { mean, median, singleFilter } from '$lib/server/aggregates/view';
 
 /*
  * The pure parts of the chamber statistics that the property test (differencing.spec.ts) does not reach through
- * `ownFigures`: the arithmetic, the participation series and the comparison with all chambers, without a database.
+ * `ownFigures`: the arithmetic, the progress and trends figures and the comparison with all chambers, without a database.
  */
 
 function firm(overrides: Partial<Firm> = {}): Firm {
@@ -97,41 +98,187 @@ describe('carbon keys', () => {
 	});
 });
 
-describe('participation', () => {
-	const campaign = {
-		id: 'c1',
-		// A Wednesday: the series starts on that week's Monday.
-		opens_at: '2026-01-07T09:00:00.000Z',
-		closes_at: '2026-01-21T00:00:00.000Z'
-	};
-	const started = (day: string, submitted: string | null = null) => ({
-		campaign_id: 'c1',
-		created_at: `${day}T10:00:00.000Z`,
-		submitted_at: submitted && `${submitted}T10:00:00.000Z`
+describe('progress', () => {
+	const published = (shown: string[], hidden: string[] = []) => ({
+		shown: new Set<string | null>(shown),
+		hidden: new Set<string | null>(hidden)
+	});
+	const inCampaign = (campaignId: string, count: number) =>
+		Array.from({ length: count }, () => firm({ campaignId }));
+
+	it('works out percentages to one decimal, and none without a whole', () => {
+		expect(percentOf(2, 3)).toBe(66.7);
+		expect(percentOf(130, 120)).toBe(108.3);
+		expect(percentOf(null, 10)).toBeNull();
+		expect(percentOf(5, null)).toBeNull();
+		expect(percentOf(0, 0)).toBeNull();
 	});
 
-	it('counts starts and submissions per Monday-based week, quiet weeks as 0', () => {
-		const activity = [
-			...Array.from({ length: 3 }, () => started('2026-01-07', '2026-01-19')),
-			...Array.from({ length: 3 }, () => started('2026-01-08', '2026-01-20'))
-		];
-		expect(participation([campaign], activity, 3, new Date('2026-02-01T00:00:00Z'))).toEqual([
-			{ campaignId: 'c1', week: '2026-01-05', started: 6, submitted: 0 },
-			{ campaignId: 'c1', week: '2026-01-12', started: 0, submitted: 0 },
-			{ campaignId: 'c1', week: '2026-01-19', started: 0, submitted: 6 }
-		]);
+	it.each([
+		{ submitted: 0, needed: 5 },
+		{ submitted: 3, needed: 2 },
+		{ submitted: 4, needed: 1 },
+		{ submitted: 5, needed: null },
+		{ submitted: 40, needed: null }
+	])('needs $needed more firms after $submitted', ({ submitted, needed }) => {
+		expect(firmsNeeded(submitted, 5)).toBe(needed);
 	});
 
-	it('ends an open campaign at now and withholds small weeks with their complement', () => {
-		const open = { ...campaign, closes_at: null };
-		const activity = [
-			...Array.from({ length: 5 }, () => started('2026-01-07')),
-			started('2026-01-13')
-		];
-		expect(participation([open], activity, 3, new Date('2026-01-14T00:00:00Z'))).toEqual([
-			{ campaignId: 'c1', week: '2026-01-05', started: null, submitted: 0 },
-			{ campaignId: 'c1', week: '2026-01-12', started: null, submitted: 0 }
+	it('counts submitted firms and first drafts per campaign, against each target', () => {
+		const firms = [...inCampaign('a', 8), ...inCampaign('b', 6)];
+		const result = participation(
+			firms,
+			[
+				{ id: 'a', target: 20, drafts: 2 },
+				{ id: 'b', target: null, drafts: 0 }
+			],
+			50,
+			published(['a', 'b']),
+			5
+		);
+		expect(result).toEqual({
+			started: 16,
+			submitted: 14,
+			target: 50,
+			completionRate: 87.5,
+			progress: 28,
+			needed: null,
+			withheld: null,
+			byCampaign: [
+				{
+					campaignId: 'a',
+					started: 10,
+					submitted: 8,
+					target: 20,
+					completionRate: 80,
+					progress: 40,
+					needed: null,
+					withheld: null
+				},
+				{
+					campaignId: 'b',
+					started: 6,
+					submitted: 6,
+					target: null,
+					completionRate: 100,
+					progress: null,
+					needed: null,
+					withheld: null
+				}
+			]
+		});
+	});
+
+	it("withholds a campaign's submitted firms with its view and says how many more it needs", () => {
+		const firms = [...inCampaign('a', 9), ...inCampaign('b', 3), ...inCampaign('c', 6)];
+		const result = participation(
+			firms,
+			[
+				{ id: 'a', target: null, drafts: 1 },
+				{ id: 'b', target: 10, drafts: 0 },
+				{ id: 'c', target: null, drafts: 0 },
+				{ id: 'd', target: 4, drafts: 0 }
+			],
+			null,
+			// As `publishPartitions` decides: b is too small, c hidden with it so that b cannot be worked out.
+			published(['a'], ['b', 'c']),
+			5
+		);
+		expect(
+			result.byCampaign.map(({ campaignId, submitted, needed, withheld, progress }) => ({
+				campaignId,
+				submitted,
+				needed,
+				withheld,
+				progress
+			}))
+		).toEqual([
+			{ campaignId: 'a', submitted: 9, needed: null, withheld: null, progress: null },
+			{ campaignId: 'b', submitted: null, needed: 2, withheld: 'too_few', progress: null },
+			{
+				campaignId: 'c',
+				submitted: null,
+				needed: null,
+				withheld: 'filters_single_out',
+				progress: null
+			},
+			// No firm yet: 0 is shown, and all five are needed.
+			{ campaignId: 'd', submitted: 0, needed: 5, withheld: null, progress: 0 }
 		]);
+		// Started: b's 3 are too few, and the smallest other (c's 6) is hidden with them.
+		expect(result.byCampaign.map((campaign) => campaign.started)).toEqual([10, null, null, 0]);
+		expect(result).toMatchObject({ started: 19, submitted: 18, needed: null });
+	});
+
+	it('withholds the totals of a chamber under the minimum and says how many more it needs', () => {
+		const result = participation(
+			inCampaign('a', 3),
+			[{ id: 'a', target: 30, drafts: 1 }],
+			30,
+			published([], ['a']),
+			5
+		);
+		expect(result).toMatchObject({
+			started: null,
+			submitted: null,
+			target: 30,
+			progress: null,
+			completionRate: null,
+			needed: 2,
+			withheld: 'too_few'
+		});
+		expect(result.byCampaign[0]).toMatchObject({ started: null, submitted: null, needed: 2 });
+	});
+});
+
+describe('trends by month', () => {
+	const options = { minGroupSize: 3, levels: ['aware'], themes: [] };
+	const inMonth = (month: string, overall: number, previousOverall?: number) =>
+		firm({
+			month,
+			overall,
+			campaignId: 'c',
+			...(previousOverall === undefined ? {} : { previousOverall })
+		});
+
+	it('gives each month its firms and mean, and the mean change of re-assessed firms', () => {
+		const firms = [
+			// One score band, so that the bands split nothing the months would have to keep apart.
+			inMonth('2026-03', 60),
+			inMonth('2026-03', 65),
+			inMonth('2026-03', 70),
+			inMonth('2026-04', 70, 60),
+			inMonth('2026-04', 75, 65),
+			inMonth('2026-04', 72, 60)
+		];
+		expect(ownFigures(firms, {}, options).trends).toEqual({
+			months: [
+				{ month: '2026-03', firms: 3, overallMean: 65, reassessed: 0, meanChange: null },
+				{ month: '2026-04', firms: 3, overallMean: 72.3, reassessed: 3, meanChange: 10.7 }
+			],
+			withheld: null,
+			changeShown: true
+		});
+	});
+
+	it('merges months too small to show into one line, and shows no change in a filtered view', () => {
+		const firms = [
+			...Array.from({ length: 4 }, () => inMonth('2026-03', 40)),
+			inMonth('2026-04', 70, 60),
+			inMonth('2026-05', 80),
+			inMonth('2026-05', 80)
+		];
+		const trends = ownFigures(firms, { campaignId: 'c' }, options).trends;
+		expect(trends).toEqual({
+			months: [{ month: '2026-03', firms: 4, overallMean: 40, reassessed: null, meanChange: null }],
+			withheld: { firms: 3, overallMean: 76.7 },
+			changeShown: false
+		});
+		// Unfiltered, March's none is shown; the single re-assessed firm stays in the withheld months.
+		expect(ownFigures(firms, {}, options).trends).toMatchObject({
+			months: [{ month: '2026-03', reassessed: 0, meanChange: null }],
+			changeShown: true
+		});
 	});
 });
 

@@ -51,32 +51,6 @@ export function firmCountsChart(
 	};
 }
 
-/** Assessments started and submitted per week in one campaign; a week withheld for a small count has no bar. */
-export function participationChart(
-	weeks: { label: string; started: number | null; submitted: number | null }[],
-	labels: { started: string; submitted: string }
-): ChartConfiguration<'bar'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: weeks.map((week) => week.label),
-			datasets: [
-				{
-					label: labels.started,
-					data: weeks.map((week) => week.started),
-					backgroundColor: palette.muted
-				},
-				{
-					label: labels.submitted,
-					data: weeks.map((week) => week.submitted),
-					backgroundColor: palette.primary
-				}
-			]
-		},
-		options: countOptions({ labels: { color: palette.ink } })
-	};
-}
-
 /**
  * A band of total emissions as the chart, its table, the CSV and the PDF name it: `< 10 t`, `10–100 t`, `≥ 1.000 t`.
  * Symbols and the tonne's unit sign read the same in Turkish and English; only the numbers follow the locale.

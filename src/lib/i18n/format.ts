@@ -32,6 +32,27 @@ export function formatDayInTurkiye(locale: Locale, instant: string) {
 	return formatDate(locale, instant, TURKIYE);
 }
 
+/** `YYYY-MM-DD` parts of an instant as Türkiye's calendar reads it ('en-CA' writes dates in ISO order). */
+const turkiyeIsoDay = new Intl.DateTimeFormat('en-CA', {
+	timeZone: TURKIYE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
+/**
+ * The calendar day (`YYYY-MM-DD`) an instant falls on in Türkiye: what a date field shows for a stored instant, so
+ * that a campaign closing at 00:00 Türkiye time reads as the day it closes rather than the day before (UTC).
+ */
+export function dayInTurkiye(instant: string | Date) {
+	return turkiyeIsoDay.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** The month (`YYYY-MM`) an instant falls in, in Türkiye: a submission at 01:00 on 1 May is May's, not April's. */
+export function monthInTurkiye(instant: string | Date) {
+	return dayInTurkiye(instant).slice(0, 7);
+}
+
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
 export function formatMonth(locale: Locale, month: string) {
 	return new Intl.DateTimeFormat(intlTags[locale], {

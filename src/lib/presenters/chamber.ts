@@ -6,6 +6,12 @@ import { formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
 import { figureText, type FigureTable } from './figures';
+import {
+	presentProgress,
+	presentTrends,
+	type ProgressPresentation,
+	type TrendsPresentation
+} from './progress';
 
 /** A group's name from its key: the unknown group (firms that did not say) has a word of its own. */
 export function groupName(names: Record<string, string>, key: string | null, t: Translate) {
@@ -59,6 +65,10 @@ export interface DashboardPresentation {
 		themes: { name: string; mean: number | null }[];
 	} | null;
 	carbon: ChamberCarbonPresentation;
+	/** Started, submitted and against the targets, in total and per campaign: the same in every view. */
+	progress: ProgressPresentation;
+	/** The view's firms by month of their latest submission. */
+	trends: TrendsPresentation;
 }
 
 /**
@@ -197,7 +207,9 @@ export function presentDashboard(
 						}))
 					}
 				: null,
-		carbon: presentChamberCarbon(dashboard, t, locale)
+		carbon: presentChamberCarbon(dashboard, t, locale),
+		progress: presentProgress(s.participation, dashboard.campaigns, t, locale),
+		trends: presentTrends(s.trends, t, locale)
 	};
 }
 

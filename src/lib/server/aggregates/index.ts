@@ -3,12 +3,13 @@ import type { Db } from '../db/connect';
 import type { Schema } from '../db/schema';
 import * as statistics from '../db/statistics';
 import { allChambersFigures, comparedFilter } from './comparison';
-import { ownFigures } from './own-figures';
+import { disclose, ownFigures } from './own-figures';
 import { participation } from './participation';
 import type {
 	AllChambersFigures,
 	ChamberStatistics,
 	Firm,
+	Participation,
 	StatisticsFilters,
 	StatisticsOptions
 } from './types';
@@ -49,17 +50,50 @@ export async function chamberStatistics(
 	options: StatisticsOptions
 ): Promise<ChamberStatistics> {
 	singleFilter(filters);
-	const { minGroupSize: min, now = new Date(), compareAllChambers = true } = options;
+	const { compareAllChambers = true } = options;
 	return statistics.snapshot(db, async (trx) => {
 		const firms = await statistics.chamberFirms(trx, chamberId);
-		const own = ownFigures(firms, filters, options);
+		const tables = disclose(firms, options);
+		const own = ownFigures(firms, filters, options, tables);
 		const allChambers = compareAllChambers ? await comparison(trx, firms, filters, options) : null;
-		const { campaigns, activity } = await statistics.campaignActivity(
-			trx,
-			chamberId,
-			filters.campaignId
-		);
-		return { ...own, allChambers, participation: participation(campaigns, activity, min, now) };
+		return {
+			...own,
+			allChambers,
+			participation: await progressOf(trx, chamberId, firms, tables, options)
+		};
+	});
+}
+
+/** The chamber's progress from its firms and the tables its views publish. */
+async function progressOf(
+	trx: Transaction<Schema>,
+	chamberId: string,
+	firms: Firm[],
+	tables: ReturnType<typeof disclose>,
+	options: StatisticsOptions
+): Promise<Participation> {
+	const { campaigns, chamberTarget } = await statistics.campaignRows(trx, chamberId);
+	return participation(
+		firms,
+		campaigns,
+		chamberTarget,
+		tables.get('campaignId')!,
+		options.minGroupSize
+	);
+}
+
+/**
+ * The chamber's progress alone (the campaigns page's counts): the same figures as `chamberStatistics` returns in
+ * `participation`, without the rest of the dashboard.
+ */
+export async function chamberParticipation(
+	db: Db,
+	chamberId: string,
+	options: StatisticsOptions
+): Promise<Participation> {
+	return statistics.snapshot(db, async (trx) => {
+		const firms = await statistics.chamberFirms(trx, chamberId);
+		return progressOf(trx, chamberId, firms, disclose(firms, options), options);
 	});
 }
 
@@ -89,8 +123,12 @@ export type {
 	EmissionBandFigures,
 	GroupBreakdown,
 	GroupFigures,
+	CampaignProgress,
 	LevelFigures,
-	ParticipationWeek,
+	MonthFigures,
+	MonthlyTrends,
+	Participation,
+	ProgressFigures,
 	ScoreBandFigures,
 	StatisticsFilters,
 	StatisticsOptions,

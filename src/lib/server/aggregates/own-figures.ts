@@ -7,6 +7,7 @@ import {
 	withheldCarbonFigures
 } from './carbon';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
+import { monthKey, monthlyTrends } from './trends';
 import type {
 	Firm,
 	GroupBreakdown,
@@ -39,8 +40,9 @@ const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
 /**
  * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
  * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
- * levels, the dimensions a view may be filtered by, the emission and CBAM distributions (exposure, then readiness), and last the score bands,
- * which tell least that the levels do not.
+ * levels, the dimensions a view may be filtered by, the emission and CBAM distributions (exposure, then readiness), the score bands,
+ * which tell least that the levels do not, and last the month of the latest submission (trends; added last, it
+ * changes no cell of the others).
  */
 function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
 	return [
@@ -57,12 +59,13 @@ function partitions(themes: readonly string[]): [string, (firm: Firm) => string 
 		['emission', emissionKey],
 		['cbam', cbamKey],
 		['cbam_readiness', cbamReadinessKey],
-		['band', (firm) => String(bandOf(firm.overall))]
+		['band', (firm) => String(bandOf(firm.overall))],
+		['month', monthKey]
 	];
 }
 
 /** The chamber's tables, decided once over all its firms: every view shows cells of these and nothing finer. */
-function disclose(firms: Firm[], options: StatisticsOptions): Map<string, Table> {
+export function disclose(firms: Firm[], options: StatisticsOptions): Map<string, Table> {
 	const definitions = partitions(options.themes);
 	const published = publishPartitions(
 		firms.length,
@@ -124,7 +127,8 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		bySector: NO_GROUPS,
 		bySize: NO_GROUPS,
 		byProvince: NO_GROUPS,
-		carbon: withheldCarbonFigures(suppressed)
+		carbon: withheldCarbonFigures(suppressed),
+		trends: { months: [], withheld: null, changeShown: false }
 	};
 }
 
@@ -134,11 +138,15 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
  * exactly when that cell is (a cell and its view always agree); its breakdowns are rows of two-way tables whose
  * cells are unions of `publishPartitions`' atoms, so no figure of any view is finer than those.
  */
-export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: StatisticsOptions) {
+export function ownFigures(
+	firms: Firm[],
+	filters: StatisticsFilters,
+	options: StatisticsOptions,
+	tables = disclose(firms, options)
+) {
 	const min = options.minGroupSize;
 	const filter = singleFilter(filters);
 	if (firms.length > 0 && firms.length < min) return withheldView(options, 'too_few');
-	const tables = disclose(firms, options);
 	const inView = filter ? firms.filter((firm) => firm[filter.name] === filter.value) : firms;
 	if (filter) {
 		const table = tables.get(filter.name)!;
@@ -171,6 +179,7 @@ export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: S
 		bySector: groupBreakdown(view, tables.get('sector')!),
 		bySize: groupBreakdown(view, tables.get('sizeClass')!),
 		byProvince: groupBreakdown(view, tables.get('province')!),
-		carbon: carbonFigures(view, firms, min)
+		carbon: carbonFigures(view, firms, min),
+		trends: monthlyTrends(view, min)
 	};
 }

@@ -25,8 +25,6 @@ export interface StatisticsOptions {
 	levels: readonly string[];
 	/** Theme ids, in order. */
 	themes: readonly string[];
-	/** Ends the participation weeks of campaigns still open. */
-	now?: Date;
 	/** False skips the comparison with all chambers, the only part whose cost grows with the whole database. */
 	compareAllChambers?: boolean;
 }
@@ -75,13 +73,53 @@ export interface AllChambersFigures {
 	themes: { id: string; mean: number | null }[];
 }
 
-export interface ParticipationWeek {
-	campaignId: string;
-	/** The Monday (UTC) the week starts, YYYY-MM-DD. */
-	week: string;
-	/** Assessments of the campaign started that week, submitted or not. */
+/**
+ * Progress of a campaign or of the whole chamber. Counts are of firms: `submitted` those with a submitted assessment
+ * (each once, as everywhere), `started` those plus the drafts that are no re-assessment. Percentages are 0–100 (more
+ * than 100 past the target), one decimal; null where a count they need is withheld or there is no target.
+ */
+export interface ProgressFigures {
 	started: number | null;
 	submitted: number | null;
+	/** The target number of firms; null when none is set. */
+	target: number | null;
+	/** Submitted of started, in per cent. */
+	completionRate: number | null;
+	/** Submitted of the target, in per cent. */
+	progress: number | null;
+	/** While fewer than the minimum group have submitted: how many more are needed before figures can be shown. */
+	needed: number | null;
+	/** Why `submitted` is withheld; null when shown. */
+	withheld: Suppression;
+}
+
+export interface CampaignProgress extends ProgressFigures {
+	campaignId: string;
+}
+
+/** The chamber's progress over all its campaigns, and per campaign (earliest opening first); the same in every view. */
+export interface Participation extends ProgressFigures {
+	byCampaign: CampaignProgress[];
+}
+
+/** A month (Türkiye time) of the firms whose latest submission fell in it. */
+export interface MonthFigures {
+	/** `YYYY-MM`. */
+	month: string;
+	firms: number;
+	overallMean: number | null;
+	/** Of them, firms whose latest submission re-assessed an earlier one; null when withheld. */
+	reassessed: number | null;
+	/** Their mean change of overall score since the assessment before; null when withheld or none. */
+	meanChange: number | null;
+}
+
+/** The view's firms by month of their latest submission: the months it may show, the rest merged into one line. */
+export interface MonthlyTrends {
+	months: MonthFigures[];
+	withheld: { firms: number; overallMean: number | null } | null;
+	/** False in a filtered view, which never shows the change (see `monthlyTrends`). */
+	changeShown: boolean;
 }
 
 /** Firms whose Scope 1 and 2 estimate totals `min` tonnes CO2e or more and less than `max` (no `max`: no limit). */
@@ -150,8 +188,10 @@ export interface ChamberStatistics {
 	carbon: CarbonFigures;
 	/** Null when `compareAllChambers` is false. */
 	allChambers: AllChambersFigures | null;
-	/** Per campaign of the chamber (earliest opening first), per week; ignores sector, size and province. */
-	participation: ParticipationWeek[];
+	/** The chamber's progress, in total and per campaign; ignores the view's filter. */
+	participation: Participation;
+	/** By month of the firms' latest submissions, within the view. */
+	trends: MonthlyTrends;
 }
 
 /** A firm's latest submitted assessment, as far as the statistics need it. */
@@ -170,6 +210,10 @@ export interface Firm {
 	cbam: string | null;
 	/** The CBAM screen's data readiness; null when not exposed or not asked. */
 	cbamReadiness: string | null;
+	/** The month (`YYYY-MM`, Türkiye time) of the submission; absent where a caller has no time (some tests). */
+	month?: string;
+	/** The overall score of the submitted assessment this one re-assessed; absent for a first assessment. */
+	previousOverall?: number;
 }
 
 /** The filter a comparison with all chambers keeps: a campaign belongs to one chamber, so not that one. */
@@ -191,16 +235,10 @@ export interface NationalGroups {
 	byTheme: Map<string, NationalGroup[]>;
 }
 
-/** A campaign of the chamber, as the participation series needs it. */
-export interface CampaignPeriod {
+/** A campaign of the chamber, as its progress needs it. */
+export interface CampaignRow {
 	id: string;
-	opens_at: string;
-	closes_at: string | null;
-}
-
-/** When an assessment of a campaign was started and submitted. */
-export interface CampaignActivity {
-	campaign_id: string;
-	created_at: string;
-	submitted_at: string | null;
+	target: number | null;
+	/** Its drafts that re-assess nothing: firms that started and have not submitted yet. */
+	drafts: number;
 }

@@ -39,15 +39,46 @@ export async function campaignByCode(code: string): Promise<WithState<Campaign> 
 export async function createCampaign(
 	actor: string,
 	chamberId: string,
-	input: { name: string; opensAt?: Date; closesAt?: Date }
+	input: { name: string; opensAt?: Date; closesAt?: Date; targetFirms?: number }
 ): Promise<string> {
 	const { id } = await campaigns.create(db(), {
 		chamberId,
 		name: input.name,
 		questionnaireId: DEFAULT_QUESTIONNAIRE,
 		opensAt: input.opensAt ?? new Date(),
-		closesAt: input.closesAt
+		closesAt: input.closesAt,
+		targetFirms: input.targetFirms
 	});
 	await auditLog.record(db(), { actor, action: 'campaign.create', target: id });
 	return id;
+}
+
+/**
+ * Changes a campaign's name, days and target; audited. False for a campaign the chamber does not have. Moving its
+ * days changes what it takes from now on; assessments already started keep their campaign.
+ */
+export async function editCampaign(
+	actor: string,
+	chamberId: string,
+	id: string,
+	input: { name: string; opensAt?: Date; closesAt?: Date; targetFirms?: number }
+): Promise<boolean> {
+	const changed = await campaigns.update(db(), chamberId, id, {
+		name: input.name,
+		opensAt: input.opensAt ?? new Date(),
+		closesAt: input.closesAt ?? null,
+		targetFirms: input.targetFirms ?? null
+	});
+	if (changed) await auditLog.record(db(), { actor, action: 'campaign.update', target: id });
+	return changed;
+}
+
+/**
+ * Ends an open campaign now, before its closing day; audited. False when it was not open: a draft started in it
+ * and submitted later is then submitted outside it, as after any closing.
+ */
+export async function closeCampaign(actor: string, chamberId: string, id: string) {
+	const closed = await campaigns.closeNow(db(), chamberId, id);
+	if (closed) await auditLog.record(db(), { actor, action: 'campaign.close', target: id });
+	return closed;
 }

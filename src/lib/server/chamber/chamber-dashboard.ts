@@ -2,6 +2,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
 import { profileFacts } from '$lib/questionnaire/profile';
 import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '../aggregates';
+import { statisticsOptions } from './progress-service';
 import { config } from '../config';
 import { db } from '../db';
 import * as respondents from '../db/respondents';
@@ -47,14 +48,8 @@ export async function chamberDashboard(
 	locale: Locale,
 	compareAllChambers = false
 ) {
-	const definition = questionnaire();
 	const [statistics, list] = await Promise.all([
-		chamberStatistics(db(), chamber.id, filters, {
-			minGroupSize: config().minGroupSize,
-			levels: definition.levels.map((level) => level.id),
-			themes: definition.themes.map((theme) => theme.id),
-			compareAllChambers
-		}),
+		chamberStatistics(db(), chamber.id, filters, statisticsOptions(compareAllChambers)),
 		campaigns.listForChamber(db(), chamber.id)
 	]);
 	return {

@@ -20,6 +20,8 @@ export interface NewCampaign {
 	questionnaireId: string;
 	opensAt: Date;
 	closesAt?: Date | null;
+	/** How many firms the campaign aims to reach; null or absent: no target. */
+	targetFirms?: number | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function create(
 			questionnaire_id: campaign.questionnaireId,
 			opens_at: campaign.opensAt.toISOString(),
 			closes_at: campaign.closesAt?.toISOString() ?? null,
+			target_firms: campaign.targetFirms ?? null,
 			created_at: now.toISOString()
 		})
 		.execute();
@@ -62,6 +65,7 @@ export interface ChamberCampaign {
 	opensAt: string;
 	closesAt: string | null;
 	createdAt: string;
+	targetFirms: number | null;
 }
 
 const chamberCampaignColumns = [
@@ -70,7 +74,8 @@ const chamberCampaignColumns = [
 	'name',
 	'opens_at as opensAt',
 	'closes_at as closesAt',
-	'created_at as createdAt'
+	'created_at as createdAt',
+	'target_firms as targetFirms'
 ] as const;
 
 /** A chamber's campaigns, newest first. */
@@ -95,6 +100,57 @@ export async function findForChamber(
 		.where('chamber_id', '=', chamberId)
 		.where('id', '=', id)
 		.executeTakeFirst();
+}
+
+/** What an administrator may change of a campaign; its code and questionnaire stay. */
+export interface CampaignChanges {
+	name: string;
+	opensAt: Date;
+	closesAt: Date | null;
+	targetFirms: number | null;
+}
+
+/** Changes a campaign of this chamber; false when the chamber has no such campaign. */
+export async function update(
+	db: Db,
+	chamberId: string,
+	id: string,
+	changes: CampaignChanges
+): Promise<boolean> {
+	const result = await db
+		.updateTable('campaign')
+		.set({
+			name: changes.name,
+			opens_at: changes.opensAt.toISOString(),
+			closes_at: changes.closesAt?.toISOString() ?? null,
+			target_firms: changes.targetFirms
+		})
+		.where('chamber_id', '=', chamberId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Closes an open campaign of this chamber at `now`, in one statement so that two clicks cannot move the end twice;
+ * false when it is not open (closed already, not yet open, or not this chamber's).
+ */
+export async function closeNow(
+	db: Db,
+	chamberId: string,
+	id: string,
+	now = new Date()
+): Promise<boolean> {
+	const at = now.toISOString();
+	const result = await db
+		.updateTable('campaign')
+		.set({ closes_at: at })
+		.where('chamber_id', '=', chamberId)
+		.where('id', '=', id)
+		.where('opens_at', '<=', at)
+		.where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', at)]))
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
 }
 
 /** The campaign a share code opens, with its chamber. */

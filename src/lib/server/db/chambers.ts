@@ -76,3 +76,18 @@ export async function setViewersTwoFactor(db: Db, id: string, required: boolean)
 		.where('id', '=', id)
 		.execute();
 }
+
+/** How many member firms the chamber aims to reach over all its campaigns; null: no target. */
+export async function targetFirms(db: Db, id: string): Promise<number | null> {
+	const row = await db
+		.selectFrom('chamber')
+		.select('target_firms')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row?.target_firms ?? null;
+}
+
+/** Sets (or with null removes) the chamber's target number of member firms. */
+export async function setTargetFirms(db: Db, id: string, target: number | null): Promise<void> {
+	await db.updateTable('chamber').set({ target_firms: target }).where('id', '=', id).execute();
+}

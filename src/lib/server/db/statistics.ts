@@ -1,7 +1,7 @@
-import type { ExpressionBuilder, NotNull, Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
+import { monthInTurkiye } from '$lib/i18n/format';
 import type {
-	CampaignActivity,
-	CampaignPeriod,
+	CampaignRow,
 	ComparedFilter,
 	Firm,
 	NationalGroup,
@@ -56,10 +56,21 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 			'a.scope1_t',
 			'a.scope2_t',
 			'a.cbam_exposure',
-			'a.cbam_readiness'
+			'a.cbam_readiness',
+			'a.submitted_at'
 		])
 		.where('a.chamber_id', '=', chamberId)
 		.where(counted)
+		.execute();
+	// The score each re-assessment started from: found from the earlier assessment through the `previous_id` index,
+	// so the firms' rows above stay within the covering statistics index.
+	const previous = await trx
+		.selectFrom('assessment as p')
+		.innerJoin('assessment as later', 'later.previous_id', 'p.id')
+		.select(['later.id', 'p.overall_score'])
+		.where('p.chamber_id', '=', chamberId)
+		.where('p.status', '=', 'submitted')
+		.where('later.status', '=', 'submitted')
 		.execute();
 	// Scores of superseded assessments come too and are dropped below, which is cheaper than a second anti-join.
 	const scores = await trx
@@ -69,6 +80,14 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 		.where('a.chamber_id', '=', chamberId)
 		.where('a.status', '=', 'submitted')
 		.execute();
+	// Thousands of submissions fall in a few thousand hours: work out each hour's month once.
+	const months = new Map<string, string>();
+	const monthOf = (instant: string) => {
+		const hour = instant.slice(0, 13);
+		let month = months.get(hour);
+		if (month === undefined) months.set(hour, (month = monthInTurkiye(instant)));
+		return month;
+	};
 	const firms = new Map(
 		rows.map((row): [string, Firm] => [
 			row.id,
@@ -83,10 +102,15 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 				scope1: row.scope1_t,
 				scope2: row.scope2_t,
 				cbam: row.cbam_exposure,
-				cbamReadiness: row.cbam_readiness
+				cbamReadiness: row.cbam_readiness,
+				month: monthOf(row.submitted_at!)
 			}
 		])
 	);
+	for (const row of previous) {
+		const firm = firms.get(row.id);
+		if (firm && row.overall_score !== null) firm.previousOverall = Number(row.overall_score);
+	}
 	for (const score of scores)
 		firms.get(score.assessment_id)?.themes.set(score.theme_id, score.score);
 	return [...firms.values()];
@@ -161,29 +185,41 @@ export async function nationalGroups(
 }
 
 /**
- * The chamber's campaigns (earliest opening first) and when each of their assessments was started and submitted,
- * drafts included; only `campaignId`'s when given.
+ * The chamber's campaigns (earliest opening first) with their targets and how many of their drafts re-assess nothing
+ * (a firm that started and has not submitted; a re-assessment's draft is a firm already counted), and the chamber's
+ * own target. One GROUP BY: the largest chamber has tens of thousands of assessments.
  */
-export async function campaignActivity(
+export async function campaignRows(
 	trx: Transaction<Schema>,
-	chamberId: string,
-	campaignId: string | undefined
-): Promise<{ campaigns: CampaignPeriod[]; activity: CampaignActivity[] }> {
-	let campaignQuery = trx
+	chamberId: string
+): Promise<{ campaigns: CampaignRow[]; chamberTarget: number | null }> {
+	const campaigns = await trx
 		.selectFrom('campaign')
-		.select(['id', 'opens_at', 'closes_at'])
-		.where('chamber_id', '=', chamberId);
-	let activityQuery = trx
-		.selectFrom('assessment')
-		.select(['campaign_id', 'created_at', 'submitted_at'])
+		.select(['id', 'target_firms'])
 		.where('chamber_id', '=', chamberId)
-		.where('campaign_id', 'is not', null);
-	if (campaignId !== undefined) {
-		campaignQuery = campaignQuery.where('id', '=', campaignId);
-		activityQuery = activityQuery.where('campaign_id', '=', campaignId);
-	}
+		.orderBy('opens_at')
+		.orderBy('id')
+		.execute();
+	const drafts = await trx
+		.selectFrom('assessment')
+		.select((eb) => ['campaign_id', eb.fn.countAll<number>().as('drafts')])
+		.where('chamber_id', '=', chamberId)
+		.where('status', '=', 'draft')
+		.where('previous_id', 'is', null)
+		.groupBy('campaign_id')
+		.execute();
+	const chamber = await trx
+		.selectFrom('chamber')
+		.select('target_firms')
+		.where('id', '=', chamberId)
+		.executeTakeFirst();
+	const draftsOf = new Map(drafts.map((row) => [row.campaign_id, Number(row.drafts)]));
 	return {
-		campaigns: await campaignQuery.orderBy('opens_at').orderBy('id').execute(),
-		activity: await activityQuery.$narrowType<{ campaign_id: NotNull }>().execute()
+		campaigns: campaigns.map((campaign) => ({
+			id: campaign.id,
+			target: campaign.target_firms,
+			drafts: draftsOf.get(campaign.id) ?? 0
+		})),
+		chamberTarget: chamber?.target_firms ?? null
 	};
 }

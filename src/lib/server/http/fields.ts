@@ -8,3 +8,15 @@ export const optionalDay = z.preprocess(
 	emptyAsUndefined,
 	z.coerce.date({ error: 'campaign.error_date' }).optional()
 );
+
+/**
+ * A calendar day as Türkiye counts it (`2027-03-31` is the instant 2027-03-30T21:00Z), optional: chamber staff mean
+ * their own day, not UTC's. Türkiye has kept UTC+3 all year since 2016, so the day starts at `T00:00+03:00`.
+ */
+export const optionalTurkiyeDay = z.preprocess(
+	emptyAsUndefined,
+	z.iso
+		.date({ error: 'campaign.error_date' })
+		.transform((day) => new Date(`${day}T00:00:00+03:00`))
+		.optional()
+);

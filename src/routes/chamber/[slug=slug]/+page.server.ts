@@ -1,6 +1,10 @@
+import { error, redirect } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
+import { chamberTargetInput } from '$lib/server/chamber/campaign-input';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
 import { readFilters } from '$lib/server/chamber/chamber-filters';
+import { setChamberTarget } from '$lib/server/chamber/progress-service';
+import { parseForm } from '$lib/server/http/form';
 
 /** How many consenting firms the page lists; the CSV export has them all. */
 const RESPONDENTS_SHOWN = 50;
@@ -25,4 +29,16 @@ export const load = async ({ locals, url, params }) => {
 		/** The same filters for the export links. */
 		search: url.search
 	};
+};
+
+export const actions = {
+	/** Sets or (empty) removes the chamber's target number of firms: owners and administrators only. */
+	target: async ({ locals, url, params, request }) => {
+		const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
+		if (!canEdit) error(403, 'Forbidden');
+		const parsed = await parseForm(request, chamberTargetInput);
+		if (!parsed.ok) return parsed.failure;
+		await setChamberTarget(user.id, chamber.id, parsed.data.targetFirms);
+		redirect(303, `/chamber/${chamber.slug}#progress-title`);
+	}
 };
