@@ -90,6 +90,7 @@ export type {
 	GroupBreakdown,
 	GroupFigures,
 	LevelFigures,
+	MergedCells,
 	ParticipationWeek,
 	ScoreBandFigures,
 	StatisticsFilters,

@@ -53,6 +53,7 @@ export async function chamberDashboard(
 			minGroupSize: config().minGroupSize,
 			levels: definition.levels.map((level) => level.id),
 			themes: definition.themes.map((theme) => theme.id),
+			sizeClasses: definition.sizeClasses.map((size) => size.id),
 			compareAllChambers
 		}),
 		campaigns.listForChamber(db(), chamber.id)
