@@ -152,3 +152,51 @@ test('the dashboard takes one filter at a time and says so, without JavaScript t
 	await page.goto(`/chamber/${slug}?from=2026-03&lang=en`);
 	await expect(page.getByRole('alert')).toContainText('Periods are no longer offered');
 });
+
+test('the dashboard marks withheld figures, lists no empty province and orders provinces by plate code', async ({
+	page,
+	request
+}) => {
+	// Sixteen submissions and a sign-in: slow on a busy machine.
+	test.slow();
+	const slug = createChamber('Plaka Sırası Ticaret Odası');
+	const campaign = createCampaignOf(slug);
+	const definition = await (
+		await request.get('/api/v1/questionnaires/green-deal-readiness?lang=en')
+	).json();
+	// Two firms pick the last option of every theme question, which puts them at a level of their own: too few.
+	type Question = { id: string; type: string; options?: { id: string }[] };
+	const best = Object.fromEntries(
+		definition.themes
+			.flatMap((theme: { questions: Question[] }) => theme.questions)
+			.flatMap((question: Question) =>
+				question.type === 'single'
+					? [[question.id, question.options!.at(-1)!.id]]
+					: question.type === 'scale'
+						? [[question.id, 4]]
+						: []
+			)
+	);
+	const provinces = ['34', '34', '34', '34', '34', '06', '06', '06', '06', '06', '01', '01'];
+	for (const [firm, province] of [...provinces, '01', '01', '01', '81'].entries()) {
+		await submitInCampaign(request, campaign, {
+			answers: { province, ...(firm >= 14 ? best : {}) }
+		});
+	}
+
+	await signInAs(page, createChamberUser(slug, PASSWORD), PASSWORD);
+	await expect(page.getByText('Firms that submitted: 16')).toBeVisible();
+	// A withheld figure says so in words, and a line under its table says why.
+	const levels = page.getByRole('table', { name: 'Maturity levels' });
+	await expect(levels).toContainText('withheld');
+	await expect(
+		page.getByText(/withheld: not shown so as not to reveal a group of fewer than 5/).first()
+	).toBeVisible();
+	// Provinces by plate code; 81 (one firm) and the smallest other are one line without their names; no empty rows.
+	const provincesTable = page.getByRole('table', { name: 'By province' });
+	const rows = provincesTable.locator('tbody tr th');
+	await expect(rows).toHaveText(['Ankara', 'İstanbul', 'Other (2 groups, not named)']);
+	await expect(provincesTable).not.toContainText('Düzce');
+	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	expect(axe.violations).toEqual([]);
+});

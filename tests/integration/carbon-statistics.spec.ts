@@ -260,10 +260,12 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		expect(carbon?.paragraphs).toContain('Enerji rakamı giren firma: 11');
 		expect(carbon?.paragraphs.join(' ')).toContain('%85');
 		expect(carbon?.table?.rows).toEqual([
-			['Kapsam 1 (doğrudan: yakıtlar, şirket araçları)', '–'],
-			['Kapsam 2 (satın alınan elektrik)', '–'],
-			['Toplam (Kapsam 1 + 2)', '–']
+			['Kapsam 1 (doğrudan: yakıtlar, şirket araçları)', 'gizli'],
+			['Kapsam 2 (satın alınan elektrik)', 'gizli'],
+			['Toplam (Kapsam 1 + 2)', 'gizli']
 		]);
+		// A withheld figure is marked with a word, which a line of the report's scope explains.
+		expect(model.scope.at(-1)).toMatch(/^gizli: 5 firmadan küçük/);
 		const pdf = await readPdf(await renderChamberPdf(model));
 		const text = pdf.pages.join('\n');
 		expect(text).toContain('SKDM maruziyeti');

@@ -113,7 +113,7 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 		// F (3 firms) is too small; alone it would be the total minus C and D, so D goes too, and neither is named.
 		expect(result.bySector).toEqual({
 			groups: [{ key: 'C', firms: 7, overallMean: 50 }],
-			withheld: { firms: 9, overallMean: 63.3 }
+			withheld: { firms: 9, overallMean: 63.3, groups: 2 }
 		});
 		expect(result.bySize).toEqual({
 			groups: [{ key: 'micro', firms: 16, overallMean: 57.5 }],
@@ -153,12 +153,21 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 			['G', 24]
 		]);
 		// The province table would cut the 4 out of sector G: withheld whole, and so are its views.
-		expect(whole.byProvince).toEqual({ groups: [], withheld: { firms: 45, overallMean: 53.3 } });
+		expect(whole.byProvince).toEqual({
+			groups: [],
+			withheld: { firms: 45, overallMean: 53.3, groups: 2 }
+		});
 		expect(istanbul.suppressed).toBe('filters_single_out');
 		expect(ankara.suppressed).toBe('filters_single_out');
 		// Within a sector, the provinces are not named either: no key tells that C lies wholly in 34.
-		expect(c.byProvince).toEqual({ groups: [], withheld: { firms: 21, overallMean: 40 } });
-		expect(g.byProvince).toEqual({ groups: [], withheld: { firms: 24, overallMean: 65 } });
+		expect(c.byProvince).toEqual({
+			groups: [],
+			withheld: { firms: 21, overallMean: 40, groups: 1 }
+		});
+		expect(g.byProvince).toEqual({
+			groups: [],
+			withheld: { firms: 24, overallMean: 65, groups: 2 }
+		});
 		// A cell and the view filtered to it agree.
 		expect([c.firms, g.firms]).toEqual([21, 24]);
 		// No sum or difference of up to three published counts is 4.
@@ -378,6 +387,61 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 		const result = await statistics(mine, { campaignId });
 		expect(result.participation).toMatchObject({ started: 0, submitted: 0, byCampaign: [] });
 		expect(result.firms).toBe(0);
+	});
+
+	it('shows the maturity distribution of 57 manufacturers that the carbon split used to hide', async () => {
+		const base = { sizeClass: 'small', province: '34', submittedAt: MARCH_2 };
+		/** `count` firms of a sector at a level's score, the first `estimates` with a carbon estimate. */
+		const group = (sector: string, overall: number, count: number, estimates: number) =>
+			firms(count, { ...base, sector, overall }, (i) =>
+				i < estimates ? { scope1: 10 + i, scope2: 5 } : {}
+			);
+		const chamberId = await chamberWith('manufacturers', [
+			...group('C', 50, 40, 20),
+			...group('C', 30, 10, 2),
+			...group('C', 70, 7, 3),
+			...group('G', 50, 30, 10),
+			...group('G', 30, 15, 1),
+			...group('G', 70, 15, 5)
+		]);
+		const result = await statistics(chamberId, { sector: 'C' });
+		expect(result.firms).toBe(57);
+		expect(result.levels).toEqual([
+			{ id: 'starting', firms: 0 },
+			{ id: 'aware', firms: 10 },
+			{ id: 'developing', firms: 40 },
+			{ id: 'advanced', firms: 7 },
+			{ id: 'leading', firms: 0 }
+		]);
+		expect(result.otherLevels).toBeNull();
+		// The price: three "aware" firms alone have an estimate, so the carbon totals are withheld. Ahead of the
+		// levels, that split hid the levels instead, and with them the whole view.
+		expect(result.carbon.firms).toBeNull();
+	});
+
+	it('lists no empty group, merges the withheld ones into one line and orders sizes and provinces', async () => {
+		const base = { sector: 'C', overall: 50, submittedAt: MARCH_2 };
+		const chamberId = await chamberWith('ordered', [
+			...firms(6, { ...base, sizeClass: 'large', province: '34' }),
+			...firms(6, { ...base, sizeClass: 'micro', province: '06' }),
+			...firms(6, { ...base, sizeClass: 'medium', province: '34' }),
+			...firms(2, { ...base, sizeClass: 'small', province: '01' }),
+			...firms(3, { ...base, sizeClass: 'small', province: '81' })
+		]);
+		const result = await chamberStatistics(
+			db,
+			chamberId,
+			{},
+			{ ...options, sizeClasses: ['micro', 'small', 'medium', 'large'] }
+		);
+		expect(result.bySize.groups.map((group) => group.key)).toEqual([
+			'micro',
+			'small',
+			'medium',
+			'large'
+		]);
+		expect(result.byProvince.groups.map((group) => group.key)).toEqual(['06', '34']);
+		expect(result.byProvince.withheld).toEqual({ firms: 5, overallMean: 50, groups: 2 });
 	});
 });
 

@@ -420,7 +420,7 @@ describe('presentResults', () => {
 });
 
 function dashboard(): ChamberDashboard {
-	const group = { groups: [], withheld: { firms: 7, overallMean: 48 } };
+	const group = { groups: [], withheld: { firms: 7, overallMean: 48, groups: 2 } };
 	return {
 		statistics: {
 			suppressed: null,
@@ -428,7 +428,9 @@ function dashboard(): ChamberDashboard {
 			overall: { mean: 51.26, median: 50 },
 			themes: [{ id: 'energy', mean: 60, median: null, firms: 20 }],
 			levels: [{ id: 'developing', firms: 20 }],
+			otherLevels: null,
 			scoreBands: [{ min: 0, max: 20, firms: null }],
+			otherScoreBands: null,
 			bySector: {
 				groups: [
 					{ key: 'C', firms: 13, overallMean: 52 },
@@ -489,11 +491,50 @@ describe('presentDashboard', () => {
 		]);
 		expect(sector.withheldWhole).toBeNull();
 		expect(size.withheldWhole).toBe(en('dashboard.breakdown_withheld', { min: '5' }));
-		expect(size.table.rows).toEqual([['Other groups (withheld)', 7, 48]]);
+		expect(size.table.rows).toEqual([['Other (2 groups, not named)', 7, 48]]);
 		expect(presented.themes.table.rows).toEqual([['Energy', 60, null, 20, 58]]);
 		expect(presented.themes.reportTable.rows).toEqual([['Energy', 60, null, 20]]);
 		expect(presented.summary.mean).toBe('51.3');
 		expect(presented.bands.rows).toEqual([['0–20', null]]);
+	});
+
+	it('merges withheld levels and bands into one row and draws no chart of nothing', () => {
+		const base = dashboard();
+		base.labels.levels = { starting: 'Starting', aware: 'Aware', developing: 'Developing' };
+		base.statistics.levels = [
+			{ id: 'starting', firms: null },
+			{ id: 'aware', firms: null },
+			{ id: 'developing', firms: 14 }
+		];
+		base.statistics.otherLevels = { keys: ['starting', 'aware'], firms: 6 };
+		base.statistics.scoreBands = [
+			{ min: 0, max: 20, firms: null },
+			{ min: 20, max: 40, firms: 14 },
+			{ min: 40, max: 60, firms: null }
+		];
+		base.statistics.otherScoreBands = { keys: [0, 40], firms: 6 };
+		const presented = presentDashboard(base, 'Chamber', en, 'en');
+		expect(presented.levels.table.rows).toEqual([
+			['Starting–Aware', 6],
+			['Developing', 14]
+		]);
+		expect(presented.levels.chart).not.toBeNull();
+		expect(presented.bands.rows).toEqual([
+			['0–20 + 40–60', 6],
+			['20–40', 14]
+		]);
+		base.statistics.levels = base.statistics.levels.map((level) => ({ ...level, firms: null }));
+		base.statistics.otherLevels = null;
+		const withheld = presentDashboard(base, 'Chamber', en, 'en');
+		expect(withheld.levels.chart).toBeNull();
+		expect(withheld.levels.table.rows.map((row) => row[1])).toEqual([null, null, null]);
+	});
+
+	it('draws no single-bar theme chart named after the chamber in the report', () => {
+		const base = dashboard();
+		expect(presentDashboard(base, 'Chamber', en, 'en').themes.bars).toHaveLength(1);
+		base.statistics.allChambers = null;
+		expect(presentDashboard(base, 'Chamber', en, 'en').themes.bars).toEqual([]);
 	});
 
 	it('says that no firm gave energy figures and hides the CBAM table when no firm was screened', () => {
@@ -527,12 +568,12 @@ describe('presentDashboard', () => {
 		]);
 	});
 
-	it('formats figures with the locale and a dash where withheld', () => {
-		expect(figureText('tr', 1234.56)).toBe('1.234,6');
-		expect(figureText('en', null)).toBe('–');
-		expect(formattedRows({ caption: '', head: [], rows: [['a', 1.25, null]] }, 'en')).toEqual([
-			['a', '1.3', '–']
-		]);
+	it('formats figures with the locale and marks withheld ones with a word', () => {
+		expect(figureText('tr', 1234.56, 'gizli')).toBe('1.234,6');
+		expect(figureText('en', null, 'withheld')).toBe('withheld');
+		expect(
+			formattedRows({ caption: '', head: [], rows: [['a', 1.25, null]] }, 'en', 'withheld')
+		).toEqual([['a', '1.3', 'withheld']]);
 	});
 
 	it('words the unknown group and the respondents columns', () => {

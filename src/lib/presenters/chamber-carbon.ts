@@ -1,9 +1,8 @@
-import type { ChartConfiguration } from 'chart.js';
-import { emissionBandLabel, firmCountsChart } from '$lib/charts/chamber';
+import { emissionBandLabel } from '$lib/charts/chamber';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
-import { figureText, type FigureTable } from './figures';
+import { figureText, firmCounts, type FigureTable, type LabelledChart } from './figures';
 
 /** The chamber's carbon figures and CBAM screen in words: what the dashboard, its PDF and its CSV all show. */
 export interface ChamberCarbonPresentation {
@@ -25,33 +24,18 @@ export interface ChamberCarbonPresentation {
 	dominated: string | null;
 	scopesFollow: string | null;
 	bands: FigureTable;
-	bandsChart: { config: ChartConfiguration<'bar'>; label: string };
+	/** Null when there is nothing to draw. */
+	bandsChart: LabelledChart | null;
 	cbam: {
 		/** Whether any firm was screened: without one, `lead` says so and nothing else is shown. */
 		screened: boolean;
 		lead: string;
 		/** Firms per exposure. */
 		table: FigureTable;
-		chart: { config: ChartConfiguration<'bar'>; label: string };
+		chart: LabelledChart | null;
 		/** Exposed firms per data readiness. */
 		readinessTable: FigureTable;
-		readinessChart: { config: ChartConfiguration<'bar'>; label: string };
-	};
-}
-
-/** Firms counted per category (an emission band, a CBAM exposure): the table and the bar chart that draws it. */
-function firmCounts(
-	items: { name: string; firms: number | null }[],
-	firmsCol: string,
-	labels: { caption: string; column: string; chart: string }
-): { table: FigureTable; chart: { config: ChartConfiguration<'bar'>; label: string } } {
-	return {
-		table: {
-			caption: labels.caption,
-			head: [labels.column, firmsCol],
-			rows: items.map((item) => [item.name, item.firms])
-		},
-		chart: { config: firmCountsChart(items, firmsCol), label: labels.chart }
+		readinessChart: LabelledChart | null;
 	};
 }
 
@@ -101,7 +85,9 @@ export function presentChamberCarbon(
 			? t(`dashboard.carbon_withheld_${carbon.withheld.firms}`, { min })
 			: carbon.firms === 0
 				? t('dashboard.carbon_no_firms')
-				: t('dashboard.carbon_firms', { firms: figureText(locale, carbon.firms) }),
+				: t('dashboard.carbon_firms', {
+						firms: figureText(locale, carbon.firms, t('dashboard.suppressed_cell'))
+					}),
 		statusWithheld: Boolean(carbon.withheld.firms),
 		estimated,
 		firms: carbon.firms,

@@ -1,11 +1,16 @@
 import type { ChartConfiguration } from 'chart.js';
-import { firmCountsChart } from '$lib/charts/chamber';
 import { themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
-import { figureText, type FigureTable } from './figures';
+import {
+	figureText,
+	firmCounts,
+	mergeWithheldItems,
+	type FigureTable,
+	type LabelledChart
+} from './figures';
 import {
 	presentProgress,
 	presentTrends,
@@ -24,6 +29,9 @@ export interface DashboardPresentation {
 	lead: string;
 	/** Why nothing is shown for these filters (too few firms), or null. */
 	suppressed: string | null;
+	/** How a withheld figure is marked in every table (`gizli` / `withheld`), and the line that explains it. */
+	withheldMark: string;
+	withheldLegend: string;
 	summary: {
 		heading: string;
 		mean: string;
@@ -41,12 +49,17 @@ export interface DashboardPresentation {
 		table: FigureTable;
 		/** The same without every chamber's mean, which the report's bars show instead. */
 		reportTable: FigureTable;
-		/** One bar chart per theme with a mean, for the PDF. */
+		/**
+		 * One bar chart per theme with a mean beside every chamber's, for the PDF; none without the comparison, as a
+		 * single bar named after the chamber tells nothing its table does not.
+		 */
 		bars: { title: string; config: ChartConfiguration<'bar'> }[];
 	};
 	levels: {
 		heading: string;
-		chart: { config: ChartConfiguration<'bar'>; label: string };
+		/** Null when there is nothing to draw (every count zero or withheld). */
+		chart: LabelledChart | null;
+		/** Firms per level, the levels withheld one by one merged into one row when some are shown. */
 		table: FigureTable;
 	};
 	bands: FigureTable;
@@ -83,7 +96,8 @@ export function presentDashboard(
 ): DashboardPresentation {
 	const { statistics: s, labels } = dashboard;
 	const min = formatNumber(locale, dashboard.minGroupSize);
-	const figure = (value: number | null) => figureText(locale, value);
+	const withheldMark = t('dashboard.suppressed_cell');
+	const figure = (value: number | null) => figureText(locale, value, withheldMark);
 	const firmsCol = t('dashboard.firms_col');
 	const allLabel = t('dashboard.all_chambers_label');
 	const themeName = (id: string) => labels.themes[id] ?? id;
@@ -120,9 +134,31 @@ export function presentDashboard(
 		[t('dashboard.by_size'), s.bySize, labels.sizes],
 		[t('dashboard.by_province'), s.byProvince, labels.provinces]
 	] as const;
+	const levels = firmCounts(
+		mergeWithheldItems(
+			s.levels.map((level) => ({ key: level.id, name: levelName(level.id), firms: level.firms })),
+			s.otherLevels
+		),
+		firmsCol,
+		{
+			caption: t('dashboard.levels'),
+			column: t('dashboard.level_col'),
+			chart: t('dashboard.levels_chart')
+		}
+	);
+	const bands = mergeWithheldItems(
+		s.scoreBands.map((band) => ({
+			key: band.min,
+			name: `${band.min}–${band.max}`,
+			firms: band.firms
+		})),
+		s.otherScoreBands
+	);
 	return {
 		lead: t('dashboard.lead', { min }),
 		suppressed: s.suppressed ? t(`dashboard.suppressed_${s.suppressed}`, { min }) : null,
+		withheldMark,
+		withheldLegend: t('dashboard.suppressed_legend', { mark: withheldMark, min }),
 		summary: {
 			heading: t('dashboard.summary'),
 			mean: figure(s.overall.mean),
@@ -143,31 +179,17 @@ export function presentDashboard(
 			table: themeTable(true),
 			reportTable: themeTable(false),
 			bars: s.themes
-				.filter((theme) => theme.mean !== null)
+				.filter((theme) => theme.mean !== null && s.allChambers !== null)
 				.map((theme) => ({
 					title: themeName(theme.id),
 					config: themeBarChart([themePoint(theme)], chartLabels)
 				}))
 		},
-		levels: {
-			heading: t('dashboard.levels'),
-			chart: {
-				config: firmCountsChart(
-					s.levels.map((level) => ({ name: levelName(level.id), firms: level.firms })),
-					firmsCol
-				),
-				label: t('dashboard.levels_chart')
-			},
-			table: {
-				caption: t('dashboard.levels'),
-				head: [t('dashboard.level_col'), firmsCol],
-				rows: s.levels.map((level) => [levelName(level.id), level.firms])
-			}
-		},
+		levels: { heading: t('dashboard.levels'), ...levels },
 		bands: {
 			caption: t('dashboard.bands'),
 			head: [t('dashboard.band_col'), firmsCol],
-			rows: s.scoreBands.map((band) => [`${band.min}–${band.max}`, band.firms])
+			rows: bands.map((band) => [band.name, band.firms])
 		},
 		breakdownsHeading: t('dashboard.breakdowns'),
 		breakdowns: breakdowns.map(([caption, { groups, withheld }, names]) => ({
@@ -180,14 +202,14 @@ export function presentDashboard(
 						group.firms,
 						group.overallMean
 					]),
-					// The withheld groups as one row without their keys.
+					// The withheld groups as one row without their keys, last.
 					...(withheld
 						? [
-								[t('dashboard.withheld_groups'), withheld.firms, withheld.overallMean] as [
-									string,
-									number,
-									number | null
-								]
+								[
+									t('dashboard.withheld_groups', { count: withheld.groups }),
+									withheld.firms,
+									withheld.overallMean
+								] as [string, number, number | null]
 							]
 						: [])
 				]

@@ -129,6 +129,7 @@ export type {
 	MonthlyTrends,
 	Participation,
 	ProgressFigures,
+	MergedCells,
 	ScoreBandFigures,
 	StatisticsFilters,
 	StatisticsOptions,

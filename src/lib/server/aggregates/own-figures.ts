@@ -19,7 +19,9 @@ import {
 	DIMENSIONS,
 	countBy,
 	fixedBreakdown,
+	groupOrder,
 	mean,
+	mergeWithheld,
 	median,
 	reason,
 	singleFilter,
@@ -39,10 +41,12 @@ const yesNo = (yes: boolean) => (yes ? 'yes' : 'no');
 
 /**
  * Every partition behind a published figure, in order of priority (`publishPartitions` hides cells of the later
- * ones first): who scored each theme and who has a carbon estimate (the headline means and totals), the maturity
- * levels, the dimensions a view may be filtered by, the emission and CBAM distributions (exposure, then readiness), the score bands,
- * which tell least that the levels do not, and last the month of the latest submission (trends; added last, it
- * changes no cell of the others).
+ * ones first): who scored each theme (the headline means), the maturity levels, who has a carbon estimate, the
+ * dimensions a view may be filtered by, the emission and CBAM distributions (exposure, then readiness), the score
+ * bands, which tell least that the levels do not, and last the month of the latest submission (trends; added last,
+ * it changes no cell of the others). The levels come before the estimate: the estimate splits every later cell in
+ * two (about two firms in five enter energy figures), and ahead of the levels that split alone hid the whole
+ * maturity distribution of most chambers and of every filtered view; after them it costs at worst the carbon totals.
  */
 function partitions(themes: readonly string[]): [string, (firm: Firm) => string | null][] {
 	return [
@@ -50,8 +54,8 @@ function partitions(themes: readonly string[]): [string, (firm: Firm) => string 
 			`theme ${theme}`,
 			(firm) => yesNo(firm.themes.has(theme))
 		]),
-		['estimate', (firm) => yesNo(hasEstimate(firm))],
 		['level', (firm) => firm.level],
+		['estimate', (firm) => yesNo(hasEstimate(firm))],
 		...DIMENSIONS.map((name): [string, (firm: Firm) => string | null] => [
 			name,
 			(firm) => firm[name]
@@ -75,20 +79,31 @@ export function disclose(firms: Firm[], options: StatisticsOptions): Map<string,
 	return new Map(definitions.map(([name, keyOf], i) => [name, { keyOf, ...published[i] }]));
 }
 
-/** The view's firms per shown sector, size class or province, and those of the withheld ones as one line. */
-function groupBreakdown(view: OwnView, table: Table): GroupBreakdown {
+/**
+ * The view's firms per shown sector, size class or province that has any (no empty rows), in `order`, and those of
+ * the withheld ones as one line with the number of groups it merges.
+ */
+function groupBreakdown(
+	view: OwnView,
+	table: Table,
+	order: (a: string | null, b: string | null) => number
+): GroupBreakdown {
 	const members = countBy(view.inView, table.keyOf);
 	const figures = (firms: Firm[]) => ({
 		firms: firms.length,
 		overallMean: mean(firms.map((firm) => firm.overall))
 	});
 	const rest = view.inView.filter((firm) => table.hidden.has(table.keyOf(firm)));
+	const keys = [...members.keys()];
 	return {
-		groups: [...members.keys()]
+		groups: keys
 			.filter((key) => table.shown.has(key))
-			.sort(compareKeys)
+			.sort(order)
 			.map((key) => ({ key, ...figures(members.get(key)!) })),
-		withheld: rest.length === 0 ? null : figures(rest)
+		withheld:
+			rest.length === 0
+				? null
+				: { ...figures(rest), groups: keys.filter((key) => table.hidden.has(key)).length }
 	};
 }
 
@@ -123,7 +138,9 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		overall: { mean: null, median: null },
 		themes: options.themes.map((id) => ({ id, mean: null, median: null, firms: null })),
 		levels: options.levels.map((id) => ({ id, firms: null })),
+		otherLevels: null,
 		scoreBands: Array.from({ length: BANDS }, (_, band) => ({ ...bandLimits(band), firms: null })),
+		otherScoreBands: null,
 		bySector: NO_GROUPS,
 		bySize: NO_GROUPS,
 		byProvince: NO_GROUPS,
@@ -162,23 +179,31 @@ export function ownFigures(
 		...options.levels,
 		...[...levels.shown].filter((id) => !known.has(id as string)).sort(compareKeys)
 	];
+	const levelCells = fixedBreakdown(view, levels, levelKeys).map((cell) => ({
+		key: cell.key!,
+		firms: cell.firms
+	}));
+	const bandCells = fixedBreakdown(
+		view,
+		tables.get('band')!,
+		Array.from({ length: BANDS }, (_, band) => String(band))
+	).map((cell) => ({ key: bandLimits(Number(cell.key)).min, firms: cell.firms }));
+	const byKey = groupOrder();
 	return {
 		firms: inView.length,
 		suppressed: null,
 		overall: { mean: mean(overall), median: median(overall) },
 		themes: options.themes.map((theme) => themeFigures(view, theme)),
-		levels: fixedBreakdown(view, levels, levelKeys).map((cell) => ({
-			id: cell.key!,
+		levels: levelCells.map((cell) => ({ id: cell.key, firms: cell.firms })),
+		otherLevels: mergeWithheld(levelCells, inView.length),
+		scoreBands: bandCells.map((cell) => ({
+			...bandLimits(cell.key / BAND_WIDTH),
 			firms: cell.firms
 		})),
-		scoreBands: fixedBreakdown(
-			view,
-			tables.get('band')!,
-			Array.from({ length: BANDS }, (_, band) => String(band))
-		).map((cell) => ({ ...bandLimits(Number(cell.key)), firms: cell.firms })),
-		bySector: groupBreakdown(view, tables.get('sector')!),
-		bySize: groupBreakdown(view, tables.get('sizeClass')!),
-		byProvince: groupBreakdown(view, tables.get('province')!),
+		otherScoreBands: mergeWithheld(bandCells, inView.length),
+		bySector: groupBreakdown(view, tables.get('sector')!, byKey),
+		bySize: groupBreakdown(view, tables.get('sizeClass')!, groupOrder(options.sizeClasses)),
+		byProvince: groupBreakdown(view, tables.get('province')!, byKey),
 		carbon: carbonFigures(view, firms, min),
 		trends: monthlyTrends(view, min)
 	};

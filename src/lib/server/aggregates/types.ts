@@ -25,6 +25,8 @@ export interface StatisticsOptions {
 	levels: readonly string[];
 	/** Theme ids, in order. */
 	themes: readonly string[];
+	/** Size class ids in the questionnaire's order (micro to large), which the breakdown by size follows. */
+	sizeClasses?: readonly string[];
 	/** False skips the comparison with all chambers, the only part whose cost grows with the whole database. */
 	compareAllChambers?: boolean;
 }
@@ -56,13 +58,24 @@ export interface GroupFigures {
 }
 
 /**
- * A breakdown by sector, size class or province: the groups it may show, and the rest merged into one line without
- * their keys, so that which withheld groups have firms is never told.
+ * A breakdown by sector, size class or province: the groups of the view it may show (none without firms), in the
+ * order people expect (sectors by NACE letter, sizes micro to large, provinces by plate code, "did not say" last),
+ * and the rest merged into one line without their keys, so that which withheld groups have firms is never told.
  */
 export interface GroupBreakdown {
 	groups: GroupFigures[];
-	/** The view's firms in the withheld groups; null when there are none. */
-	withheld: { firms: number; overallMean: number | null } | null;
+	/** The view's firms in the withheld groups and how many such groups there are; null when there are none. */
+	withheld: { firms: number; overallMean: number | null; groups: number } | null;
+}
+
+/**
+ * The cells of a list of fixed keys (levels, score bands) that are withheld one by one, as one line: their keys and
+ * the view's firms in all of them together. That sum is the view's firms minus the cells shown, so it tells nothing
+ * the rest does not, but it keeps a distribution readable ("Starting–Aware: 12") when some of its cells are small.
+ */
+export interface MergedCells<K> {
+	keys: K[];
+	firms: number;
 }
 
 /** The same view over every chamber's firms, campaign filter left out, for "compared with all chambers". */
@@ -181,7 +194,11 @@ export interface ChamberStatistics {
 	overall: { mean: number | null; median: number | null };
 	themes: ThemeFigures[];
 	levels: LevelFigures[];
+	/** The withheld levels as one line; null unless some levels are shown and some withheld. */
+	otherLevels: MergedCells<string> | null;
 	scoreBands: ScoreBandFigures[];
+	/** The withheld bands as one line (keys are the bands' lower limits); null as for the levels. */
+	otherScoreBands: MergedCells<number> | null;
 	bySector: GroupBreakdown;
 	bySize: GroupBreakdown;
 	byProvince: GroupBreakdown;

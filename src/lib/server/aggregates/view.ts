@@ -1,5 +1,6 @@
 import type { Published, Suppression } from './suppression';
-import type { Firm, StatisticsFilters } from './types';
+import { compareKeys } from './suppression';
+import type { Firm, MergedCells, StatisticsFilters } from './types';
 
 /*
  * What every figure of a chamber's view is computed with: its one filter, the chamber's tables of cells it may show,
@@ -80,6 +81,35 @@ export function fixedBreakdown(view: OwnView, table: Table, keys: readonly (stri
 		key,
 		firms: table.shown.has(key) || !withholds ? (members.get(key)?.length ?? 0) : null
 	}));
+}
+
+/**
+ * The cells of a fixed list that `fixedBreakdown` withheld, merged into one line of the view's firms in them. Null
+ * when nothing is withheld, or everything (the line would only repeat the view's total).
+ */
+export function mergeWithheld<K>(
+	cells: readonly { key: K; firms: number | null }[],
+	total: number
+): MergedCells<K> | null {
+	const withheld = cells.filter((cell) => cell.firms === null);
+	if (withheld.length === 0 || withheld.length === cells.length) return null;
+	const shown = cells.reduce((sum, cell) => sum + (cell.firms ?? 0), 0);
+	return { keys: withheld.map((cell) => cell.key), firms: total - shown };
+}
+
+/**
+ * The order people expect of a breakdown's keys: the given order first (size classes micro to large), then plate
+ * codes by number and other keys (NACE letters) in code-unit order, firms that did not say (`null`) last.
+ */
+export function groupOrder(order: readonly string[] = []) {
+	const rank = (key: string | null) => (key === null ? -1 : order.indexOf(key));
+	const numeric = (key: string | null) => key !== null && /^\d+$/.test(key);
+	return (a: string | null, b: string | null): number => {
+		const [ra, rb] = [rank(a), rank(b)];
+		if (ra !== -1 || rb !== -1) return ra === -1 ? 1 : rb === -1 ? -1 : ra - rb;
+		if (numeric(a) && numeric(b)) return Number(a) - Number(b) || compareKeys(a, b);
+		return compareKeys(a, b);
+	};
 }
 
 /** Why a subset of the view that its table does not publish is withheld: too few firms, or what it would isolate. */

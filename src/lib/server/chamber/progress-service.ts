@@ -11,13 +11,14 @@ import { campaignsOf } from './campaign-service';
  * chamber-wide target its administrators set.
  */
 
-/** The statistics' options as the server runs: its minimum group size and the questionnaire's levels and themes. */
+/** The statistics' options as the server runs: its minimum group size and the questionnaire's levels, themes and sizes. */
 export function statisticsOptions(compareAllChambers = false): StatisticsOptions {
 	const definition = questionnaire();
 	return {
 		minGroupSize: config().minGroupSize,
 		levels: definition.levels.map((level) => level.id),
 		themes: definition.themes.map((theme) => theme.id),
+		sizeClasses: definition.sizeClasses.map((size) => size.id),
 		compareAllChambers
 	};
 }

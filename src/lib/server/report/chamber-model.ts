@@ -1,7 +1,7 @@
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/format';
 import { groupName, presentDashboard, type DashboardPresentation } from '$lib/presenters/chamber';
-import { formattedRows, type FigureTable } from '$lib/presenters/figures';
+import { formattedRows, hasWithheld, type FigureTable } from '$lib/presenters/figures';
 import type { ChamberDashboard } from '../chamber/chamber-dashboard';
 import type { FiltersQuery } from '../chamber/chamber-filters';
 import type { Chamber } from '../db/chambers';
@@ -54,7 +54,8 @@ function carbonSections(
 
 /**
  * The chamber's aggregate report from its dashboard figures, in one language. Suppressed figures come through as
- * `null` and are printed as a dash with the reason in the text, exactly as on the page, from the same presenter.
+ * `null` and are printed as the page marks them (`gizli` / `withheld`), with the line explaining the mark among the
+ * report's scope when any table has one, from the same presenter.
  */
 export async function chamberReportModel(
 	chamber: Chamber,
@@ -66,10 +67,11 @@ export async function chamberReportModel(
 	const t = await createTranslator(locale);
 	const { labels } = dashboard;
 	const view = presentDashboard(dashboard, chamber.name, t, locale);
-	const table = (figures: FigureTable) => ({
-		head: figures.head,
-		rows: formattedRows(figures, locale)
-	});
+	const printed: FigureTable[] = [];
+	const table = (figures: FigureTable) => {
+		printed.push(figures);
+		return { head: figures.head, rows: formattedRows(figures, locale, view.withheldMark) };
+	};
 	const campaign = dashboard.campaigns.find((item) => item.id === query.campaign)?.name;
 	const filters = [
 		campaign && `${t('dashboard.filter_campaign')}: ${campaign}`,
@@ -116,7 +118,8 @@ export async function chamberReportModel(
 		scope: [
 			t('dashboard.report_date', { date: formatDate(locale, now) }),
 			filters.length > 0 ? filters.join(' · ') : t('dashboard.report_all'),
-			view.lead
+			view.lead,
+			...(hasWithheld(...printed) ? [view.withheldLegend] : [])
 		],
 		sections,
 		footer: `${t('app.name')} · ${chamber.name}`,
