@@ -90,6 +90,31 @@ describe.each(testDatabases())('accounts on $name', (target) => {
 		expect(await links.use(db, 'h2', later)).toBe(false);
 	});
 
+	it('lists the unused, unexpired links of a purpose, soonest to expire first', async () => {
+		const now = new Date('2026-12-01T10:00:00Z');
+		const invite = (tokenHash: string, email: string, at: Date) =>
+			links.create(
+				db,
+				{ tokenHash, purpose: 'chamber_invitation', payload: { email }, hours: 72 },
+				at
+			);
+		await invite('l1', 'later@b.c', new Date(now.getTime() - 3_600_000));
+		await invite('l2', 'sooner@b.c', new Date(now.getTime() - 2 * 3_600_000));
+		await invite('l3', 'used@b.c', now);
+		await invite('l4', 'expired@b.c', new Date(now.getTime() - 73 * 3_600_000));
+		await links.use(db, 'l3', now);
+		const listed = (await links.listUsable(db, 'chamber_invitation', now)).filter((link) =>
+			['later@b.c', 'sooner@b.c', 'used@b.c', 'expired@b.c'].includes(
+				(link.payload as { email: string }).email
+			)
+		);
+		expect(listed).toEqual([
+			{ payload: { email: 'sooner@b.c' }, expiresAt: '2026-12-04T08:00:00.000Z' },
+			{ payload: { email: 'later@b.c' }, expiresAt: '2026-12-04T09:00:00.000Z' }
+		]);
+		expect(await links.listUsable(db, 'platform_setup', now)).toEqual([]);
+	});
+
 	it('throttles sign-ins per e-mail after a few failures, and lets them in again after the window', async () => {
 		const now = new Date('2026-11-23T12:00:00Z');
 		const attempt = { email: 'hedef@example.org', address: '203.0.113.9' };

@@ -36,8 +36,69 @@ describe.each(testDatabases())('the chamber services on $name', (target) => {
 		);
 		expect(await audited('tekirdag-tso')).toEqual([{ actor: 'admin-1', action: 'chamber.create' }]);
 		expect(await chambers.chambersWithUsers()).toEqual([
-			{ id: chamber.id, slug: 'tekirdag-tso', name: 'Tekirdağ TSO', users: [] }
+			{
+				id: chamber.id,
+				slug: 'tekirdag-tso',
+				name: 'Tekirdağ TSO',
+				province: null,
+				logo: null,
+				users: [],
+				invitations: []
+			}
 		]);
+	});
+
+	it('renames a chamber and replaces its logo, keeping its address, each change audited', async () => {
+		const chamber = await chambers.registerChamber('admin-1', {
+			slug: 'luleburgaz-tso',
+			name: 'Lüleburgaz',
+			province: '39'
+		});
+		if (chamber === 'slug_taken') throw new Error('refused');
+		await chambers.updateChamber('admin-1', chamber, { name: 'Lüleburgaz' });
+		expect(await audited('luleburgaz-tso')).toEqual([
+			{ actor: 'admin-1', action: 'chamber.create' }
+		]);
+
+		const logo = 'data:image/png;base64,iVBORw0KGgo=';
+		await chambers.updateChamber('admin-2', chamber, { name: 'Lüleburgaz TSO', logo });
+		expect(await chambers.chamberById(chamber.id)).toEqual({
+			...chamber,
+			name: 'Lüleburgaz TSO',
+			logo
+		});
+		expect(await audited('luleburgaz-tso')).toEqual([
+			{ actor: 'admin-1', action: 'chamber.create' },
+			{ actor: 'admin-2', action: 'chamber.rename' },
+			{ actor: 'admin-2', action: 'chamber.logo_change' }
+		]);
+	});
+
+	it('lists the pending invitations of each chamber until they are used', async () => {
+		const [own, other] = await Promise.all(
+			['kesan-tso', 'malkara-tso'].map((slug) =>
+				chambers.registerChamber('admin-1', { slug, name: slug })
+			)
+		);
+		if (own === 'slug_taken' || other === 'slug_taken') throw new Error('refused');
+		const used = await chambers.invite('admin-1', own, { email: 'used@kesan.tr', role: 'admin' });
+		await chambers.invite('admin-1', own, { email: 'bekliyor@kesan.tr', role: 'member' });
+		await chambers.invite('admin-1', other, { email: 'baska@malkara.tr', role: 'owner' });
+		expect(await accounts.spendLink(used)).toBe(true);
+
+		const cards = new Map(
+			(await chambers.chambersWithUsers()).map((card) => [card.slug, card.invitations])
+		);
+		expect(cards.get('kesan-tso')).toEqual([
+			{ email: 'bekliyor@kesan.tr', role: 'member', expiresAt: expect.any(String) }
+		]);
+		expect(cards.get('malkara-tso')).toEqual([
+			{ email: 'baska@malkara.tr', role: 'owner', expiresAt: expect.any(String) }
+		]);
+		// Valid for 72 hours from now.
+		const expires = Date.parse(cards.get('kesan-tso')![0].expiresAt);
+		expect(expires - Date.now()).toBeGreaterThan(71 * 3_600_000);
+		expect(expires - Date.now()).toBeLessThanOrEqual(72 * 3_600_000);
 	});
 
 	it('sets the viewers’ two-step rule and invites by a one-time link, each audited', async () => {

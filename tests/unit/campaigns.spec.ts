@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { campaignState, newCampaignCode } from '$lib/server/db/campaigns';
 import { match as isCampaignCodeShaped } from '../../src/params/campaign_code';
 import { campaignInput } from '$lib/server/chamber/campaign-input';
-import { chamberInput, logoDataUrl, MAX_LOGO_BYTES } from '$lib/server/chamber/chamber-input';
+import {
+	chamberEdit,
+	chamberInput,
+	formLogo,
+	logoDataUrl,
+	MAX_LOGO_BYTES
+} from '$lib/server/chamber/chamber-input';
 
 describe('campaign state', () => {
 	const campaign = { opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-04-01T00:00:00.000Z' };
@@ -65,12 +71,46 @@ describe('chamber logos', () => {
 			url: expect.stringMatching(/^data:image\/jpeg;base64,/)
 		});
 	});
-	it('are refused when they are something else or too large', () => {
-		expect(logoDataUrl(new TextEncoder().encode('<svg onload="alert(1)"/>'))).toMatchObject({
-			ok: false
+	it('are refused when they are something else or too large, with the page’s message key', () => {
+		expect(logoDataUrl(new TextEncoder().encode('<svg onload="alert(1)"/>'))).toEqual({
+			ok: false,
+			reason: 'admin.error_logo_type'
 		});
 		const large = new Uint8Array(MAX_LOGO_BYTES + 1);
 		large.set(png);
-		expect(logoDataUrl(large)).toMatchObject({ ok: false });
+		expect(logoDataUrl(large)).toEqual({ ok: false, reason: 'admin.error_logo_size' });
+	});
+	it('come from a form field only when a file was chosen', async () => {
+		expect(await formLogo(null)).toEqual({ ok: true });
+		expect(await formLogo(new File([], ''))).toEqual({ ok: true });
+		expect(await formLogo(new File([png], 'logo.png'))).toMatchObject({
+			ok: true,
+			url: expect.stringMatching(/^data:image\/png;base64,/)
+		});
+		// A name or a declared type proves nothing: the bytes decide.
+		expect(await formLogo(new File(['GIF89a'], 'logo.png', { type: 'image/png' }))).toEqual({
+			ok: false,
+			reason: 'admin.error_logo_type'
+		});
+		const large = new Uint8Array(MAX_LOGO_BYTES + 1);
+		large.set(png);
+		expect(await formLogo(new File([large], 'logo.png'))).toEqual({
+			ok: false,
+			reason: 'admin.error_logo_size'
+		});
+	});
+});
+
+describe('a chamber’s new name', () => {
+	it('is trimmed and 2–200 characters long', () => {
+		expect(chamberEdit.parse({ chamber: 'c1', chamberName: '  Keşan TSO ' })).toEqual({
+			chamber: 'c1',
+			chamberName: 'Keşan TSO'
+		});
+		for (const chamberName of ['K', 'x'.repeat(201)])
+			expect(chamberEdit.safeParse({ chamber: 'c1', chamberName }).error?.issues[0]).toMatchObject({
+				path: ['chamberName'],
+				message: 'admin.error_name'
+			});
 	});
 });

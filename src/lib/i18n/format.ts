@@ -53,6 +53,18 @@ export function monthInTurkiye(instant: string | Date) {
 	return dayInTurkiye(instant).slice(0, 7);
 }
 
+/**
+ * Formats an instant as the date and time it is in Türkiye (`12 Mart 2026 14:30`), for deadlines that fall within
+ * a day, such as when a one-time link expires.
+ */
+export function formatDateTimeInTurkiye(locale: Locale, instant: string) {
+	return new Intl.DateTimeFormat(intlTags[locale], {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: TURKIYE
+	}).format(new Date(instant));
+}
+
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
 export function formatMonth(locale: Locale, month: string) {
 	return new Intl.DateTimeFormat(intlTags[locale], {

@@ -1,13 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { auth } from '$lib/server/auth';
 import { audit } from '$lib/server/audit';
 import { requirePlatformAdmin } from '$lib/server/auth/guards';
 import { CHAMBER_ROLES } from '$lib/server/auth/options';
 import { email } from '$lib/server/auth/passwords';
-import { chamberInput, logoDataUrl } from '$lib/server/chamber/chamber-input';
+import { chamberEdit, chamberInput, formLogo } from '$lib/server/chamber/chamber-input';
 import * as chambers from '$lib/server/chamber/chamber-service';
-import { parseForm, parseFormData, readForm } from '$lib/server/http/form';
+import { parseForm, parseFormData, readForm, type FormProblems } from '$lib/server/http/form';
 import { catalogue } from '$lib/server/content';
 
 const inviteForm = z.object({
@@ -20,12 +20,19 @@ const userForm = z.object({ userId: z.string().min(1).max(100) });
 
 export const load = async ({ locals, url }) => {
 	const user = await requirePlatformAdmin(locals, url);
+	const provinces = catalogue().provinces;
+	const provinceNames = new Map(provinces.map((province) => [province.code, province.name]));
 	return {
 		user: { name: user.name },
-		/** Every chamber with the people who can open it. */
-		chambers: await chambers.chambersWithUsers(),
-		provinces: catalogue().provinces,
-		roles: CHAMBER_ROLES
+		/** Every chamber with its province's name, the people who can open it and its pending invitations. */
+		chambers: (await chambers.chambersWithUsers()).map((chamber) => ({
+			...chamber,
+			provinceName: chamber.province ? (provinceNames.get(chamber.province) ?? null) : null
+		})),
+		provinces,
+		roles: CHAMBER_ROLES,
+		/** The slug of the chamber just changed (after the 303 of `updateChamber`), whose card says so. */
+		updated: url.searchParams.get('updated')
 	};
 };
 
@@ -34,19 +41,15 @@ export const actions = {
 	createChamber: async ({ locals, url, request }) => {
 		const admin = await requirePlatformAdmin(locals, url);
 		const form = await readForm(request);
-		const file = form.get('logo');
-		let logo: string | undefined;
-		if (file instanceof File && file.size > 0) {
-			const read = logoDataUrl(new Uint8Array(await file.arrayBuffer()));
-			if (!read.ok) {
-				const values = {
-					slug: String(form.get('slug') ?? ''),
-					name: String(form.get('name') ?? '')
-				};
-				return fail(400, { values, errors: { logo: read.reason } });
-			}
-			logo = read.url;
+		const read = await formLogo(form.get('logo'));
+		if (!read.ok) {
+			const values = {
+				slug: String(form.get('slug') ?? ''),
+				name: String(form.get('name') ?? '')
+			};
+			return fail(400, { values, errors: { logo: read.reason } });
 		}
+		const logo = read.url;
 		const schema = chamberInput(catalogue().provinces.map((province) => province.code));
 		const parsed = parseFormData(form, schema);
 		if (!parsed.ok) return parsed.failure;
@@ -55,6 +58,28 @@ export const actions = {
 			return fail(400, { values: parsed.data, errors: { slug: 'admin.error_slug_taken' } });
 		}
 		return { created: chamber.name };
+	},
+
+	/** Renames a chamber and, when a file is chosen, replaces its logo; each change audited. */
+	updateChamber: async ({ locals, url, request }) => {
+		const admin = await requirePlatformAdmin(locals, url);
+		const form = await readForm(request);
+		const parsed = parseFormData(form, chamberEdit);
+		const logo = await formLogo(form.get('chamberLogo'));
+		if (!parsed.ok || !logo.ok) {
+			const { values, errors }: FormProblems = parsed.ok
+				? { values: { ...parsed.data }, errors: {} }
+				: parsed.failure.data;
+			if (!logo.ok) errors.chamberLogo = logo.reason;
+			return fail(400, { values, errors });
+		}
+		const chamber = await chambers.chamberById(parsed.data.chamber);
+		if (!chamber) error(404, 'Not Found');
+		await chambers.updateChamber(admin.id, chamber, {
+			name: parsed.data.chamberName,
+			logo: logo.url
+		});
+		redirect(303, `/admin?updated=${chamber.slug}#chamber-${chamber.slug}`);
 	},
 
 	/** A one-time link that lets the invited person create an account in the chamber (shown once, to pass on). */

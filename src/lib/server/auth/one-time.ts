@@ -1,10 +1,19 @@
+import { z } from 'zod';
 import type { Db } from '../db/connect';
 import * as links from '../db/one-time-links';
 import * as members from '../db/members';
 import { hashToken, newToken } from '../assessment/tokens';
+import { CHAMBER_ROLES } from './options';
 
 /** How long a set-up or invitation link stays usable. */
 export const LINK_HOURS = { platform_setup: 24, chamber_invitation: 72 } as const;
+
+/** What a chamber invitation link carries, checked again whenever it is read back. */
+export const invitationPayload = z.object({
+	chamberId: z.string(),
+	email: z.string(),
+	role: z.enum(CHAMBER_ROLES)
+});
 
 /** A new one-time link's token; only its hash is stored. */
 export async function issueLink(

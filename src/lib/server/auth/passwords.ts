@@ -25,3 +25,20 @@ export const email = z
 	.trim()
 	.toLowerCase()
 	.pipe(z.email('auth.error_email').max(254, 'auth.error_email'));
+
+/** A new password typed twice: the mismatch is an error on the second field (`passwordConfirm`). */
+const passwordTwice = z
+	.object({ password: newPassword, passwordConfirm: z.string().max(256) })
+	.refine((form) => form.password === form.passwordConfirm, {
+		path: ['passwordConfirm'],
+		message: 'auth.error_password_mismatch'
+	});
+
+/**
+ * A form that sets a new password, typed twice (`password`, `passwordConfirm`) besides its own fields: a typing
+ * mistake in a masked field would lock the person out of the account they just made. A mismatch is reported
+ * together with any problem of the other fields, so one submission shows them all.
+ */
+export function withConfirmedPassword<T extends z.ZodRawShape>(fields: T) {
+	return z.object(fields).and(passwordTwice);
+}

@@ -1,22 +1,48 @@
-import { issueLink } from '../auth/one-time';
+import { invitationPayload, issueLink } from '../auth/one-time';
 import type { ChamberRole } from '../auth/options';
 import { db } from '../db';
 import * as auditLog from '../db/audit-log';
 import * as chambers from '../db/chambers';
 import type { Chamber, NewChamber } from '../db/chambers';
 import * as members from '../db/members';
+import * as links from '../db/one-time-links';
 
-/** Every chamber with the people who can open it, for the platform administrator's page. */
+/** An invitation link not yet used and not yet expired: who may still join the chamber, as what, until when. */
+export interface PendingInvitation {
+	email: string;
+	role: ChamberRole;
+	/** ISO-8601 UTC; the page shows it in Türkiye time. */
+	expiresAt: string;
+}
+
+/**
+ * Every chamber with the people who can open it and the invitations still waiting, for the platform administrator's
+ * page (which checks who was invited before inviting again).
+ */
 export async function chambersWithUsers() {
-	const all = await chambers.listAll(db());
+	const [all, pending] = await Promise.all([chambers.listAll(db()), pendingInvitations()]);
 	return Promise.all(
 		all.map(async (chamber) => ({
-			id: chamber.id,
-			slug: chamber.slug,
-			name: chamber.name,
-			users: await members.usersOf(db(), chamber.id)
+			...chamber,
+			users: await members.usersOf(db(), chamber.id),
+			invitations: pending.get(chamber.id) ?? []
 		}))
 	);
+}
+
+/** The usable invitation links by chamber id, soonest to expire first; a payload that does not parse is skipped. */
+async function pendingInvitations(now = new Date()): Promise<Map<string, PendingInvitation[]>> {
+	const byChamber = new Map<string, PendingInvitation[]>();
+	for (const link of await links.listUsable(db(), 'chamber_invitation', now)) {
+		const payload = invitationPayload.safeParse(link.payload);
+		if (!payload.success) continue;
+		const { chamberId, email, role } = payload.data;
+		byChamber.set(chamberId, [
+			...(byChamber.get(chamberId) ?? []),
+			{ email, role, expiresAt: link.expiresAt }
+		]);
+	}
+	return byChamber;
 }
 
 /** The chamber with this id, if any. */
@@ -33,6 +59,25 @@ export async function registerChamber(
 	const created = await chambers.create(db(), chamber);
 	await auditLog.record(db(), { actor, action: 'chamber.create', target: created.slug });
 	return created;
+}
+
+/**
+ * Renames the chamber (its slug, and so every link to it, stays) and replaces its logo when one is given; each
+ * change is audited, an unchanged name is not.
+ */
+export async function updateChamber(
+	actor: string,
+	chamber: Chamber,
+	change: { name: string; logo?: string }
+): Promise<void> {
+	if (change.name !== chamber.name) {
+		await chambers.rename(db(), chamber.id, change.name);
+		await auditLog.record(db(), { actor, action: 'chamber.rename', target: chamber.slug });
+	}
+	if (change.logo) {
+		await chambers.setLogo(db(), chamber.id, change.logo);
+		await auditLog.record(db(), { actor, action: 'chamber.logo_change', target: chamber.slug });
+	}
 }
 
 /** A one-time invitation link's token, for a person to join the chamber with a role; audited. */

@@ -58,6 +58,16 @@ export async function listAll(db: Db): Promise<Chamber[]> {
 	return rows.sort((a, b) => a.name.localeCompare(b.name, 'tr'));
 }
 
+/** Renames the chamber; its slug, and so every link to its pages, stays. */
+export async function rename(db: Db, id: string, name: string): Promise<void> {
+	await db.updateTable('chamber').set({ name }).where('id', '=', id).execute();
+}
+
+/** Replaces the chamber's logo (a `data:` URL already checked by `logoDataUrl`). */
+export async function setLogo(db: Db, id: string, logo: string): Promise<void> {
+	await db.updateTable('chamber').set({ logo }).where('id', '=', id).execute();
+}
+
 /** Whether the chamber requires two-step verification of its viewers (its administrators always need it). */
 export async function viewersNeedTwoFactor(db: Db, id: string): Promise<boolean> {
 	const row = await db

@@ -51,3 +51,26 @@ export async function use(db: Db, tokenHash: string, now = new Date()): Promise<
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * The payloads and expiry times of the unused, unexpired links of this purpose, soonest to expire first: the
+ * invitations still waiting to be accepted. Links live for days, so the list stays short.
+ */
+export async function listUsable(
+	db: Db,
+	purpose: LinkPurpose,
+	now = new Date()
+): Promise<{ payload: unknown; expiresAt: string }[]> {
+	const rows = await db
+		.selectFrom('one_time_link')
+		.select(['payload', 'expires_at'])
+		.where('purpose', '=', purpose)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.orderBy('expires_at')
+		.execute();
+	return rows.map((row) => ({
+		payload: JSON.parse(row.payload) as unknown,
+		expiresAt: row.expires_at
+	}));
+}

@@ -5,25 +5,17 @@ import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
 import * as accounts from '$lib/server/auth/account-service';
 import { addToChamber, createAccount } from '$lib/server/auth/accounts';
-import { CHAMBER_ROLES } from '$lib/server/auth/options';
-import { newPassword } from '$lib/server/auth/passwords';
+import { invitationPayload } from '$lib/server/auth/one-time';
+import { withConfirmedPassword } from '$lib/server/auth/passwords';
 import * as chambers from '$lib/server/chamber/chamber-service';
 import { parseForm } from '$lib/server/http/form';
 
-/** What an invitation link carries, checked again when read back. */
-const invitation = z.object({
-	chamberId: z.string(),
-	email: z.string(),
-	role: z.enum(CHAMBER_ROLES)
-});
-
-const acceptForm = z.object({
-	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
-	password: newPassword
+const acceptForm = withConfirmedPassword({
+	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name')
 });
 
 async function openInvitation(token: string) {
-	const payload = invitation.safeParse(await accounts.invitation(token));
+	const payload = invitationPayload.safeParse(await accounts.invitation(token));
 	const chamber = payload.success ? await chambers.chamberById(payload.data.chamberId) : undefined;
 	if (!payload.success || !chamber) error(404, { message: 'Not Found', kind: 'link' });
 	return { ...payload.data, chamber };

@@ -5,13 +5,12 @@ import { audit } from '$lib/server/audit';
 import { auth } from '$lib/server/auth';
 import * as accounts from '$lib/server/auth/account-service';
 import { createAccount } from '$lib/server/auth/accounts';
-import { email, newPassword } from '$lib/server/auth/passwords';
+import { email, withConfirmedPassword } from '$lib/server/auth/passwords';
 import { parseForm } from '$lib/server/http/form';
 
-const setupForm = z.object({
+const setupForm = withConfirmedPassword({
 	name: z.string().trim().min(2, 'admin.error_name').max(200, 'admin.error_name'),
-	email,
-	password: newPassword
+	email
 });
 
 async function usable(token: string) {

@@ -2,15 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { campaignEdit } from '$lib/server/chamber/campaign-input';
 import * as campaigns from '$lib/server/chamber/campaign-service';
+import { sharedCampaign } from '$lib/server/chamber/campaign-share';
 import { parseForm } from '$lib/server/http/form';
 import { qrDataUrl } from '$lib/server/qr';
 
 export const load = async ({ locals, url, params }) => {
-	const { chamber } = await requireChamber(locals, url, params.slug);
-	// Looked up within the chamber: another chamber's campaign id answers 404 like an unknown one.
-	const campaign = await campaigns.campaignOf(chamber.id, params.id);
-	if (!campaign) error(404, 'Not Found');
-	const link = `${url.origin}/c/${campaign.code}`;
+	const { campaign, link } = await sharedCampaign(locals, url, params);
 	return {
 		campaign,
 		link,
