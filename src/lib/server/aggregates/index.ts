@@ -90,7 +90,11 @@ export type {
 	GroupBreakdown,
 	GroupFigures,
 	LevelFigures,
+	NeedFigures,
+	NeedFirm,
 	ParticipationWeek,
+	PlannedNeed,
+	PriorityNeed,
 	ScoreBandFigures,
 	StatisticsFilters,
 	StatisticsOptions,
@@ -106,6 +110,7 @@ export {
 	type Dominance,
 	type SplitTotal
 } from './dominance';
+export { CBAM_EXPOSED, NEED_TESTS, type NeedKind } from './needs';
 export {
 	MIN_GROUP_FLOOR,
 	compareKeys,

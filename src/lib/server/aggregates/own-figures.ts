@@ -6,6 +6,7 @@ import {
 	hasEstimate,
 	withheldCarbonFigures
 } from './carbon';
+import { discloseNeeds, needFigures, NO_NEEDS } from './needs';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
 import type {
 	Firm,
@@ -124,7 +125,8 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		bySector: NO_GROUPS,
 		bySize: NO_GROUPS,
 		byProvince: NO_GROUPS,
-		carbon: withheldCarbonFigures(suppressed)
+		carbon: withheldCarbonFigures(suppressed),
+		needs: NO_NEEDS
 	};
 }
 
@@ -171,6 +173,7 @@ export function ownFigures(firms: Firm[], filters: StatisticsFilters, options: S
 		bySector: groupBreakdown(view, tables.get('sector')!),
 		bySize: groupBreakdown(view, tables.get('sizeClass')!),
 		byProvince: groupBreakdown(view, tables.get('province')!),
-		carbon: carbonFigures(view, firms, min)
+		carbon: carbonFigures(view, firms, min),
+		needs: needFigures(view, discloseNeeds(firms, tables, min))
 	};
 }

@@ -1,5 +1,6 @@
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
+import { needNames } from '$lib/server/chamber/chamber-needs';
 import { readFilters } from '$lib/server/chamber/chamber-filters';
 
 /** How many consenting firms the page lists; the CSV export has them all. */
@@ -17,6 +18,8 @@ export const load = async ({ locals, url, params }) => {
 	]);
 	return {
 		...dashboard,
+		/** The consenting firms behind each need count, for administrators only (personal data). */
+		needNames: canEdit ? await needNames(chamber, filters, dashboard.statistics.needs) : null,
 		/** The filters as the form shows them, and an i18n key per refused one. */
 		query,
 		problems,
