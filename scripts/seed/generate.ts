@@ -8,6 +8,7 @@ import type { Schema } from '../../src/lib/server/db/schema';
 import { profileFacts } from '../../src/lib/questionnaire/profile';
 import type { Province, Questionnaire, Role } from '../../src/lib/questionnaire/schema';
 import type { Answers } from '../../src/lib/questionnaire/visibility';
+import { priorities } from '../../src/lib/scoring/recommend';
 import { scoreAnswers } from '../../src/lib/scoring/score';
 import { PRIVACY_NOTICE_VERSION } from '../../src/lib/server/assessment/privacy';
 import { randomAnswers } from '../../tests/fixtures/answers';
@@ -34,7 +35,14 @@ export interface SeedSummary {
 	largest: { slug: string; submitted: number };
 }
 
-const SEED_TABLES = ['chamber', 'campaign', 'assessment', 'assessment_score'] as const;
+const SEED_TABLES = [
+	'chamber',
+	'campaign',
+	'assessment',
+	'assessment_score',
+	'assessment_need',
+	'plan_action'
+] as const;
 type SeedTable = (typeof SEED_TABLES)[number];
 
 /** Rows written in one transaction, in the order of `SEED_TABLES` so that foreign keys always find their target. */
@@ -42,6 +50,8 @@ export type SeedBatch = { [T in SeedTable]?: Insertable<Schema[T]>[] };
 
 type AssessmentRow = Insertable<Schema['assessment']>;
 type ScoreRow = Insertable<Schema['assessment_score']>;
+type NeedRow = Insertable<Schema['assessment_need']>;
+type PlanRow = Insertable<Schema['plan_action']>;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -56,6 +66,9 @@ const LARGEST_SHARE = 0.175;
 // Some draws find no earlier assessment old enough to re-assess; 11 % of draws give about 10 % re-assessments.
 const REASSESSMENT_RATE = 0.11;
 const CONSENT_RATE = 0.3;
+// About one firm in four puts its first priority on its action plan; of those, one in three has done it.
+const PLAN_RATE = 0.25;
+const PLAN_STATUSES = ['planned', 'in_progress', 'done'] as const;
 const DRAFT_RATE = 0.2;
 // Most members of a chamber work in its own province.
 const HOME_PROVINCE_RATE = 0.8;
@@ -298,6 +311,10 @@ export interface SubmittedContext {
 export interface SubmittedRows {
 	assessment: AssessmentRow;
 	scores: ScoreRow[];
+	/** The firm's priorities, as `submit` stores them. */
+	needs: NeedRow[];
+	/** Its first priority on its action plan, for some firms. */
+	plan: PlanRow[];
 	profile: Answers;
 }
 
@@ -382,8 +399,36 @@ export function submittedAssessment(
 		scores: result.themes.flatMap((theme) =>
 			theme.score === null ? [] : [{ assessment_id: id, theme_id: theme.id, score: theme.score }]
 		),
+		needs: priorities(result.recommendations).map((recommendation, index) => ({
+			assessment_id: id,
+			rank: index + 1,
+			recommendation_id: recommendation.id
+		})),
+		plan: plannedAction(random, id, result.recommendations[0]?.id, submittedAt),
 		profile: answersWhere(answers, (id) => profileIds.has(id))
 	};
+}
+
+/** The firm's first priority on its action plan, for some firms, as the results page's plan saves it. */
+function plannedAction(
+	random: Random,
+	assessmentId: string,
+	recommendationId: string | undefined,
+	at: string
+): PlanRow[] {
+	if (recommendationId === undefined || random() >= PLAN_RATE) return [];
+	return [
+		{
+			id: randomId(random),
+			assessment_id: assessmentId,
+			recommendation_id: recommendationId,
+			owner: 'Genel müdür',
+			target_month: at.slice(0, 7),
+			status: pick(PLAN_STATUSES, random),
+			created_at: at,
+			updated_at: at
+		}
+	];
 }
 
 /** A draft abandoned part-way: the first questions answered, nothing filed or scored. */
@@ -480,6 +525,8 @@ export function* seedBatches(
 		const size = Math.min(ASSESSMENTS_PER_TRANSACTION, options.assessments - start);
 		const assessments: AssessmentRow[] = [];
 		const scores: ScoreRow[] = [];
+		const needs: NeedRow[] = [];
+		const plans: PlanRow[] = [];
 		for (let index = 0; index < size; index++) {
 			const chamberIndex = drawIndex(cumulative, random);
 			const chamber = chambers[chamberIndex];
@@ -502,6 +549,8 @@ export function* seedBatches(
 			});
 			assessments.push(rows.assessment);
 			scores.push(...rows.scores);
+			needs.push(...rows.needs);
+			plans.push(...rows.plan);
 			pools[chamberIndex].push({ id: rows.assessment.id, submittedAt, profile: rows.profile });
 			submittedPerChamber[chamberIndex] += 1;
 			summary.submitted += 1;
@@ -509,7 +558,12 @@ export function* seedBatches(
 			if (rows.assessment.consent_share_identity === 1) summary.consented += 1;
 			summary.scores += rows.scores.length;
 		}
-		yield { assessment: assessments, assessment_score: scores };
+		yield {
+			assessment: assessments,
+			assessment_score: scores,
+			assessment_need: needs,
+			plan_action: plans
+		};
 	}
 
 	const drafts = Math.round(options.assessments * DRAFT_RATE);

@@ -224,7 +224,8 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 				levels: none,
 				sectors: none,
 				sizes: none,
-				provinces: none
+				provinces: none,
+				recommendations: none
 			},
 			campaigns: [],
 			minGroupSize: 5,

@@ -110,6 +110,24 @@ describe.each(testDatabases())('seeding $name', (target) => {
 		}
 	});
 
+	it("stores each submitted assessment's priorities as the results rank them, and some firms' plans", async () => {
+		const rows = await db
+			.selectFrom('assessment')
+			.select(['id', 'result'])
+			.where('status', '=', 'submitted')
+			.execute();
+		const needs = await db.selectFrom('assessment_need').selectAll().orderBy('rank').execute();
+		for (const row of rows) {
+			const result = JSON.parse(row.result!) as Result;
+			expect(
+				needs.filter((need) => need.assessment_id === row.id).map((need) => need.recommendation_id)
+			).toEqual(result.recommendations.slice(0, 3).map((item) => item.id));
+		}
+		const plans = await db.selectFrom('plan_action').select('assessment_id').execute();
+		expect(plans.length).toBeGreaterThan(0.15 * rows.length);
+		expect(plans.length).toBeLessThan(0.35 * rows.length);
+	});
+
 	it('gives about two firms in five a carbon estimate and screens every submission for CBAM', async () => {
 		const rows = await db
 			.selectFrom('assessment')

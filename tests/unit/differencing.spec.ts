@@ -24,6 +24,8 @@ const LEVELS: [string, number][] = [
 	['leading', 101]
 ];
 const EMISSION_LIMITS = [10, 100, 1000];
+const RECOMMENDATIONS = ['rec_a', 'rec_b', 'rec_c'];
+const PLAN_STATUSES = ['planned', 'in_progress', 'done'] as const;
 
 interface Chamber {
 	firms: Firm[];
@@ -57,7 +59,12 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				),
 				estimate: fc.option(fc.tuple(fc.nat(1500), fc.nat(500)), { freq: 2 }),
 				cbam: fc.option(fc.constantFrom(...cbamExposures), { freq: 2 }),
-				cbamReadiness: fc.option(fc.constantFrom(...cbamReadinesses), { freq: 2 })
+				cbamReadiness: fc.option(fc.constantFrom(...cbamReadinesses), { freq: 2 }),
+				priorities: fc.subarray(RECOMMENDATIONS),
+				plan: fc.array(
+					fc.tuple(fc.constantFrom(...RECOMMENDATIONS), fc.constantFrom(...PLAN_STATUSES)),
+					{ maxLength: 2 }
+				)
 			})
 			.map((drawn): Firm => ({
 				campaignId: drawn.facts[0],
@@ -75,7 +82,9 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				scope2: drawn.estimate?.[1] ?? null,
 				cbam: drawn.cbam,
 				// The screen asks for data only of exposed firms.
-				cbamReadiness: drawn.cbam === null || drawn.cbam === 'none' ? null : drawn.cbamReadiness
+				cbamReadiness: drawn.cbam === null || drawn.cbam === 'none' ? null : drawn.cbamReadiness,
+				priorities: drawn.priorities,
+				plan: new Map(drawn.plan)
 			}));
 		return fc
 			.array(firm, { minLength: 10, maxLength: 60 })
@@ -127,14 +136,26 @@ function requestableViews(values: Chamber['values']): StatisticsFilters[] {
 /** Filtered views shown over the whole run, so that the test is seen to check something. */
 let shownFilteredViews = 0;
 
-function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
+/** Need counts shown over the whole run. */
+let shownNeeds = 0;
+
+interface ViewSets {
+	/** The view's firms. */
+	view: FirmSet;
+	/** The firms behind every figure but the needs of priorities and plans. */
+	sets: FirmSet[];
+	/** Per need of a priority or a plan, the firms behind its counts in this view. */
+	needs: Map<string, FirmSet[]>;
+}
+
+function publishedSets(data: Chamber, filters: StatisticsFilters): ViewSets | null {
 	const firms = data.firms;
 	const s = ownFigures(firms, filters, {
 		minGroupSize: data.min,
 		levels: LEVELS.map(([id]) => id),
 		themes: THEMES
 	});
-	if (s.suppressed !== null || s.firms === null) return [];
+	if (s.suppressed !== null || s.firms === null) return null;
 	if (Object.keys(filters).length > 0 && s.firms > 0) shownFilteredViews++;
 	const inView = (firm: Firm) =>
 		DIMENSIONS.every((name) => filters[name] === undefined || firm[name] === filters[name]);
@@ -198,7 +219,35 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): FirmSet[] {
 			...cell
 		}))
 	);
-	return sets;
+	const exposed = (firm: Firm) => firm.cbam === 'in_scope' || firm.cbam === 'likely';
+	const cbamNeeds: [number | null, (firm: Firm) => boolean][] = [
+		[s.needs.cbam.exposed, exposed],
+		[s.needs.cbam.withoutData, (firm) => exposed(firm) && firm.cbamReadiness === 'none'],
+		[s.needs.cbam.estimateOnly, (firm) => exposed(firm) && firm.cbamReadiness === 'estimate']
+	];
+	for (const [count, test] of cbamNeeds) {
+		if (count === null) continue;
+		const set = within(test);
+		expect(count).toBe(size(set));
+		sets.push(set);
+	}
+	const needs = new Map<string, FirmSet[]>();
+	const need = (key: string, count: number, test: (firm: Firm) => boolean) => {
+		const set = within(test);
+		expect(count).toBe(size(set));
+		needs.set(key, [...(needs.get(key) ?? []), set]);
+		shownNeeds++;
+	};
+	for (const { recommendation, firms } of s.needs.priorities) {
+		need(`priority ${recommendation}`, firms, (firm) => firm.priorities.includes(recommendation));
+	}
+	for (const { recommendation, firms, done } of s.needs.planned) {
+		need(`planned ${recommendation}`, firms, (firm) => firm.plan.has(recommendation));
+		if (done !== null) {
+			need(`planned ${recommendation}`, done, (firm) => firm.plan.get(recommendation) === 'done');
+		}
+	}
+	return { view, sets, needs };
 }
 
 /** A group worked out from at most three published sets that is neither empty nor at least `min` firms. */
@@ -247,13 +296,39 @@ describe('differencing across requestable views', () => {
 	it('gives away no group smaller than the minimum through any pair or triple of figures', () => {
 		fc.assert(
 			fc.property(chamber, (data) => {
-				const sets = requestableViews(data.values).flatMap((filters) =>
-					publishedSets(data, filters)
+				const views = requestableViews(data.values).flatMap(
+					(filters) => publishedSets(data, filters) ?? []
 				);
-				expect(derivableSmallGroup(sets, data.min)).toBeNull();
+				expect(
+					derivableSmallGroup(
+						views.flatMap((view) => view.sets),
+						data.min
+					)
+				).toBeNull();
 			}),
 			{ numRuns: 60 }
 		);
 		expect(shownFilteredViews).toBeGreaterThan(0);
+	});
+
+	// A need (firms with a recommendation among their priorities, or on their plan) overlaps the others and every
+	// breakdown, so it is laid over the filters' cells only (aggregates/needs.ts): its counts in every view, with
+	// the views' totals, must give away no small group.
+	it("gives away no small group through one need's counts and the views' totals", () => {
+		fc.assert(
+			fc.property(chamber, (data) => {
+				const views = requestableViews(data.values).flatMap(
+					(filters) => publishedSets(data, filters) ?? []
+				);
+				const totals = views.map((view) => view.view);
+				const needs = new Set(views.flatMap((view) => [...view.needs.keys()]));
+				for (const need of needs) {
+					const sets = [...totals, ...views.flatMap((view) => view.needs.get(need) ?? [])];
+					expect(derivableSmallGroup(sets, data.min), need).toBeNull();
+				}
+			}),
+			{ numRuns: 60 }
+		);
+		expect(shownNeeds).toBeGreaterThan(0);
 	});
 });

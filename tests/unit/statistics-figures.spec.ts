@@ -29,6 +29,8 @@ function firm(overrides: Partial<Firm> = {}): Firm {
 		scope2: null,
 		cbam: null,
 		cbamReadiness: null,
+		priorities: [],
+		plan: new Map(),
 		...overrides
 	};
 }

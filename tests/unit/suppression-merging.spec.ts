@@ -33,7 +33,9 @@ const firm: fc.Arbitrary<Firm> = fc
 		scope1: null,
 		scope2: null,
 		cbam: null,
-		cbamReadiness: null
+		cbamReadiness: null,
+		priorities: [],
+		plan: new Map()
 	}));
 
 const options = (min: number) => ({

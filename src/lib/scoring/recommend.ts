@@ -22,6 +22,17 @@ export interface RankedRecommendation {
 	resources: string[];
 }
 
+/**
+ * How many recommendations lead a firm's results as its priorities (the results page's summary, the PDF's first
+ * page), and so which of them a chamber counts as the firm's needs.
+ */
+export const PRIORITIES = 3;
+
+/** A firm's priorities: the first `PRIORITIES` of its recommendations, which come highest priority first. */
+export function priorities<T>(ranked: readonly T[]): T[] {
+	return ranked.slice(0, PRIORITIES);
+}
+
 const GRADE_VALUE: Record<Grade, number> = { low: 1, medium: 2, high: 3 };
 
 /**

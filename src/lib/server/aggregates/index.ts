@@ -130,6 +130,10 @@ export type {
 	Participation,
 	ProgressFigures,
 	MergedCells,
+	NeedFigures,
+	NeedFirm,
+	PlannedNeed,
+	PriorityNeed,
 	ScoreBandFigures,
 	StatisticsFilters,
 	StatisticsOptions,
@@ -145,6 +149,7 @@ export {
 	type Dominance,
 	type SplitTotal
 } from './dominance';
+export { CBAM_EXPOSED, NEED_TESTS, type NeedKind } from './needs';
 export {
 	MIN_GROUP_FLOOR,
 	compareKeys,

@@ -6,6 +6,7 @@ import {
 	hasEstimate,
 	withheldCarbonFigures
 } from './carbon';
+import { discloseNeeds, needFigures, NO_NEEDS } from './needs';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
 import { monthKey, monthlyTrends } from './trends';
 import type {
@@ -145,7 +146,8 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		bySize: NO_GROUPS,
 		byProvince: NO_GROUPS,
 		carbon: withheldCarbonFigures(suppressed),
-		trends: { months: [], withheld: null, changeShown: false }
+		trends: { months: [], withheld: null, changeShown: false },
+		needs: NO_NEEDS
 	};
 }
 
@@ -205,6 +207,7 @@ export function ownFigures(
 		bySize: groupBreakdown(view, tables.get('sizeClass')!, groupOrder(options.sizeClasses)),
 		byProvince: groupBreakdown(view, tables.get('province')!, byKey),
 		carbon: carbonFigures(view, firms, min),
-		trends: monthlyTrends(view, min)
+		trends: monthlyTrends(view, min),
+		needs: needFigures(view, discloseNeeds(firms, tables, min))
 	};
 }

@@ -209,6 +209,8 @@ export interface ChamberStatistics {
 	participation: Participation;
 	/** By month of the firms' latest submissions, within the view. */
 	trends: MonthlyTrends;
+	/** What the view's firms need: counts per priority, CBAM exposure and readiness, and planned action. */
+	needs: NeedFigures;
 }
 
 /** A firm's latest submitted assessment, as far as the statistics need it. */
@@ -231,6 +233,44 @@ export interface Firm {
 	month?: string;
 	/** The overall score of the submitted assessment this one re-assessed; absent for a first assessment. */
 	previousOverall?: number;
+	/** The recommendation ids of the firm's priorities (the first of its results' recommendations). */
+	priorities: readonly string[];
+	/** The firm's action plan: how far each recommendation it took on has come. */
+	plan: ReadonlyMap<string, PlanStatus>;
+}
+
+/** How far a planned action has come, as `plan_action.status` holds it. */
+export type PlanStatus = 'planned' | 'in_progress' | 'done';
+
+/** What a firm needs, as far as the needs figures and the names behind them read it. */
+export type NeedFirm = Pick<Firm, 'priorities' | 'plan'>;
+
+/** Firms with one recommendation among their priorities. */
+export interface PriorityNeed {
+	recommendation: string;
+	firms: number;
+}
+
+/** Firms with one recommendation on their action plan, and those of them that have done it. */
+export interface PlannedNeed {
+	recommendation: string;
+	firms: number;
+	/** Null when withheld. */
+	done: number | null;
+}
+
+/**
+ * What the chamber's firms need, as counts of overlapping groups: a firm counts under each of its priorities and
+ * each of its planned actions. Lists hold only the counts a view may show and that are not zero, most firms first;
+ * a need withheld is left out like one no firm has, so that the two cannot be told apart.
+ */
+export interface NeedFigures {
+	/** Firms per recommendation among their first `PRIORITIES` (scoring/recommend.ts). */
+	priorities: PriorityNeed[];
+	/** Firms the CBAM screen finds in scope or likely in scope, and how many of them have no or only estimated data. */
+	cbam: { exposed: number | null; withoutData: number | null; estimateOnly: number | null };
+	/** Firms per recommendation on their action plan. */
+	planned: PlannedNeed[];
 }
 
 /** The filter a comparison with all chambers keeps: a campaign belongs to one chamber, so not that one. */

@@ -2,7 +2,7 @@ import { palette } from '$lib/charts/palette';
 import { createTranslator } from '$lib/i18n';
 import type { Locale } from '$lib/i18n/locales';
 import { localize } from '$lib/questionnaire/localize';
-import type { RankedRecommendation } from '$lib/scoring/recommend';
+import { priorities, type RankedRecommendation } from '$lib/scoring/recommend';
 import { levelFor } from '$lib/scoring/score';
 import type { Opened } from './assessment-service';
 import { config } from '../config';
@@ -16,9 +16,6 @@ import { firmPlace, recommendationLinks } from './resource-links';
 import { chamberFirst, chamberResourceLinks } from './chamber-resource-links';
 import { triggerView } from './trigger-view';
 import { storedVsme } from './vsme-view';
-
-/** How many recommendations lead the results as the SME's priorities. */
-export const PRIORITIES = 3;
 
 /**
  * A submitted assessment's results in one language, as both the results page and the PDF report show them, so the
@@ -124,7 +121,7 @@ export async function resultsView(opened: Opened, locale: Locale) {
 		previous: previous?.result
 			? { overall: previous.result.overall, submittedAt: previous.submittedAt }
 			: null,
-		priorities: recommendations.slice(0, PRIORITIES),
+		priorities: priorities(recommendations),
 		recommendations,
 		questionnaire: { title: localize(questionnaire.title, locale), version: questionnaire.version },
 		submittedAt: assessment.submittedAt,

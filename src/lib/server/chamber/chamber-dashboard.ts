@@ -30,6 +30,10 @@ export function dashboardLabels(locale: Locale) {
 		),
 		provinces: Object.fromEntries(
 			catalogue().provinces.map((province) => [province.code, province.name])
+		),
+		/** Recommendations by their titles, for the needs. */
+		recommendations: Object.fromEntries(
+			definition.recommendations.map((item) => [item.id, localize(item.title, locale)])
 		)
 	};
 }

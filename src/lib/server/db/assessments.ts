@@ -2,6 +2,7 @@ import type { Answers } from '$lib/questionnaire/visibility';
 import type { ProfileFacts } from '$lib/questionnaire/profile';
 import type { CarbonResult } from '$lib/carbon/assess';
 import type { CbamScreen, LegacyCbamScreen } from '$lib/carbon/cbam';
+import { priorities } from '$lib/scoring/recommend';
 import type { Result } from '$lib/scoring/score';
 import type { Selectable } from 'kysely';
 import * as consent from './consent';
@@ -237,6 +238,13 @@ export async function submit(
 			theme.score === null ? [] : [{ assessment_id: id, theme_id: theme.id, score: theme.score }]
 		);
 		if (scores.length > 0) await trx.insertInto('assessment_score').values(scores).execute();
+		// The firm's priorities as rows, so that chambers count needs without reading results.
+		const needs = priorities(submission.result.recommendations).map((recommendation, index) => ({
+			assessment_id: id,
+			rank: index + 1,
+			recommendation_id: recommendation.id
+		}));
+		if (needs.length > 0) await trx.insertInto('assessment_need').values(needs).execute();
 		if (submission.consent?.shareIdentity) {
 			await consent.record(trx, id, 'given', submission.consent.version, at);
 		}

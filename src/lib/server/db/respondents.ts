@@ -1,4 +1,6 @@
 import type { Answers } from '$lib/questionnaire/visibility';
+import type { PlanStatus } from '../aggregates/types';
+import type { Filter } from '../aggregates/view';
 import type { Db } from './connect';
 import { isLatest } from './reassessments';
 
@@ -50,4 +52,81 @@ export async function consenting(
 		submittedAt: row.submitted_at ?? '',
 		consentAt: row.consent_at
 	}));
+}
+
+/** The columns of the facts a chamber's view may be filtered by. */
+const VIEW_COLUMNS = {
+	campaignId: 'a.campaign_id',
+	sector: 'a.sector',
+	sizeClass: 'a.size_class',
+	province: 'a.province'
+} as const satisfies Record<Filter['name'], string>;
+
+/** A consenting firm's priorities and action plan, to name it under the needs it counts in. */
+export interface ConsentedNeeds {
+	id: string;
+	priorities: string[];
+	plan: Map<string, PlanStatus>;
+}
+
+/**
+ * The chamber's consenting firms in a view (at most one filter), newest submission first, one per firm (its latest),
+ * each with its priorities and action plan: who a need's count may name.
+ */
+export async function consentingNeeds(
+	db: Db,
+	chamberId: string,
+	filter: Filter | undefined
+): Promise<ConsentedNeeds[]> {
+	let consenting = db
+		.selectFrom('assessment as a')
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.status', '=', 'submitted')
+		.where('a.consent_share_identity', '=', 1)
+		.where(isLatest);
+	if (filter) consenting = consenting.where(VIEW_COLUMNS[filter.name], '=', filter.value);
+	const firms = await consenting
+		.select('a.id')
+		.orderBy('a.submitted_at', 'desc')
+		.orderBy('a.id', 'desc')
+		.execute();
+	if (firms.length === 0) return [];
+	const ids = consenting.select('a.id');
+	const needs = await db
+		.selectFrom('assessment_need')
+		.select(['assessment_id', 'recommendation_id'])
+		.where('assessment_id', 'in', ids)
+		.execute();
+	const plans = await db
+		.selectFrom('plan_action')
+		.select(['assessment_id', 'recommendation_id', 'status'])
+		.where('assessment_id', 'in', ids)
+		.execute();
+	const byId = new Map(
+		firms.map((firm): [string, ConsentedNeeds] => [
+			firm.id,
+			{ id: firm.id, priorities: [], plan: new Map() }
+		])
+	);
+	for (const need of needs) byId.get(need.assessment_id)?.priorities.push(need.recommendation_id);
+	for (const action of plans)
+		byId.get(action.assessment_id)?.plan.set(action.recommendation_id, action.status);
+	return [...byId.values()];
+}
+
+/** The answers of some of a chamber's consenting firms, by assessment id: where their names are. */
+export async function consentingAnswers(
+	db: Db,
+	chamberId: string,
+	ids: readonly string[]
+): Promise<Map<string, Answers>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('assessment as a')
+		.select(['a.id', 'a.answers'])
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.consent_share_identity', '=', 1)
+		.where('a.id', 'in', ids)
+		.execute();
+	return new Map(rows.map((row) => [row.id, JSON.parse(row.answers) as Answers]));
 }

@@ -9,6 +9,7 @@ export interface Schema {
 	questionnaire_version: QuestionnaireVersionTable;
 	assessment: AssessmentTable;
 	assessment_score: AssessmentScoreTable;
+	assessment_need: AssessmentNeedTable;
 	consent_event: ConsentEventTable;
 	chamber: ChamberTable;
 	campaign: CampaignTable;
@@ -87,6 +88,14 @@ export interface AssessmentScoreTable {
 	assessment_id: string;
 	theme_id: string;
 	score: number;
+}
+
+/** One of a submitted assessment's priorities (its first recommendations), which chambers count as needs. */
+export interface AssessmentNeedTable {
+	assessment_id: string;
+	/** 1 for the first priority. */
+	rank: number;
+	recommendation_id: string;
 }
 
 /** One step of an assessment's consent history; erased with the assessment. */

@@ -5,7 +5,8 @@ import type {
 	ComparedFilter,
 	Firm,
 	NationalGroup,
-	NationalGroups
+	NationalGroups,
+	PlanStatus
 } from '../aggregates/types';
 import { isLatest } from './reassessments';
 import type { Db } from './connect';
@@ -103,7 +104,9 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 				scope2: row.scope2_t,
 				cbam: row.cbam_exposure,
 				cbamReadiness: row.cbam_readiness,
-				month: monthOf(row.submitted_at!)
+				month: monthOf(row.submitted_at!),
+				priorities: [],
+				plan: new Map()
 			}
 		])
 	);
@@ -113,7 +116,48 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 	}
 	for (const score of scores)
 		firms.get(score.assessment_id)?.themes.set(score.theme_id, score.score);
+	await readNeeds(trx, chamberId, firms);
 	return [...firms.values()];
+}
+
+/**
+ * Fills in each firm's priorities and action plan, for the needs figures and the consenting firms behind them.
+ * Rows of superseded assessments come too and are dropped, as with the scores.
+ */
+async function readNeeds(
+	trx: Transaction<Schema>,
+	chamberId: string,
+	firms: Map<string, { priorities: readonly string[]; plan: ReadonlyMap<string, PlanStatus> }>
+): Promise<void> {
+	const needs = await trx
+		.selectFrom('assessment_need as n')
+		.innerJoin('assessment as a', 'a.id', 'n.assessment_id')
+		.select(['n.assessment_id', 'n.recommendation_id'])
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.status', '=', 'submitted')
+		.execute();
+	const plans = await trx
+		.selectFrom('plan_action as p')
+		.innerJoin('assessment as a', 'a.id', 'p.assessment_id')
+		.select(['p.assessment_id', 'p.recommendation_id', 'p.status'])
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.status', '=', 'submitted')
+		.execute();
+	const priorities = new Map<string, string[]>();
+	for (const need of needs) {
+		const list = priorities.get(need.assessment_id);
+		if (list) list.push(need.recommendation_id);
+		else priorities.set(need.assessment_id, [need.recommendation_id]);
+	}
+	const planned = new Map<string, Map<string, PlanStatus>>();
+	for (const action of plans) {
+		const plan = planned.get(action.assessment_id) ?? new Map<string, PlanStatus>();
+		planned.set(action.assessment_id, plan.set(action.recommendation_id, action.status));
+	}
+	for (const [id, firm] of firms) {
+		firm.priorities = priorities.get(id) ?? [];
+		firm.plan = planned.get(id) ?? new Map();
+	}
 }
 
 /** The facts a comparison with all chambers may filter by (a campaign belongs to one chamber), with their columns. */

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberTargetInput } from '$lib/server/chamber/campaign-input';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
+import { needNames } from '$lib/server/chamber/chamber-needs';
 import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { setChamberTarget } from '$lib/server/chamber/progress-service';
 import { parseForm } from '$lib/server/http/form';
@@ -21,6 +22,8 @@ export const load = async ({ locals, url, params }) => {
 	]);
 	return {
 		...dashboard,
+		/** The consenting firms behind each need count, for administrators only (personal data). */
+		needNames: canEdit ? await needNames(chamber, filters, dashboard.statistics.needs) : null,
 		/** The filters as the form shows them, and an i18n key per refused one. */
 		query,
 		problems,
