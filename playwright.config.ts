@@ -11,6 +11,12 @@ process.env.E2E_ORIGIN = `http://localhost:${PORT}`;
 // this file again, use the same file (tests create chambers and campaigns in it with `npm run admin`).
 process.env.E2E_DATABASE_URL ??= join(tmpdir(), `yh-e2e-${Date.now()}.db`);
 
+// The test SMTP server (started by globalSetup, on a port beside the app's so that checkouts do not collide) and
+// the folder where it leaves every mail for the tests to read.
+process.env.E2E_SMTP_PORT ??= String(PORT - 4173 + 2525);
+process.env.E2E_SMTP_URL = `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`;
+process.env.E2E_MAIL_DIR ??= join(tmpdir(), `yh-e2e-mail-${Date.now()}`);
+
 /** Debian's Chromium, never a downloaded browser; quiet flags for a machine without internet. */
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,6 +35,7 @@ const chromium = {
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: true,
 	// Walking the whole questionnaire (with axe on every step, or a PDF download at the end) takes 15–35 s on a
 	// 2-core machine running two browsers.
@@ -54,7 +61,9 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_URL: process.env.E2E_DATABASE_URL
+			DATABASE_URL: process.env.E2E_DATABASE_URL,
+			SMTP_URL: process.env.E2E_SMTP_URL,
+			MAIL_FROM: 'Yeşil Hazırlık <no-reply@example.org>'
 		}
 	}
 });

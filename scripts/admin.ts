@@ -16,6 +16,7 @@ import * as auditLog from '../src/lib/server/db/audit-log';
 import { platformSetupLink } from '../src/lib/server/auth/one-time';
 import { email, newPassword } from '../src/lib/server/auth/passwords';
 import { cleanText } from '../src/lib/text';
+import { sendDueReminders } from '../src/lib/server/mail/reminders';
 import { reportFailure, UsageError } from './cli';
 
 const USAGE = `usage:
@@ -25,7 +26,9 @@ const USAGE = `usage:
                    [--chamber <slug>]   (the password is read from standard input, never from an argument)
   npm run admin -- create-api-token --chamber <slug> --name "<name>" --role chamber_viewer|chamber_admin
                    [--expires <date>]   (prints the token once, alone on the last line)
-  npm run admin -- setup-link   (a new one-time link to create the first platform administrator)`;
+  npm run admin -- setup-link   (a new one-time link to create the first platform administrator)
+  npm run admin -- send-reminders [--as-of <date and time>]
+                   (sends the reminders due now, or due by that time, as the server does every ten minutes)`;
 
 // The input schemas' messages are i18n keys; the command line speaks English.
 const english = JSON.parse(
@@ -200,12 +203,25 @@ async function setupLink(db: Db) {
 	console.log(link);
 }
 
+/**
+ * One reminder round, as each server runs every ten minutes: for a deployment that prefers cron, and for the
+ * browser tests, which ask for the reminders due some days ahead (`--as-of`) instead of waiting for them.
+ */
+async function sendReminders(db: Db, args: string[]) {
+	const { values } = parseArgs({ args, options: { 'as-of': { type: 'string' } } });
+	const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();
+	if (Number.isNaN(asOf.getTime())) throw new UsageError('--as-of: expected a date and time');
+	if (!parseConfig(process.env).mail) throw new UsageError('SMTP_URL is not set: no mail is sent');
+	console.log(`Sent ${await sendDueReminders(db, asOf)} reminder(s).`);
+}
+
 const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
 	'setup-link': setupLink,
 	'create-chamber': createChamber,
 	'create-campaign': createCampaign,
 	'create-user': createUser,
-	'create-api-token': createApiToken
+	'create-api-token': createApiToken,
+	'send-reminders': sendReminders
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { purgeStaleDrafts } from '$lib/server/db/assessments';
 import * as idempotencyKeys from '$lib/server/db/idempotency-keys';
 import { DRAFT_RETENTION_MONTHS } from '$lib/server/assessment/privacy';
 import { startReportWorkers } from '$lib/server/report';
+import { startReminderRounds } from '$lib/server/mail/reminders';
 import { auth } from '$lib/server/auth';
 import { signedIn } from '$lib/server/auth/session';
 import { apiError } from '$lib/server/http/api';
@@ -49,6 +50,8 @@ export const init: ServerInit = async () => {
 	}
 	await purgeDrafts();
 	void startReportWorkers();
+	// With SMTP_URL set: reminders to finish drafts, every few minutes (claimed row by row, safe on every instance).
+	startReminderRounds(db());
 	await offerPlatformSetup();
 	// Daily; unref so the timer never keeps a stopping server alive. Safe to run on every instance at once.
 	setInterval(() => void purgeDrafts(), ONE_DAY_MS).unref();

@@ -7,7 +7,8 @@ export function admin(args: string[], input?: string): string {
 		env: {
 			...process.env,
 			DATABASE_URL: process.env.E2E_DATABASE_URL,
-			ORIGIN: process.env.E2E_ORIGIN
+			ORIGIN: process.env.E2E_ORIGIN,
+			SMTP_URL: process.env.E2E_SMTP_URL
 		},
 		input,
 		encoding: 'utf8'

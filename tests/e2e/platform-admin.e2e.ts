@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { admin, uniqueSlug } from './admin-cli';
+import { linkIn, waitForMails } from './mail-helpers';
 import { enrolTwoFactor, signInAs } from './sign-in';
 import { expect, test } from './test';
 
@@ -88,6 +89,11 @@ test('the platform administrator sets up, registers a chamber and invites its ad
 	await card.getByLabel('E-mail to invite').fill(invitee);
 	await card.getByRole('button', { name: 'Create an invitation link' }).click();
 	const invitation = await page.getByLabel('Invitation link').inputValue();
+	// Mailed too (the test server has SMTP_URL), in the language chosen on the form: the page's own.
+	await expect(card.getByText(`The invitation has been e-mailed to ${invitee}.`)).toBeVisible();
+	const [mail] = await waitForMails(invitee, 1);
+	expect(mail.subject).toBe('Babaeski Ticaret Odası invites you to Yeşil Hazırlık');
+	expect(linkIn(mail, `${process.env.E2E_ORIGIN}/invite/`)).toBe(invitation);
 	// Until it is used, the invitation waits on the card, with its expiry in Türkiye time.
 	await expect(card.getByRole('listitem').filter({ hasText: invitee })).toHaveText(
 		new RegExp(

@@ -29,7 +29,9 @@ describe('parseConfig', () => {
 		[{ PORT: 'eighty' }, /^PORT: /],
 		[{ MIN_GROUP_SIZE: '2' }, /^MIN_GROUP_SIZE: /],
 		[{ ORIGIN: 'not a url' }, /^ORIGIN: /],
-		[{ BODY_SIZE_LIMIT: 'lots' }, /^BODY_SIZE_LIMIT: /]
+		[{ BODY_SIZE_LIMIT: 'lots' }, /^BODY_SIZE_LIMIT: /],
+		[{ SMTP_URL: 'https://mail.example.org' }, /^SMTP_URL: /],
+		[{ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'nobody' }, /^MAIL_FROM: /]
 	])('refuses %o with one line naming the variable', (env, message) => {
 		expect(() => parseConfig(env)).toThrow(ConfigError);
 		expect(() => parseConfig(env)).toThrow(message);
@@ -37,5 +39,20 @@ describe('parseConfig', () => {
 
 	it('treats an empty variable as unset', () => {
 		expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+	});
+
+	it('sends no mail without SMTP_URL, and signs mail as no-reply at ORIGIN by default', () => {
+		expect(parseConfig({}).mail).toBeUndefined();
+		expect(
+			parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465', ORIGIN: 'https://h.example.org' })
+				.mail
+		).toEqual({
+			smtpUrl: 'smtps://u:p@mail.example.org:465',
+			from: 'Yeşil Hazırlık <no-reply@h.example.org>'
+		});
+		expect(
+			parseConfig({ SMTP_URL: 'smtp://mail.example.org:587', MAIL_FROM: 'Oda <oda@example.org>' })
+				.mail?.from
+		).toBe('Oda <oda@example.org>');
 	});
 });

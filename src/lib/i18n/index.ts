@@ -1,10 +1,8 @@
-import i18next from 'i18next';
 import { defaultLocale, type Locale } from './locales';
+import { translatorOf, type Translate } from './translator';
 
 export * from './locales';
-
-/** Translates a flat key such as `landing.title`, interpolating `{{name}}` placeholders. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+export type { Translate } from './translator';
 
 // Each language is its own chunk, so a browser loads only the one it shows.
 const resources = import.meta.glob<Record<string, string>>('./locales/*.json', {
@@ -16,23 +14,10 @@ const resources = import.meta.glob<Record<string, string>>('./locales/*.json', {
  * requests, so one visitor's language can never leak into another's page.
  */
 export async function createTranslator(locale: Locale): Promise<Translate> {
-	const instance = i18next.createInstance();
-	const fallback =
-		locale === defaultLocale
-			? {}
-			: { [defaultLocale]: { translation: await resources[`./locales/${defaultLocale}.json`]() } };
-	await instance.init({
-		lng: locale,
-		fallbackLng: defaultLocale,
-		resources: {
-			[locale]: { translation: await resources[`./locales/${locale}.json`]() },
-			...fallback
-		},
-		// Keys are flat strings with dots in them (`results.level_title`), not nested paths.
-		keySeparator: false,
-		nsSeparator: false,
-		// Svelte escapes everything it renders, so i18next must not escape a second time.
-		interpolation: { escapeValue: false }
-	});
-	return (key, values) => instance.t(key, values ?? {}) as string;
+	const load = (language: Locale) => resources[`./locales/${language}.json`]();
+	return translatorOf(
+		locale,
+		await load(locale),
+		locale === defaultLocale ? undefined : await load(defaultLocale)
+	);
 }

@@ -27,7 +27,19 @@ const envSchema = z.object({
 	),
 	// Who answers for the data (KVKK art. 10): shown in the privacy notice.
 	OPERATOR_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
-	OPERATOR_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional())
+	OPERATOR_CONTACT: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+	// Where mail goes out (`smtp://user:pass@host:587`, or `smtps://` for TLS from the start). Unset: no mail is sent
+	// and the pages show the links to copy, as without it.
+	SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+	// The sender of every mail, `Name <address>` or a bare address; defaults to no-reply at ORIGIN's host.
+	MAIL_FROM: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.max(200)
+			.regex(/^([^<>@\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'expected Name <address>')
+			.optional()
+	)
 });
 
 export type Database =
@@ -46,6 +58,8 @@ export interface Config {
 	bodySizeLimit: string;
 	authSecret: string | undefined;
 	operator: { name: string | undefined; contact: string | undefined };
+	/** Outgoing mail; undefined when SMTP_URL is not set (then nothing is mailed). */
+	mail: { smtpUrl: string; from: string } | undefined;
 }
 
 /** Thrown when the environment holds a bad value; its message is one line naming the variable. */
@@ -75,8 +89,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		minGroupSize: values.MIN_GROUP_SIZE,
 		bodySizeLimit: values.BODY_SIZE_LIMIT,
 		authSecret: values.AUTH_SECRET,
-		operator: { name: values.OPERATOR_NAME, contact: values.OPERATOR_CONTACT }
+		operator: { name: values.OPERATOR_NAME, contact: values.OPERATOR_CONTACT },
+		mail: values.SMTP_URL
+			? { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM ?? defaultSender(values.ORIGIN) }
+			: undefined
 	};
+}
+
+/** `Yeşil Hazırlık <no-reply@host>`, the host being ORIGIN's (so that replies bounce at the operator's own domain). */
+function defaultSender(origin: string | undefined): string {
+	const host = origin ? new URL(origin).hostname : 'localhost';
+	return `Yeşil Hazırlık <no-reply@${host}>`;
 }
 
 let cached: Config | undefined;

@@ -9,11 +9,16 @@ import { chamberEdit, chamberInput, formLogo } from '$lib/server/chamber/chamber
 import * as chambers from '$lib/server/chamber/chamber-service';
 import { parseForm, parseFormData, readForm, type FormProblems } from '$lib/server/http/form';
 import { catalogue } from '$lib/server/content';
+import { locales } from '$lib/i18n/locales';
+import { mailInvitation } from '$lib/server/mail/invitation';
+import { mailEnabled } from '$lib/server/mail/resume-link';
 
 const inviteForm = z.object({
 	chamber: z.string().min(1),
 	email,
-	role: z.enum(CHAMBER_ROLES, 'admin.error_role')
+	role: z.enum(CHAMBER_ROLES, 'admin.error_role'),
+	// The language the invitation mail is written in (the page's own when the form has no choice: no SMTP_URL).
+	language: z.enum(locales).optional()
 });
 
 const userForm = z.object({ userId: z.string().min(1).max(100) });
@@ -32,7 +37,9 @@ export const load = async ({ locals, url }) => {
 		provinces,
 		roles: CHAMBER_ROLES,
 		/** The slug of the chamber just changed (after the 303 of `updateChamber`), whose card says so. */
-		updated: url.searchParams.get('updated')
+		updated: url.searchParams.get('updated'),
+		/** Whether invitations are also mailed (SMTP_URL set): the form then asks for the mail's language. */
+		mailEnabled: mailEnabled()
 	};
 };
 
@@ -82,7 +89,10 @@ export const actions = {
 		redirect(303, `/admin?updated=${chamber.slug}#chamber-${chamber.slug}`);
 	},
 
-	/** A one-time link that lets the invited person create an account in the chamber (shown once, to pass on). */
+	/**
+	 * A one-time link that lets the invited person create an account in the chamber: mailed to them when SMTP_URL is
+	 * set, and shown once either way, to pass on.
+	 */
 	invite: async ({ locals, url, request }) => {
 		const admin = await requirePlatformAdmin(locals, url);
 		const parsed = await parseForm(request, inviteForm);
@@ -90,13 +100,15 @@ export const actions = {
 		const chamber = await chambers.chamberById(parsed.data.chamber);
 		if (!chamber) error(404, 'Not Found');
 		const token = await chambers.invite(admin.id, chamber, parsed.data);
-		return {
-			invitation: {
-				chamber: chamber.id,
-				email: parsed.data.email,
-				link: `${url.origin}/invite/${token}`
-			}
-		};
+		const link = `${url.origin}/invite/${token}`;
+		const mailed = await mailInvitation({
+			chamber: chamber.name,
+			email: parsed.data.email,
+			role: parsed.data.role,
+			locale: parsed.data.language ?? locals.locale,
+			link
+		});
+		return { invitation: { chamber: chamber.id, email: parsed.data.email, link, mailed } };
 	},
 
 	/** Disables an account: it can no longer sign in, and its sessions end now. */

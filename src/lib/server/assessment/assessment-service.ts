@@ -23,6 +23,7 @@ import * as versions from '../db/questionnaire-versions';
 import * as consent from '../db/consent';
 import * as planActions from '../db/plan-actions';
 import * as reassessments from '../db/reassessments';
+import * as reminders from '../db/reminders';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
 import { catalogue, DEFAULT_QUESTIONNAIRE } from '../content';
 import * as idempotency from './idempotency';
@@ -516,6 +517,8 @@ export async function exportData(opened: Opened) {
 		/** The firm's action plan: who does what by when, and how far it is. */
 		plan: await planActions.list(db(), assessment.id),
 		/** The firm's submitted assessments, oldest first, as the results page's history lists them. */
-		history: await history(opened)
+		history: await history(opened),
+		/** The address reminders to finish this draft go to, while any are still to come; null otherwise. */
+		reminderEmail: (await reminders.addressOf(db(), assessment.id)) ?? null
 	};
 }

@@ -1,8 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { BadRequest } from '../http/api';
 import type { Db } from '../db/connect';
 import * as idempotencyKeys from '../db/idempotency-keys';
 import { hashToken } from './tokens';
+import { seal, unseal } from '../sealed';
 
 /*
  * Idempotency-Key for `POST /api/v1/assessments`: a client that retries a create (a timeout, a lost answer) sends the
@@ -28,27 +28,8 @@ export function idempotencyKey(request: Request): string | undefined {
 /** The body's SHA-256 (the same hash as for tokens), to tell a retry from another request under the same key. */
 const bodyHash = (body: unknown) => hashToken(JSON.stringify(body));
 
-function cipherKey(key: string): Buffer {
-	return Buffer.from(hkdfSync('sha256', key, '', 'yesil-hazirlik idempotency token', 32));
-}
-
-/** Seals the token; bound to its assessment (as authenticated data), so a sealed token cannot be moved to another row. */
-function seal(key: string, assessmentId: string, token: string): string {
-	const iv = randomBytes(12);
-	const cipher = createCipheriv('aes-256-gcm', cipherKey(key), iv).setAAD(
-		Buffer.from(assessmentId)
-	);
-	const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-	return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-}
-
-function unseal(key: string, assessmentId: string, sealed: string): string {
-	const bytes = Buffer.from(sealed, 'base64url');
-	const decipher = createDecipheriv('aes-256-gcm', cipherKey(key), bytes.subarray(0, 12))
-		.setAAD(Buffer.from(assessmentId))
-		.setAuthTag(bytes.subarray(12, 28));
-	return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-}
+/** What the key derivation is told the sealed value is for (the same since the first sealed row). */
+const PURPOSE = 'yesil-hazirlik idempotency token';
 
 /**
  * What an earlier request with this key created: its token; `conflict` when the key came with another body (a
@@ -62,7 +43,7 @@ export async function replay(
 	const record = await idempotencyKeys.find(db, hashToken(key));
 	if (!record) return undefined;
 	if (record.body_hash !== bodyHash(body)) return 'conflict';
-	return unseal(key, record.assessment_id, record.sealed_token);
+	return unseal(key, PURPOSE, record.assessment_id, record.sealed_token);
 }
 
 /**
@@ -81,7 +62,7 @@ export function remember(
 			key_hash: hashToken(key),
 			assessment_id: assessment.id,
 			body_hash: bodyHash(body),
-			sealed_token: seal(key, assessment.id, assessment.token)
+			sealed_token: seal(key, PURPOSE, assessment.id, assessment.token)
 		},
 		IDEMPOTENCY_HOURS
 	);

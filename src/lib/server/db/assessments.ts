@@ -6,6 +6,7 @@ import { priorities } from '$lib/scoring/recommend';
 import type { Result } from '$lib/scoring/score';
 import type { Selectable } from 'kysely';
 import * as consent from './consent';
+import * as reminders from './reminders';
 import type { Db } from './connect';
 import type { AssessmentTable } from './schema';
 import { newId } from './ids';
@@ -250,6 +251,8 @@ export async function submit(
 		}
 		for (const older of submission.withdrawConsentOf ?? [])
 			await consent.withdrawIn(trx, older, at);
+		// A submitted draft needs no reminder to finish: its address is forgotten with the submission.
+		await reminders.forget(trx, id);
 		return 'submitted';
 	});
 }

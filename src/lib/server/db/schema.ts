@@ -21,6 +21,8 @@ export interface Schema {
 	api_token: ApiTokenTable;
 	chamber_resource: ChamberResourceTable;
 	plan_action: PlanActionTable;
+	reminder: ReminderTable;
+	mail_send: MailSendTable;
 }
 
 export interface AuditLogTable {
@@ -245,4 +247,32 @@ export interface PlanActionTable {
 	status: 'planned' | 'in_progress' | 'done';
 	created_at: string;
 	updated_at: string;
+}
+
+/** A draft owner's request to be reminded if it does not finish; erased with the assessment. */
+export interface ReminderTable {
+	id: string;
+	assessment_id: string;
+	/** Where the reminders go, lower-cased; kept only while one is still to be sent. */
+	email: string;
+	locale: string;
+	/** The resume and unsubscribe links' tokens, sealed (see mail/reminders.ts): the database alone opens neither. */
+	sealed_links: string;
+	/** SHA-256 of the token of the unsubscribe link. */
+	unsubscribe_hash: string;
+	/** How many reminders were sent (0 or 1: the row is deleted after the last). */
+	sent: Generated<number>;
+	/** When the next reminder is due. */
+	due_at: string;
+	/** Until when an instance holds the row to send it; null when free. */
+	claimed_until: string | null;
+	created_at: string;
+}
+
+/** One mail of a resume link, for throttling; deleted once older than the window. */
+export interface MailSendTable {
+	id: string;
+	/** `assessment:<id>` or `address:<keyed digest of the address>`. */
+	subject: string;
+	at: string;
 }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { localize } from '$lib/questionnaire/localize';
 import { progressOf, stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
+import { mailEnabled, remindersRequested } from '$lib/server/mail/resume-link';
 
 export const load = async ({ params, locals, url, setHeaders }) => {
 	const opened = await assessmentService.openForRequest(locals, params.token);
@@ -18,6 +19,16 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 		status: assessment.status,
 		/** The link that reopens this assessment from any device. */
 		resumeUrl: `${url.origin}/assessment/${params.token}`,
+		/**
+		 * With SMTP_URL set, the firm may mail itself the link: whether reminders can still be asked for (a draft) and
+		 * whether they already were. Null without mail: the link is only copied.
+		 */
+		mail: mailEnabled()
+			? {
+					draft: assessment.status === 'draft',
+					reminders: await remindersRequested(opened)
+				}
+			: null,
 		/** A draft started under an earlier questionnaire version: what changed, for the note on its pages. */
 		carriedOver: opened.carriedOver ?? null,
 		/** Every step with its title and how far it is, for the progress indicator. */

@@ -15,6 +15,7 @@ import * as chamberResource from './0013-chamber-resource';
 import * as planAction from './0015-plan-action';
 import * as participationTargets from './0016-participation-targets';
 import * as assessmentNeed from './0017-assessment-need';
+import * as mail from './0018-mail';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -36,7 +37,8 @@ const migrations: Record<string, Migration> = {
 	'0013-chamber-resource': chamberResource,
 	'0015-plan-action': planAction,
 	'0016-participation-targets': participationTargets,
-	'0017-assessment-need': assessmentNeed
+	'0017-assessment-need': assessmentNeed,
+	'0018-mail': mail
 };
 
 export const migrationProvider: MigrationProvider = {
