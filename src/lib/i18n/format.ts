@@ -32,6 +32,26 @@ export function formatDayInTurkiye(locale: Locale, instant: string) {
 	return formatDate(locale, instant, TURKIYE);
 }
 
+/**
+ * Formats an instant as Türkiye's date and time in words (`12 Mart 2026 14:05`), for a file that says when it was
+ * made: the chamber reads its own clock, not UTC.
+ */
+export function formatDateTimeInTurkiye(locale: Locale, instant: Date) {
+	return new Intl.DateTimeFormat(intlTags[locale], {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: TURKIYE
+	}).format(instant);
+}
+
+/** The day an instant fell on in Türkiye as `YYYY-MM-DD`, for files that machines read. */
+export function isoDayInTurkiye(instant: string | Date) {
+	// Swedish writes dates the ISO way; the locale only picks the pattern, the figures are the same everywhere.
+	return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: TURKIYE }).format(
+		typeof instant === 'string' ? new Date(instant) : instant
+	);
+}
+
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */
 export function formatMonth(locale: Locale, month: string) {
 	return new Intl.DateTimeFormat(intlTags[locale], {

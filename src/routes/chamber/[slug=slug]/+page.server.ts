@@ -2,7 +2,7 @@ import { requireChamber } from '$lib/server/auth/guards';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
 import { readFilters } from '$lib/server/chamber/chamber-filters';
 
-/** How many consenting firms the page lists; the CSV export has them all. */
+/** How many consenting firms the page lists; the exports have them all. */
 const RESPONDENTS_SHOWN = 50;
 
 export const load = async ({ locals, url, params }) => {
