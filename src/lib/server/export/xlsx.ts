@@ -5,9 +5,9 @@ import type { Locale } from '$lib/i18n';
 import { eachRow, type Cell, type ExportDocument, type Row } from './document';
 
 /**
- * The locale a cell's number format names (Excel's LCID: 041F Turkish, 0809 English as in Britain), so that a
- * spreadsheet shows Turkish month names and conventions for a Turkish export; the digits are grouped and the decimals
- * separated the way the reader's Excel or LibreOffice is set, `1.234,5` in Türkiye.
+ * The file's language in every number and date format (Excel's locale tag: 041F Turkish, 0809 English as in
+ * Britain), as Excel writes it for cells typed in that language. The digits themselves are grouped and the decimals
+ * separated as the reader's Excel or LibreOffice is set: `1.234,5` in Turkish, with no text to parse.
  */
 const LOCALE_TAG: Record<Locale, string> = { tr: '[$-41F]', en: '[$-809]' };
 const DAY_FORMAT: Record<Locale, string> = { tr: 'dd.mm.yyyy', en: 'dd/mm/yyyy' };
