@@ -2,8 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueApiToken } from '$lib/server/auth/api-tokens';
 import * as auditLog from '$lib/server/db/audit-log';
-import * as chambers from '$lib/server/db/chambers';
-import type { Chamber } from '$lib/server/db/chambers';
 import type { Db } from '$lib/server/db/connect';
 import { testDatabases } from '../fixtures/databases';
 import { insertChamberWith, type SubmittedFixture } from '../fixtures/submitted';
@@ -53,7 +51,6 @@ function rowsOf(sheet: ExcelJS.Worksheet) {
 
 describe.each(testDatabases())('chamber exports through the API on $name', (target) => {
 	let db: Db;
-	let chamber: Chamber;
 	let viewer: string;
 	let admin: string;
 	let stranger: string;
@@ -71,7 +68,6 @@ describe.each(testDatabases())('chamber exports through the API on $name', (targ
 			submittedAt: `2026-03-0${1 + (i % 9)}T21:30:00.000Z`
 		}));
 		const chamberId = await insertChamberWith(db, 'saray-tso', firms);
-		chamber = (await chambers.findBySlug(db, 'saray-tso'))!;
 		// Two firms consented to share their identity, one with a name built to attack a spreadsheet.
 		const consenting = await db
 			.selectFrom('assessment')
