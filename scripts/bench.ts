@@ -6,7 +6,7 @@ import { questionnaire } from '../src/lib/server/content';
 import { createAssessment, createSubmitted } from './bench/assessment';
 import { measureLoad, measureScoring } from './bench/questionnaire';
 import { measureReports, pageLoadDuringReports } from './bench/report';
-import { csvExport, scratchSqlite, seed, statisticsTime } from './bench/chambers';
+import { respondentExports, scratchSqlite, seed, statisticsTime } from './bench/chambers';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { connect } from '../src/lib/server/db/connect';
@@ -126,12 +126,19 @@ try {
 	await admin.destroy();
 }
 
-const exported = await csvExport(sqlitePath, largest, 4301);
+const { csv: exported, xlsx } = await respondentExports(sqlitePath, largest, 4301);
 report('CSV export of consenting firms, largest chamber: rows', exported.rows, 'rows');
 report('CSV export of consenting firms, largest chamber: time', Math.round(exported.ms), 'ms');
 report('CSV export of consenting firms, largest chamber: size', exported.bytes, 'bytes');
 report(
 	'CSV export of consenting firms: server memory rise at peak',
 	Math.round(exported.peakRise / 1024 / 1024),
+	'MiB'
+);
+report('XLSX export of consenting firms, largest chamber: time', Math.round(xlsx.ms), 'ms');
+report('XLSX export of consenting firms, largest chamber: size', xlsx.bytes, 'bytes');
+report(
+	'XLSX export of consenting firms: server memory rise at peak',
+	Math.round(xlsx.peakRise / 1024 / 1024),
 	'MiB'
 );

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
 import { readPdf } from '../fixtures/pdf';
 import { submitInCampaign } from './api-helpers';
@@ -8,6 +10,25 @@ import { expect, test } from './test';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'Trakya verimlilik platformu 2026';
 const EVIL = '=HYPERLINK("http://evil.example","Tıkla")';
+
+/** A downloaded workbook, read back with the library the server writes it with. */
+async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(Uint8Array.from(bytes).buffer);
+	return workbook;
+}
+
+/** A row's cell values from the first column on (exceljs counts columns from 1). */
+const cellsOf = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1);
+
+/** The first sheet's lines as label → value. */
+function aboutLines(workbook: ExcelJS.Workbook) {
+	const lines = new Map<string, ExcelJS.CellValue>();
+	workbook.worksheets[0].eachRow((row) =>
+		lines.set(String(row.getCell(1).value), row.getCell(2).value)
+	);
+	return lines;
+}
 
 test('a chamber sees its members’ anonymous figures, only consenting firms by name, and exports both', async ({
 	page,
@@ -62,6 +83,69 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(axe.violations).toEqual([]);
 
+	// The statistics as XLSX from the dashboard's link: what the file holds first, then numbers as numbers.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Download the statistics (Excel)' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-statistics-\d{4}-\d\d-\d\d\.xlsx$/);
+	const book = await readWorkbook(await readFile((await download.path())!));
+	expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Statistics']);
+	const about = aboutLines(book);
+	expect(about.get('Chamber')).toBe('Saray Ticaret Odası');
+	expect(about.get('Filters')).toBe('All campaigns, sectors, sizes, provinces and dates');
+	expect(about.get('Smallest group shown (firms)')).toBe(5);
+	expect(String(about.get('Created (Türkiye time)'))).toMatch(/\d{4} at \d\d:\d\d$/);
+	expect(String(about.get('Withheld cells'))).toContain('“withheld”');
+	const sheet = book.getWorksheet('Statistics')!;
+	expect(cellsOf(sheet.getRow(1))).toEqual([
+		'Section',
+		'Group',
+		'Firms',
+		'Mean',
+		'Median',
+		't CO₂e'
+	]);
+	const summary = sheet.getRow(2);
+	expect([summary.getCell(1).value, summary.getCell(2).value, summary.getCell(3).value]).toEqual([
+		'Summary',
+		'All firms',
+		6
+	]);
+	for (const column of [3, 4, 5]) {
+		expect(summary.getCell(column).type).toBe(ExcelJS.ValueType.Number);
+		expect(summary.getCell(column).numFmt).toMatch(/^\[\$-809\]#,##0/);
+	}
+	const total = sheet
+		.getRows(2, sheet.rowCount - 1)!
+		.find((row) => row.getCell(2).value === 'Total (Scope 1 + 2)')!;
+	expect(total.getCell(6).type).toBe(ExcelJS.ValueType.Number);
+	expect(total.getCell(6).value).toBeCloseTo(921.9, 1);
+	// Two firms emit 10–100 t and four 100–1,000 t: both bands are withheld, and say so, never blank or 0.
+	const bands = sheet
+		.getRows(2, sheet.rowCount - 1)!
+		.filter((row) => row.getCell(1).value === 'Firms by total emissions');
+	expect(bands.length).toBe(4);
+	for (const row of bands) {
+		const firms = row.getCell(3);
+		if (firms.type !== ExcelJS.ValueType.Number) expect(firms.value).toBe('withheld');
+	}
+	expect(bands.filter((row) => row.getCell(3).value === 'withheld').length).toBeGreaterThan(1);
+
+	// The consenting firms as XLSX: a formula stays a company's name, the day is a date.
+	const [firmsDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Download the list of firms (Excel)' }).click()
+	]);
+	const firmsBook = await readWorkbook(await readFile((await firmsDownload.path())!));
+	const firmRows = firmsBook.getWorksheet('Firms')!;
+	expect(cellsOf(firmRows.getRow(1))).toEqual(['Company', 'Contact', 'Submitted on', 'Level']);
+	expect(firmRows.rowCount).toBe(3);
+	const names = [2, 3].map((row) => firmRows.getRow(row).getCell(1));
+	expect(names.map((cell) => cell.value).sort()).toEqual([EVIL, 'Öztürk Tekstil A.Ş.'].sort());
+	for (const cell of names) expect(cell.type).toBe(ExcelJS.ValueType.String);
+	expect(firmRows.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
+
 	// Filters narrow the figures: none of these firms is a large enterprise.
 	await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Large enterprise' });
 	await page.getByRole('button', { name: 'Apply' }).click();
@@ -71,7 +155,8 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 	const csv = await page.request.get(`/chamber/${slug}/export.csv?kind=respondents&lang=en`);
 	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	const text = (await csv.body()).toString('utf8');
-	expect(text.startsWith('\uFEFFCompany,Contact,Submitted on,Level\r\n')).toBe(true);
+	expect(text.startsWith('\uFEFFChamber,Saray Ticaret Odası,,\r\n')).toBe(true);
+	expect(text).toContain(',,,\r\nCompany,Contact,Submitted on,Level\r\n');
 	expect(text).toContain('Öztürk Tekstil A.Ş.,firma0@example.org,');
 	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Tıkla"")"`);
 	expect(text).not.toContain('Gizli Firma');
@@ -116,6 +201,22 @@ test('a chamber sees its members’ anonymous figures, only consenting firms by 
 		`/chamber/${slug}/export.csv?sector=C&province=39&lang=en`
 	);
 	expect(twoFiltersCsv.status()).toBe(400);
+
+	// In Turkish, a withheld cell says "gizli".
+	const turkish = await readWorkbook(
+		await (await page.request.get(`/chamber/${slug}/export.xlsx?lang=tr`)).body()
+	);
+	expect(turkish.worksheets.map((sheet) => sheet.name)).toEqual(['Bilgi', 'İstatistikler']);
+	const turkishRows = turkish.getWorksheet('İstatistikler')!;
+	expect(turkishRows.getCell('C2').numFmt).toMatch(/^\[\$-41F\]#,##0/);
+	const hidden: string[] = [];
+	turkishRows.eachRow((row) =>
+		row.eachCell((cell) => {
+			if (cell.value === 'gizli') hidden.push(cell.address);
+		})
+	);
+	expect(hidden.length).toBeGreaterThan(0);
+	await page.goto(`/chamber/${slug}?lang=en&size=large`);
 
 	// The page says why and keeps the choice to correct.
 	await page.getByLabel('Sector', { exact: true }).selectOption({ index: 1 });

@@ -92,10 +92,15 @@ const requests: Record<
 	},
 	'report.pdf': async (request, slug) =>
 		(await request.get(`/chamber/${slug}/report.pdf`)).status(),
-	'export.csv': async (request, slug) => {
-		const aggregates = (await request.get(`/chamber/${slug}/export.csv`)).status();
-		const firms = (await request.get(`/chamber/${slug}/export.csv?kind=respondents`)).status();
-		return aggregates === firms ? aggregates : -1;
+	'export.[format=export_format]': async (request, slug) => {
+		const statuses = await Promise.all(
+			['csv', 'xlsx'].flatMap((format) =>
+				['', '?kind=respondents'].map(async (kind) =>
+					(await request.get(`/chamber/${slug}/export.${format}${kind}`)).status()
+				)
+			)
+		);
+		return statuses.every((status) => status === statuses[0]) ? statuses[0] : -1;
 	}
 };
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chamberStatistics, DOMINANCE_SHARE, type StatisticsFilters } from '$lib/server/aggregates';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
-import { aggregateRows } from '$lib/server/chamber/export';
+import { aggregatesDocument } from '$lib/server/chamber/export';
 import type { Db } from '$lib/server/db/connect';
-import { csvText } from '$lib/server/export/csv';
+import { csvDocument } from '$lib/server/export/csv';
 import { renderChamberPdf } from '$lib/server/report/chamber-document';
 import { chamberReportModel } from '$lib/server/report/chamber-model';
 import * as cbamReadinessMigration from '$lib/server/db/migrations/0012-cbam-readiness';
@@ -210,7 +210,7 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		});
 	});
 
-	it('exports the same figures to CSV and PDF, a withheld total as an empty cell or a sentence', async () => {
+	it('exports the same figures to CSV and PDF, a withheld total marked as withheld or a sentence', async () => {
 		const chamberId = await chamberWith('carbon-export', [
 			...firms(10, { ...estimate(5, 5), cbam: 'none' }),
 			...firms(1, { ...estimate(9000, 1000), cbam: 'none' })
@@ -232,21 +232,6 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 			dominanceShare: DOMINANCE_SHARE
 		};
 
-		const { header, rows } = await aggregateRows(dashboard, 'en');
-		const csv = csvText(header, rows);
-		expect(header.at(-1)).toBe('t CO₂e');
-		expect(rows.every((row) => row.length === header.length)).toBe(true);
-		// Eleven firms gave figures; the totals are withheld, so their cells are empty.
-		expect(csv).toContain(
-			'Carbon estimate and CBAM exposure,"Scope 1 (direct: fuels, company vehicles)",11,,,\r\n'
-		);
-		expect(csv).toContain('Carbon estimate and CBAM exposure,Total (Scope 1 + 2),11,,,\r\n');
-		expect(csv).toContain('Firms by total emissions,< 10 t,,,,\r\n');
-		expect(csv).toContain('Firms by total emissions,10–100 t,,,,\r\n');
-		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",,,,\r\n');
-		expect(csv).toContain('CBAM exposure,Not affected,11,,,\r\n');
-		expect(csv).toContain('CBAM data readiness of exposed firms,No data,0,,,\r\n');
-
 		const chamber = {
 			id: chamberId,
 			slug: 'carbon-export',
@@ -254,6 +239,23 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 			province: null,
 			logo: null
 		};
+		const document = await aggregatesDocument(chamber, dashboard, {}, 'en');
+		const csv = await new Response(csvDocument(document)).text();
+		expect(document.table.header.at(-1)).toBe('t CO₂e');
+		// Eleven firms gave figures; the totals are withheld, and their cells say so.
+		expect(csv).toContain(
+			'Estimated emissions,"Scope 1 (direct: fuels, company vehicles)",11,,,withheld\r\n'
+		);
+		expect(csv).toContain('Estimated emissions,Total (Scope 1 + 2),11,,,withheld\r\n');
+		expect(csv).toContain('Firms by total emissions,< 10 t,withheld,,,\r\n');
+		expect(csv).toContain('Firms by total emissions,10–100 t,withheld,,,\r\n');
+		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",withheld,,,\r\n');
+		expect(csv).toContain('CBAM exposure,Not affected,11,,,\r\n');
+		expect(csv).toContain('CBAM data readiness of exposed firms,No data,0,,,\r\n');
+		// The first lines say why: one or two large firms would be recognisable in the total.
+		expect(csv.startsWith('Chamber,Carbon,,,,\r\n')).toBe(true); // text() drops the BOM
+		expect(csv).toContain('Note,"One or two large firms');
+
 		const model = await chamberReportModel(chamber, dashboard, {}, 'tr');
 		const carbon = model.sections.find(
 			(section) => section.heading === 'Karbon tahmini ve SKDM maruziyeti'

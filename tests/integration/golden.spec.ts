@@ -23,8 +23,8 @@ const { reportModel } = await import('$lib/server/report/model');
 const { chamberReportModel } = await import('$lib/server/report/chamber-model');
 const { renderDocument } = await import('$lib/server/report/render');
 const { chamberDashboard } = await import('$lib/server/chamber/chamber-dashboard');
-const { aggregateRows } = await import('$lib/server/chamber/export');
-const { csvText } = await import('$lib/server/export/csv');
+const { aggregatesDocument } = await import('$lib/server/chamber/export');
+const { csvDocument } = await import('$lib/server/export/csv');
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/golden');
 const INSTANT = '2026-03-02T09:30:00.000Z';
@@ -98,7 +98,8 @@ describe('golden outputs', () => {
 		const dashboard = await chamberDashboard(chamber, {}, 'tr');
 		const model = await chamberReportModel(chamber, dashboard, {}, 'tr', new Date(INSTANT));
 		expectGolden('chamber-report-tr.pdf', await renderDocument({ kind: 'chamber', model }));
-		const { header, rows } = await aggregateRows(dashboard, 'tr');
-		expectGolden('chamber-aggregates-tr.csv', new TextEncoder().encode(csvText(header, rows)));
+		const document = await aggregatesDocument(chamber, dashboard, {}, 'tr', new Date(INSTANT));
+		const csv = new Uint8Array(await new Response(csvDocument(document)).arrayBuffer());
+		expectGolden('chamber-aggregates-tr.csv', csv);
 	});
 });

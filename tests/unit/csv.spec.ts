@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { csvStream, csvText, neutraliseCell, type Row } from '$lib/server/export/csv';
+import { csvDocument, csvStream, neutraliseCell } from '$lib/server/export/csv';
+import type { Row } from '$lib/server/export/document';
 
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
 
 async function streamBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The stream's whole text, as a file saved from a download: header first, then the rows. */
+async function csvText(header: Row, rows: Row[]): Promise<string> {
+	return new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+		await streamBytes(csvStream([header, ...rows]))
+	);
 }
 
 async function* asyncRows(rows: Row[]): AsyncGenerator<Row> {
@@ -48,10 +56,10 @@ describe('neutraliseCell', () => {
 	});
 });
 
-describe('csvText', () => {
-	it('starts with a BOM, ends lines with CRLF and keeps Turkish text byte-exact', () => {
+describe('csvStream, as text', () => {
+	it('starts with a BOM, ends lines with CRLF and keeps Turkish text byte-exact', async () => {
 		const turkish = 'çğıİöşü ÇĞIÖŞÜ';
-		const text = csvText(['İl', 'Firma'], [['Çanakkale', turkish]]);
+		const text = await csvText(['İl', 'Firma'], [['Çanakkale', turkish]]);
 		expect(text).toBe(`\uFEFFİl,Firma\r\nÇanakkale,${turkish}\r\n`);
 		const bytes = new TextEncoder().encode(text);
 		const expected = Buffer.concat([
@@ -61,9 +69,9 @@ describe('csvText', () => {
 		expect(Buffer.from(bytes).equals(expected)).toBe(true);
 	});
 
-	it('quotes cells holding commas, quotes or line breaks, doubling the quotes (RFC 4180)', () => {
+	it('quotes cells holding commas, quotes or line breaks, doubling the quotes (RFC 4180)', async () => {
 		expect(
-			csvText(
+			await csvText(
 				['a'],
 				[
 					['Kaya, Demir ve Ortakları'],
@@ -79,7 +87,7 @@ describe('csvText', () => {
 		);
 	});
 
-	it('neutralises formulas in header and body cells alike', () => {
+	it('neutralises formulas in header and body cells alike', async () => {
 		const dangerous = [
 			'=1+1',
 			'+1',
@@ -93,15 +101,15 @@ describe('csvText', () => {
 			'\uFF0D1',
 			'\uFF20A1'
 		];
-		const text = csvText(dangerous, [dangerous]);
+		const text = await csvText(dangerous, [dangerous]);
 		const expectedLine =
 			"'=1+1,'+1,'-1,'@A1,'\t1,\"'\r1\",' =1,'\uFF1D1,'\uFF0B1,'\uFF0D1,'\uFF20A1\r\n";
 		expect(text).toBe('\uFEFF' + expectedLine + expectedLine);
 	});
 
-	it('writes numbers untouched and null or undefined as empty cells, but neutralises "-5" as text', () => {
+	it('writes numbers untouched and null or undefined as empty cells, but neutralises "-5" as text', async () => {
 		expect(
-			csvText(
+			await csvText(
 				['n', 'text', 'none', 'missing'],
 				[
 					[-5, '-5', null, undefined],
@@ -111,8 +119,12 @@ describe('csvText', () => {
 		).toBe("\uFEFFn,text,none,missing\r\n-5,'-5,,\r\n72.5,x,0,\r\n");
 	});
 
-	it('writes only the header when there are no rows', () => {
-		expect(csvText(['a', 'b'], [])).toBe('\uFEFFa,b\r\n');
+	it('writes only the header when there are no rows', async () => {
+		expect(await csvText(['a', 'b'], [])).toBe('\uFEFFa,b\r\n');
+	});
+
+	it('writes a day as YYYY-MM-DD', async () => {
+		expect(await csvText(['day'], [[new Date('2026-03-12')]])).toBe('\uFEFFday\r\n2026-03-12\r\n');
 	});
 });
 
@@ -123,18 +135,14 @@ describe('csvStream', () => {
 		index % 2 === 0 ? -index : `${-index}`
 	]);
 
-	it('produces exactly the bytes of csvText from an async source, across several batches', async () => {
-		const expected = new TextEncoder().encode(csvText(header, rows));
-		expect(await streamBytes(csvStream(header, asyncRows(rows)))).toEqual(expected);
+	it('produces the same bytes from an async source, across several batches, as from an array', async () => {
+		const expected = await streamBytes(csvStream([header, ...rows]));
+		expect(await streamBytes(csvStream(asyncRows([header, ...rows])))).toEqual(expected);
 	});
 
-	it('produces exactly the bytes of csvText from an array, and from no rows at all', async () => {
-		expect(await streamBytes(csvStream(header, rows))).toEqual(
-			new TextEncoder().encode(csvText(header, rows))
-		);
-		const empty = await streamBytes(csvStream(header, []));
-		expect(empty).toEqual(new TextEncoder().encode(csvText(header, [])));
-		expect([...empty.slice(0, 3)]).toEqual(BOM_BYTES);
+	it('writes only the BOM for no rows at all', async () => {
+		const empty = await streamBytes(csvStream([]));
+		expect([...empty]).toEqual(BOM_BYTES);
 	});
 
 	it('closes the row source when the download is cancelled', async () => {
@@ -146,10 +154,38 @@ describe('csvStream', () => {
 				closed = true;
 			}
 		}
-		const reader = csvStream(['n'], source()).getReader();
+		const reader = csvStream(source()).getReader();
 		await reader.read();
 		await reader.read();
 		await reader.cancel();
 		expect(closed).toBe(true);
+	});
+});
+
+describe('csvDocument', () => {
+	it('writes the about lines, an empty line, then the table, every line as wide as the table', async () => {
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+			await streamBytes(
+				csvDocument({
+					locale: 'tr',
+					fileName: 'x',
+					about: {
+						title: 'Bilgi',
+						lines: [
+							['Oda', '=Saray TO'],
+							['En küçük grup', 5]
+						]
+					},
+					table: {
+						title: 'Tablo',
+						header: ['Bölüm', 'Grup', 'Ortalama'],
+						rows: asyncRows([['Özet', 'Tüm', 'gizli']])
+					}
+				})
+			)
+		);
+		expect(text).toBe(
+			"\uFEFFOda,'=Saray TO,\r\nEn küçük grup,5,\r\n,,\r\nBölüm,Grup,Ortalama\r\nÖzet,Tüm,gizli\r\n"
+		);
 	});
 });

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, type Translate } from '$lib/i18n';
 import { presentCarbon } from '$lib/presenters/carbon';
 import { presentCbam } from '$lib/presenters/cbam';
-import { groupName, presentDashboard, respondentColumns } from '$lib/presenters/chamber';
+import {
+	groupName,
+	presentDashboard,
+	presentFilters,
+	respondentColumns
+} from '$lib/presenters/chamber';
 import { figureText, formattedRows } from '$lib/presenters/figures';
 import { presentResourceLink, supportStatus } from '$lib/presenters/resource';
 import { presentResults } from '$lib/presenters/results';
@@ -574,6 +579,58 @@ describe('presentDashboard', () => {
 		expect(
 			formattedRows({ caption: '', head: [], rows: [['a', 1.25, null]] }, 'en', 'withheld')
 		).toEqual([['a', '1.3', 'withheld']]);
+	});
+
+	it('lists every table the page shows for the exports, none when the view is withheld', () => {
+		const presented = presentDashboard(dashboard(), 'Chamber', en, 'en');
+		expect(presented.tables.map((table) => table.caption)).toEqual([
+			'Summary',
+			'Theme scores',
+			'Maturity levels',
+			'Distribution of overall scores',
+			'By sector',
+			'By size',
+			'By province'
+		]);
+		// The summary with every chamber's mean beside the chamber's own, as the theme table has it.
+		expect(presented.tables[0].head.slice(1)).toEqual(['Firms', 'Mean', 'Median', 'All chambers']);
+		expect(presented.tables[0].rows[0][4]).toBe(49);
+		expect(presented.notes).toEqual([]);
+		const small = dashboard();
+		small.statistics.suppressed = 'too_few';
+		const withheld = presentDashboard(small, 'Chamber', en, 'en');
+		expect(withheld.tables).toEqual([]);
+		expect(withheld.notes).toEqual([withheld.suppressed]);
+	});
+
+	it('adds the carbon totals with their firm count once estimated, and says why a total is withheld', () => {
+		const base = dashboard();
+		Object.assign(base.statistics.carbon, {
+			firms: 11,
+			scope1: null,
+			scope2: null,
+			total: null,
+			withheld: { firms: null, total: 'dominated' },
+			emissionBands: [{ min: 0, max: 10, firms: null }]
+		});
+		const presented = presentDashboard(base, 'Chamber', en, 'en');
+		const totals = presented.tables.find((table) => table.caption === 'Estimated emissions')!;
+		expect(totals.head.slice(1)).toEqual(['Firms', 't CO₂e']);
+		expect(totals.rows.map((row) => row.slice(1))).toEqual([
+			[11, null],
+			[11, null],
+			[11, null]
+		]);
+		expect(presented.tables.at(-1)?.caption).toBe('Firms by total emissions');
+		expect(presented.notes).toEqual([presented.carbon.dominated]);
+	});
+
+	it('words the filters of a view, or says that there is none', () => {
+		const base = dashboard();
+		base.campaigns = [{ id: 'c1', name: 'Yeşil Dönüşüm 2026' }];
+		expect(presentFilters(base, { campaign: 'c1' }, tr)).toEqual(['Kampanya: Yeşil Dönüşüm 2026']);
+		expect(presentFilters(base, { sector: 'C' }, en)).toEqual(['Sector: C · Manufacturing']);
+		expect(presentFilters(base, {}, en)).toEqual([en('dashboard.report_all')]);
 	});
 
 	it('words the unknown group and the respondents columns', () => {

@@ -57,12 +57,12 @@ export function monthInTurkiye(instant: string | Date) {
  * Formats an instant as the date and time it is in Türkiye (`12 Mart 2026 14:30`), for deadlines that fall within
  * a day, such as when a one-time link expires.
  */
-export function formatDateTimeInTurkiye(locale: Locale, instant: string) {
+export function formatDateTimeInTurkiye(locale: Locale, instant: string | Date) {
 	return new Intl.DateTimeFormat(intlTags[locale], {
 		dateStyle: 'long',
 		timeStyle: 'short',
 		timeZone: TURKIYE
-	}).format(new Date(instant));
+	}).format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 /** Formats a month in words (`Şubat 2027`, `February 2027`) from `YYYY-MM`. */

@@ -3,13 +3,16 @@ import { themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import type { FiltersQuery } from '$lib/server/chamber/chamber-filters';
 import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
+import { presentNeeds } from './chamber-needs';
 import {
 	figureText,
 	firmCounts,
 	mergeWithheldItems,
 	type FigureTable,
-	type LabelledChart
+	type LabelledChart,
+	type MixedTable
 } from './figures';
 import {
 	presentProgress,
@@ -23,7 +26,7 @@ export function groupName(names: Record<string, string>, key: string | null, t: 
 	return key === null ? t('dashboard.unknown') : (names[key] ?? key);
 }
 
-/** A chamber's dashboard in words: what the page, the chamber's PDF report and its CSV export all render. */
+/** A chamber's dashboard in words: what the page, the chamber's PDF report and its exports all render. */
 export interface DashboardPresentation {
 	/** What the figures are and the smallest group shown. */
 	lead: string;
@@ -70,22 +73,23 @@ export interface DashboardPresentation {
 		/** When every group is withheld, the sentence shown instead of the table (which names no group). */
 		withheldWhole: string | null;
 	}[];
-	/** Every chamber's figures, for the CSV; null unless asked for and large enough. */
-	allChambers: {
-		label: string;
-		firms: number | null;
-		mean: number | null;
-		themes: { name: string; mean: number | null }[];
-	} | null;
 	carbon: ChamberCarbonPresentation;
 	/** Started, submitted and against the targets, in total and per campaign: the same in every view. */
 	progress: ProgressPresentation;
 	/** The view's firms by month of their latest submission. */
 	trends: TrendsPresentation;
+	/**
+	 * Every table of figures the dashboard shows for these filters, in its order: what the CSV and XLSX exports
+	 * carry (`src/lib/server/chamber/export.ts`). A new section joins the exports by adding its tables here; a `null`
+	 * figure is exported as withheld. Empty when the whole view is withheld.
+	 */
+	tables: MixedTable[];
+	/** Why some of the figures are missing (too few firms, large firms' totals), for the exports' first lines. */
+	notes: string[];
 }
 
 /**
- * Words a chamber's dashboard once, so that its page, PDF report and CSV cannot name a group or a figure
+ * Words a chamber's dashboard once, so that its page, PDF report and exports cannot name a group or a figure
  * differently. `chamberName` labels the chamber's own bars beside every chamber's.
  */
 export function presentDashboard(
@@ -154,7 +158,7 @@ export function presentDashboard(
 		})),
 		s.otherScoreBands
 	);
-	return {
+	const view: Omit<DashboardPresentation, 'tables' | 'notes'> = {
 		lead: t('dashboard.lead', { min }),
 		suppressed: s.suppressed ? t(`dashboard.suppressed_${s.suppressed}`, { min }) : null,
 		withheldMark,
@@ -217,22 +221,94 @@ export function presentDashboard(
 			withheldWhole:
 				groups.length === 0 && withheld ? t('dashboard.breakdown_withheld', { min }) : null
 		})),
-		allChambers:
-			s.allChambers && !s.allChambers.suppressed
-				? {
-						label: allLabel,
-						firms: s.allChambers.firms,
-						mean: s.allChambers.overallMean,
-						themes: s.allChambers.themes.map((theme) => ({
-							name: themeName(theme.id),
-							mean: theme.mean
-						}))
-					}
-				: null,
 		carbon: presentChamberCarbon(dashboard, t, locale),
 		progress: presentProgress(s.participation, dashboard.campaigns, t, locale),
 		trends: presentTrends(s.trends, t, locale)
 	};
+	const summaryTable: FigureTable = {
+		caption: view.summary.heading,
+		head: [
+			t('dashboard.group_col'),
+			firmsCol,
+			t('dashboard.mean'),
+			t('dashboard.median_col'),
+			...(s.allChambers ? [allLabel] : [])
+		],
+		rows: [
+			[
+				t('dashboard.all_firms'),
+				s.firms,
+				s.overall.mean,
+				s.overall.median,
+				...(s.allChambers ? [s.allChambers.overallMean] : [])
+			]
+		]
+	};
+	return {
+		...view,
+		tables: s.suppressed
+			? []
+			: [
+					summaryTable,
+					view.themes.table,
+					view.levels.table,
+					view.bands,
+					...view.breakdowns.map(({ table }) => table),
+					...carbonTables(view.carbon, firmsCol),
+					view.trends.table,
+					...needTables(dashboard, t, locale),
+					view.progress.table
+				],
+		notes: [
+			...(view.suppressed ? [view.suppressed] : []),
+			...(view.carbon.statusWithheld ? [view.carbon.status] : []),
+			...(view.carbon.estimated && view.carbon.dominated ? [view.carbon.dominated] : [])
+		]
+	};
+}
+
+/** The needs' tables, those with a need to list, without the names behind them (viewers export too). */
+function needTables(dashboard: ChamberDashboard, t: Translate, locale: Locale): FigureTable[] {
+	const { priorities, cbam, planned } = presentNeeds(dashboard, t, locale);
+	return [priorities.table, cbam.table, planned.table].filter((table) => table.rows.length > 0);
+}
+
+/**
+ * The carbon tables as the page shows them: the totals (with how many firms they cover) and the emission bands only
+ * when the totals are estimated, the CBAM tables only when a firm was screened.
+ */
+function carbonTables(carbon: ChamberCarbonPresentation, firmsCol: string): FigureTable[] {
+	const totals: FigureTable = {
+		caption: carbon.totals.caption,
+		head: [carbon.totals.head[0], firmsCol, ...carbon.totals.head.slice(1)],
+		rows: carbon.totals.rows.map(([name, ...tonnes]) => [name, carbon.firms, ...tonnes])
+	};
+	return [
+		...(carbon.estimated ? [totals, carbon.bands] : []),
+		...(carbon.cbam.screened ? [carbon.cbam.table, carbon.cbam.readinessTable] : [])
+	];
+}
+
+/**
+ * The filters a view was made with, one phrase each (`Sektör: İmalat`), or the phrase for no filter: how the PDF
+ * report and the exports say which firms their figures cover.
+ */
+export function presentFilters(
+	dashboard: Pick<ChamberDashboard, 'campaigns' | 'labels'>,
+	query: FiltersQuery,
+	t: Translate
+): string[] {
+	const { labels } = dashboard;
+	const campaign = dashboard.campaigns.find((item) => item.id === query.campaign)?.name;
+	const filters = [
+		campaign && `${t('dashboard.filter_campaign')}: ${campaign}`,
+		query.sector &&
+			`${t('dashboard.filter_sector')}: ${groupName(labels.sectors, query.sector, t)}`,
+		query.size && `${t('dashboard.filter_size')}: ${groupName(labels.sizes, query.size, t)}`,
+		query.province &&
+			`${t('dashboard.filter_province')}: ${groupName(labels.provinces, query.province, t)}`
+	].filter((phrase): phrase is string => Boolean(phrase));
+	return filters.length > 0 ? filters : [t('dashboard.report_all')];
 }
 
 /** The columns of the consenting firms' list, on the page and in its CSV. */

@@ -16,6 +16,16 @@ export interface FigureTable {
 	rows: FigureRow[];
 }
 
+/** A row whose figures may also be words (a campaign without a target says so), as the progress tables have. */
+export type MixedRow = [string, ...(number | string | null)[]];
+
+/** A table of such rows: what the exports carry, every `FigureTable` being one. */
+export interface MixedTable {
+	caption: string;
+	head: string[];
+	rows: MixedRow[];
+}
+
 /** A chart with the sentence a screen reader hears for it. */
 export interface LabelledChart {
 	config: ChartConfiguration<'bar'>;

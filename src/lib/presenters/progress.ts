@@ -3,24 +3,19 @@ import { firmCountsChart } from '$lib/charts/chamber';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatMonth, formatNumber } from '$lib/i18n/format';
 import type { MonthlyTrends, Participation, ProgressFigures } from '$lib/server/aggregates';
+import type { MixedRow, MixedTable } from './figures';
 
 /*
  * A chamber's progress and its trends by month in words: the dashboard, the board report and the exports render
  * these, so a count or a sentence is worded once.
  */
 
-/**
- * A row of the campaigns' progress: the campaign's name, then figures as numbers (so exports keep them numbers),
- * `null` for a figure withheld, or a word where there is no figure (a campaign without a target).
- */
-export type ProgressRow = [string, ...(number | string | null)[]];
-
 export interface ProgressPresentation {
 	heading: string;
 	/** The chamber's totals in sentences: submitted of started, against its target, how many more are needed. */
 	summary: string[];
 	/** Per campaign: started, submitted, completion rate, target and progress against it. */
-	table: { caption: string; head: string[]; rows: ProgressRow[] };
+	table: MixedTable;
 	/** Per campaign still under the minimum group: how many more firms it needs. */
 	needed: string[];
 }
@@ -31,7 +26,7 @@ export interface TrendsPresentation {
 	notes: string[];
 	/** Firms per month; null when no month can be shown, so that no empty chart is drawn. */
 	chart: { config: ChartConfiguration<'bar'>; label: string } | null;
-	table: { caption: string; head: string[]; rows: ProgressRow[] };
+	table: MixedTable;
 }
 
 /** The sentences about one group's progress (the chamber's, or a campaign's for the board report). */
@@ -141,7 +136,7 @@ export function presentTrends(
 				...(change ? [t('trends.reassessed_col'), t('trends.change_col')] : [])
 			],
 			rows: [
-				...trends.months.map((month, i): ProgressRow => [
+				...trends.months.map((month, i): MixedRow => [
 					months[i],
 					month.firms,
 					month.overallMean,
@@ -154,7 +149,7 @@ export function presentTrends(
 								trends.withheld.firms,
 								trends.withheld.overallMean,
 								...(change ? [null, null] : [])
-							] as ProgressRow
+							] as MixedRow
 						]
 					: [])
 			]

@@ -1,102 +1,148 @@
-import { createTranslator, type Locale } from '$lib/i18n';
-import { presentDashboard, respondentColumns } from '$lib/presenters/chamber';
-import type { FigureTable } from '$lib/presenters/figures';
-import { respondentPage, type ChamberDashboard } from './chamber-dashboard';
+import type { ExportKind } from '$lib/export-files';
+import { createTranslator, type Locale, type Translate } from '$lib/i18n';
+import { dayInTurkiye, formatDateTimeInTurkiye } from '$lib/i18n/format';
+import {
+	presentDashboard,
+	presentFilters,
+	respondentColumns,
+	type DashboardPresentation
+} from '$lib/presenters/chamber';
+import type { MixedTable } from '$lib/presenters/figures';
+import { chamberDashboard, respondentPage, type ChamberDashboard } from './chamber-dashboard';
+import { readFilters, type FiltersQuery } from './chamber-filters';
 import type { Chamber } from '../db/chambers';
-import type { Row } from '../export/csv';
+import type { ExportDocument, Row } from '../export/document';
 
 /** Rows read from the database per query while streaming the respondents. */
 const PAGE = 1000;
 
-/** A table's rows under a section name; `columns` says where its figures go (firms, mean, median, tonnes). */
-function sectionRows(
-	section: string,
-	table: FigureTable,
-	columns: ('firms' | 'mean' | 'median')[]
-) {
-	const order = ['firms', 'mean', 'median'] as const;
-	return table.rows.map(([name, ...figures]): Row => [
-		section,
-		name,
-		...order.map((column) => {
-			const index = columns.indexOf(column);
-			return index === -1 ? null : figures[index];
-		})
-	]);
-}
-
 /**
- * The dashboard's figures as CSV rows, one figure group per row (section, group, firms, mean, median, tonnes CO2e),
- * so a chamber can sort and chart them in a spreadsheet. A suppressed figure is an empty cell, never a number. The
- * names come from the same presenter as the page's and the PDF's.
+ * Every table of the dashboard as one grid (section, group, then one column per figure named in any table's head,
+ * in the order first met), so that a spreadsheet can sort, filter and pivot it. A withheld figure (`null` in the
+ * presenter's table) says `marker`, never blank and never 0; an empty cell is a column the table does not have.
  */
-export async function aggregateRows(
-	dashboard: ChamberDashboard,
-	locale: Locale
-): Promise<{ header: Row; rows: Row[] }> {
-	const t = await createTranslator(locale);
-	const s = dashboard.statistics;
-	// The chamber's name labels only the charts, which a CSV has none of.
-	const view = presentDashboard(dashboard, '', t, locale);
-	const rows: Row[] = [];
-	if (!view.suppressed) {
-		rows.push([
-			t('dashboard.summary'),
-			t('dashboard.all_firms'),
-			s.firms,
-			s.overall.mean,
-			s.overall.median
+export function figureGrid(
+	tables: MixedTable[],
+	marker: string,
+	t: Translate
+): { header: Row; rows: Row[] } {
+	const measures = [...new Set(tables.flatMap((table) => table.head.slice(1)))];
+	const rows = tables.flatMap((table) => {
+		const own = table.head.slice(1);
+		return table.rows.map(([name, ...figures]): Row => [
+			table.caption,
+			name,
+			...measures.map((measure) => {
+				const index = own.indexOf(measure);
+				if (index === -1) return null;
+				return figures[index] ?? marker;
+			})
 		]);
-		rows.push(...sectionRows(view.themes.heading, view.themes.table, ['mean', 'median', 'firms']));
-		rows.push(...sectionRows(view.levels.heading, view.levels.table, ['firms']));
-		rows.push(...sectionRows(view.bands.caption, view.bands, ['firms']));
-		for (const { table } of view.breakdowns)
-			rows.push(...sectionRows(table.caption, table, ['firms', 'mean']));
-		if (view.allChambers) {
-			const { label, firms, mean, themes } = view.allChambers;
-			rows.push([label, t('dashboard.all_firms'), firms, mean, null]);
-			for (const theme of themes) rows.push([label, theme.name, null, theme.mean, null]);
-		}
-		const carbon = view.carbon;
-		// The three totals with the tonnes in the last column, then firms per band, CBAM exposure and readiness.
-		for (const [name, tonnes] of carbon.totals.rows)
-			rows.push([carbon.heading, name, carbon.firms, null, null, tonnes]);
-		rows.push(...sectionRows(carbon.bands.caption, carbon.bands, ['firms']));
-		rows.push(...sectionRows(carbon.cbam.table.caption, carbon.cbam.table, ['firms']));
-		rows.push(
-			...sectionRows(carbon.cbam.readinessTable.caption, carbon.cbam.readinessTable, ['firms'])
-		);
-	}
-	const header = [
-		t('dashboard.csv_section'),
-		t('dashboard.group_col'),
-		t('dashboard.firms_col'),
-		t('dashboard.mean'),
-		t('dashboard.median_col'),
-		t('dashboard.carbon_tonnes_col')
-	];
-	// Every row as wide as the header, so that a spreadsheet sees one table.
-	const padding = (row: Row) => Array.from({ length: header.length - row.length }, () => null);
-	return { header, rows: rows.map((row) => [...row, ...padding(row)]) };
+	});
+	return { header: [t('dashboard.csv_section'), t('dashboard.group_col'), ...measures], rows };
+}
+
+/** The file's first lines: which chamber, what, when (Türkiye time), and what more the kind of file needs said. */
+function aboutLines(chamber: Chamber, contents: string, t: Translate, locale: Locale, now: Date) {
+	return {
+		title: t('dashboard.export_about'),
+		lines: [
+			[t('dashboard.export_chamber'), chamber.name],
+			[t('dashboard.export_contents'), contents],
+			[t('dashboard.export_created'), formatDateTimeInTurkiye(locale, now)]
+		] as Row[]
+	};
+}
+
+function fileName(chamber: Chamber, kind: string, now: Date) {
+	return `${chamber.slug}-${kind}-${dayInTurkiye(now)}`;
 }
 
 /**
- * The consenting firms as CSV rows (company, contact, day of submission, level), read page by page so that a
- * chamber with many firms never holds them all in memory.
+ * The dashboard's figures for one set of filters as an export: what the file holds, the filters, the smallest group
+ * shown and how withheld figures are marked, then every table of the presenter (`DashboardPresentation.tables`).
  */
-export async function respondentRows(
+export async function aggregatesDocument(
 	chamber: Chamber,
-	locale: Locale
-): Promise<{ header: Row; rows: AsyncGenerator<Row> }> {
+	dashboard: ChamberDashboard,
+	query: FiltersQuery,
+	locale: Locale,
+	now = new Date()
+): Promise<ExportDocument> {
+	const t = await createTranslator(locale);
+	// The chamber's name labels only the charts, which an export has none of.
+	const view: DashboardPresentation = presentDashboard(dashboard, '', t, locale);
+	const marker = t('dashboard.suppressed_cell');
+	const about = aboutLines(chamber, view.lead, t, locale, now);
+	const filters = presentFilters(dashboard, query, t);
+	if (query.compare) filters.push(t('dashboard.filter_compare'));
+	about.lines.push(
+		[t('dashboard.filters_label'), filters.join(' · ')],
+		[t('dashboard.export_min_group'), dashboard.minGroupSize],
+		[
+			t('dashboard.export_withheld'),
+			t('dashboard.export_withheld_text', { marker, min: dashboard.minGroupSize })
+		],
+		...view.notes.map((note): Row => [t('dashboard.export_note'), note])
+	);
+	const { header, rows } = figureGrid(view.tables, marker, t);
+	return {
+		locale,
+		fileName: fileName(chamber, t('dashboard.csv_aggregates'), now),
+		about,
+		table: { title: t('dashboard.export_sheet_aggregates'), header, rows }
+	};
+}
+
+/**
+ * The consenting firms as an export (company, contact, day of submission in Türkiye, level), read page by page so
+ * that a chamber with many firms never holds them all in memory. Personal data: the caller checks the role.
+ */
+export async function respondentsDocument(
+	chamber: Chamber,
+	locale: Locale,
+	now = new Date()
+): Promise<ExportDocument> {
 	const t = await createTranslator(locale);
 	async function* rows(): AsyncGenerator<Row> {
 		let after: { submittedAt: string; id: string } | undefined;
 		do {
 			const page = await respondentPage(chamber, locale, { limit: PAGE, after });
-			for (const line of page.lines)
-				yield [line.company, line.contact, line.submittedAt.slice(0, 10), line.level];
+			for (const line of page.lines) {
+				const day = new Date(dayInTurkiye(line.submittedAt));
+				yield [line.company, line.contact, day, line.level];
+			}
 			after = page.next;
 		} while (after);
 	}
-	return { header: respondentColumns(t), rows: rows() };
+	const about = aboutLines(chamber, t('dashboard.respondents'), t, locale, now);
+	about.lines.push([t('dashboard.export_note'), t('dashboard.respondents_lead')]);
+	return {
+		locale,
+		fileName: fileName(chamber, t('dashboard.csv_respondents'), now),
+		about,
+		table: {
+			title: t('dashboard.export_sheet_respondents'),
+			header: respondentColumns(t),
+			rows: rows()
+		}
+	};
+}
+
+/**
+ * The export a page or API request asks for, with the dashboard's filters read from its address (the consenting
+ * firms take none). Refused filters come back as an i18n key per field, for a 400. Who may have the file is the
+ * caller's decision.
+ */
+export async function chamberExport(
+	chamber: Chamber,
+	kind: ExportKind,
+	url: URL,
+	locale: Locale
+): Promise<{ document: ExportDocument } | { problems: Record<string, string> }> {
+	if (kind === 'respondents') return { document: await respondentsDocument(chamber, locale) };
+	const { query, filters, compare, problems } = readFilters(url);
+	if (Object.keys(problems).length > 0) return { problems };
+	const dashboard = await chamberDashboard(chamber, filters, locale, compare);
+	return { document: await aggregatesDocument(chamber, dashboard, query, locale) };
 }

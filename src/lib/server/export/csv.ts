@@ -1,8 +1,5 @@
 import { stringify, type Options } from 'csv-stringify/sync';
-
-/** One cell: text as given by users or the database, or a figure we computed. */
-export type Cell = string | number | null | undefined;
-export type Row = readonly Cell[];
+import { eachRow, type Cell, type ExportDocument, type Row } from './document';
 
 // Excel reads a file without a byte-order mark in the ANSI code page (Windows-1254 in Türkiye), which garbles
 // ç ğ ı İ ö ş ü; LibreOffice and every parser accept the mark.
@@ -28,6 +25,7 @@ export function neutraliseCell(cell: Cell): string {
 	if (cell === null || cell === undefined) return '';
 	// A mean over no rows is NaN: an empty cell says "no figure" more plainly than the word NaN.
 	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+	if (cell instanceof Date) return cell.toISOString().slice(0, 10);
 	return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
@@ -38,26 +36,37 @@ function lines(rows: Iterable<Row>): string {
 	);
 }
 
-/** A whole CSV file as text: BOM, header, rows, CRLF after every line. For exports small enough to hold in memory. */
-export function csvText(header: Row, rows: Iterable<Row>): string {
-	return BOM + lines([header]) + lines(rows);
+/**
+ * An export as CSV: its `about` lines (label, value), an empty line, then the table's header and rows, every line as
+ * wide as the table so that a spreadsheet sees one grid and a script can skip to the first empty line.
+ */
+export function csvDocument(document: ExportDocument): ReadableStream<Uint8Array> {
+	const { about, table } = document;
+	const width = table.header.length;
+	const padded = (row: Row): Row => [
+		...row,
+		...Array.from({ length: width - row.length }, () => null)
+	];
+	async function* lines(): AsyncGenerator<Row> {
+		for (const line of about.lines) yield padded(line);
+		yield padded([]);
+		yield table.header;
+		yield* eachRow(table.rows);
+	}
+	return csvStream(lines());
 }
 
 /**
- * The same bytes as `csvText`, produced as the rows arrive, for a `Response` body: a large export streams from a
- * database cursor instead of being held in memory. Rows are only read as fast as the client takes them, and a
- * cancelled download closes the row source.
+ * CSV bytes produced as the rows arrive, for a `Response` body: a large export streams from a database cursor instead
+ * of being held in memory. Rows are only read as fast as the client takes them, and a cancelled download closes the
+ * row source.
  */
-export function csvStream(
-	header: Row,
-	rows: AsyncIterable<Row> | Iterable<Row>
-): ReadableStream<Uint8Array> {
+export function csvStream(rows: AsyncIterable<Row> | Iterable<Row>): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
-	const iterator =
-		Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+	const iterator = eachRow(rows);
 	return new ReadableStream<Uint8Array>({
 		start(controller) {
-			controller.enqueue(encoder.encode(BOM + lines([header])));
+			controller.enqueue(encoder.encode(BOM));
 		},
 		async pull(controller) {
 			const batch: Row[] = [];
@@ -74,7 +83,7 @@ export function csvStream(
 			if (done) controller.close();
 		},
 		async cancel(reason) {
-			await iterator.return?.(reason);
+			await iterator.return(reason);
 		}
 	});
 }

@@ -1,6 +1,10 @@
 import { createTranslator, type Locale } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/format';
-import { groupName, presentDashboard, type DashboardPresentation } from '$lib/presenters/chamber';
+import {
+	presentDashboard,
+	presentFilters,
+	type DashboardPresentation
+} from '$lib/presenters/chamber';
 import { formattedRows, hasWithheld, type FigureTable } from '$lib/presenters/figures';
 import type { ChamberDashboard } from '../chamber/chamber-dashboard';
 import type { FiltersQuery } from '../chamber/chamber-filters';
@@ -65,22 +69,12 @@ export async function chamberReportModel(
 	now = new Date()
 ): Promise<ChamberReportModel> {
 	const t = await createTranslator(locale);
-	const { labels } = dashboard;
 	const view = presentDashboard(dashboard, chamber.name, t, locale);
 	const printed: FigureTable[] = [];
 	const table = (figures: FigureTable) => {
 		printed.push(figures);
 		return { head: figures.head, rows: formattedRows(figures, locale, view.withheldMark) };
 	};
-	const campaign = dashboard.campaigns.find((item) => item.id === query.campaign)?.name;
-	const filters = [
-		campaign && `${t('dashboard.filter_campaign')}: ${campaign}`,
-		query.sector &&
-			`${t('dashboard.filter_sector')}: ${groupName(labels.sectors, query.sector, t)}`,
-		query.size && `${t('dashboard.filter_size')}: ${groupName(labels.sizes, query.size, t)}`,
-		query.province &&
-			`${t('dashboard.filter_province')}: ${groupName(labels.provinces, query.province, t)}`
-	].filter(Boolean);
 	const { summary, themes, levels } = view;
 
 	const sections: ChamberReportSection[] = view.suppressed
@@ -117,7 +111,7 @@ export async function chamberReportModel(
 		chamber: { name: chamber.name, logo: chamber.logo },
 		scope: [
 			t('dashboard.report_date', { date: formatDate(locale, now) }),
-			filters.length > 0 ? filters.join(' · ') : t('dashboard.report_all'),
+			presentFilters(dashboard, query, t).join(' · '),
 			view.lead,
 			...(hasWithheld(...printed) ? [view.withheldLegend] : [])
 		],

@@ -7,7 +7,7 @@ import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { setChamberTarget } from '$lib/server/chamber/progress-service';
 import { parseForm } from '$lib/server/http/form';
 
-/** How many consenting firms the page lists; the CSV export has them all. */
+/** How many consenting firms the page lists; the exports have them all. */
 const RESPONDENTS_SHOWN = 50;
 
 export const load = async ({ locals, url, params }) => {
