@@ -241,19 +241,20 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		};
 		const document = await aggregatesDocument(chamber, dashboard, {}, 'en');
 		const csv = await new Response(csvDocument(document)).text();
-		expect(document.table.header.at(-1)).toBe('t CO₂e');
+		const tonnes = document.table.header.indexOf('t CO₂e');
+		expect(tonnes).toBe(5);
 		// Eleven firms gave figures; the totals are withheld, and their cells say so.
 		expect(csv).toContain(
-			'Estimated emissions,"Scope 1 (direct: fuels, company vehicles)",11,,,withheld\r\n'
+			'Estimated emissions,"Scope 1 (direct: fuels, company vehicles)",11,,,withheld,'
 		);
-		expect(csv).toContain('Estimated emissions,Total (Scope 1 + 2),11,,,withheld\r\n');
-		expect(csv).toContain('Firms by total emissions,< 10 t,withheld,,,\r\n');
-		expect(csv).toContain('Firms by total emissions,10–100 t,withheld,,,\r\n');
-		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",withheld,,,\r\n');
-		expect(csv).toContain('CBAM exposure,Not affected,11,,,\r\n');
-		expect(csv).toContain('CBAM data readiness of exposed firms,No data,0,,,\r\n');
+		expect(csv).toContain('Estimated emissions,Total (Scope 1 + 2),11,,,withheld,');
+		expect(csv).toContain('Firms by total emissions,< 10 t,withheld,,,,');
+		expect(csv).toContain('Firms by total emissions,10–100 t,withheld,,,,');
+		expect(csv).toContain('Firms by total emissions,"≥ 1,000 t",withheld,,,,');
+		expect(csv).toContain('CBAM exposure,Not affected,11,,,,');
+		expect(csv).toContain('CBAM data readiness of exposed firms,No data,0,,,,');
 		// The first lines say why: one or two large firms would be recognisable in the total.
-		expect(csv.startsWith('Chamber,Carbon,,,,\r\n')).toBe(true); // text() drops the BOM
+		expect(csv).toMatch(/^Chamber,Carbon,*\r\n/); // text() drops the BOM
 		expect(csv).toContain('Note,"One or two large firms');
 
 		const model = await chamberReportModel(chamber, dashboard, {}, 'tr');

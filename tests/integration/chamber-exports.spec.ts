@@ -115,7 +115,7 @@ describe.each(testDatabases())('chamber exports through the API on $name', (targ
 		expect(String(lines.get('Created (Türkiye time)'))).toMatch(/^\d{1,2} \w+ \d{4} at \d\d:\d\d$/);
 
 		const rows = rowsOf(book.getWorksheet('Statistics')!);
-		expect(rows[0]).toEqual(['Section', 'Group', 'Firms', 'Mean', 'Median']);
+		expect(rows[0].slice(0, 5)).toEqual(['Section', 'Group', 'Firms', 'Mean', 'Median']);
 		expect(rows).toContainEqual(['Summary', 'All firms', 12, 53.2, 46.5]);
 		expect(rows).toContainEqual(['Theme scores', 'Resource efficiency', 12, 45.5, 45.5]);
 		// A withheld figure says so, never blank and never 0.
@@ -135,8 +135,8 @@ describe.each(testDatabases())('chamber exports through the API on $name', (targ
 		// The route reads the filters from the URL's query.
 		expect(csv.status).toBe(200);
 		const text = await csv.text();
-		expect(text).toContain('Filters,Size: Small enterprise,,,\r\n');
-		expect(text).toContain('Summary,All firms,12,53.2,46.5\r\n');
+		expect(text).toMatch(/\r\nFilters,Size: Small enterprise,*\r\n/);
+		expect(text).toMatch(/\r\nSummary,All firms,12,53.2,46.5,*\r\n/);
 		// Manufacturing alone would reveal the four traders by difference: the file says so instead of figures.
 		const withheld = await (await get('saray-tso', 'aggregates.csv?sector=C', viewer)).text();
 		expect(withheld).toContain('Filters,Sector: C · Manufacturing\r\n');

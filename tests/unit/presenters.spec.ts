@@ -462,6 +462,11 @@ function dashboard(): ChamberDashboard {
 				byCampaign: []
 			},
 			trends: { months: [], withheld: null, changeShown: true },
+			needs: {
+				priorities: [{ recommendation: 'energy_audit', firms: 6 }],
+				cbam: { exposed: null, withoutData: null, estimateOnly: null },
+				planned: []
+			},
 			carbon: {
 				firms: 0,
 				scope1: null,
@@ -478,7 +483,8 @@ function dashboard(): ChamberDashboard {
 			levels: { developing: 'Developing' },
 			sectors: { C: 'C · Manufacturing' },
 			sizes: {},
-			provinces: {}
+			provinces: {},
+			recommendations: { energy_audit: 'Have an energy audit done' }
 		},
 		campaigns: [],
 		minGroupSize: 5,
@@ -590,7 +596,11 @@ describe('presentDashboard', () => {
 			'Distribution of overall scores',
 			'By sector',
 			'By size',
-			'By province'
+			'By province',
+			'Trends by month',
+			'Most common priorities',
+			'Getting ready for CBAM',
+			'Progress by campaign'
 		]);
 		// The summary with every chamber's mean beside the chamber's own, as the theme table has it.
 		expect(presented.tables[0].head.slice(1)).toEqual(['Firms', 'Mean', 'Median', 'All chambers']);
@@ -621,7 +631,10 @@ describe('presentDashboard', () => {
 			[11, null],
 			[11, null]
 		]);
-		expect(presented.tables.at(-1)?.caption).toBe('Firms by total emissions');
+		const captions = presented.tables.map((table) => table.caption);
+		expect(captions.indexOf('Firms by total emissions')).toBe(
+			captions.indexOf('Estimated emissions') + 1
+		);
 		expect(presented.notes).toEqual([presented.carbon.dominated]);
 	});
 
