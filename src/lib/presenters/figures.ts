@@ -30,16 +30,29 @@ export function figureText(locale: Locale, value: number | null, withheld: strin
 	return value === null ? withheld : formatNumber(locale, value, { maximumFractionDigits: 1 });
 }
 
+/**
+ * A row whose first cell names it, then figures (`null` where withheld) or, in a progress table, a word where there
+ * is no figure ("no target"): every table a chamber's report prints.
+ */
+export type PrintedRow = readonly [string, ...(number | string | null)[]];
+
+/** A table a chamber's report prints: its head and its rows (a figure table, a progress or a needs table). */
+export interface PrintedTable {
+	caption?: string;
+	head: string[];
+	rows: readonly PrintedRow[];
+}
+
 /** The table with its figures formatted (withheld ones as the word `withheld`), as the PDF prints it. */
-export function formattedRows(table: FigureTable, locale: Locale, withheld: string): string[][] {
-	return table.rows.map(([name, ...figures]) => [
+export function formattedRows(table: PrintedTable, locale: Locale, withheld: string): string[][] {
+	return table.rows.map(([name, ...cells]) => [
 		name,
-		...figures.map((value) => figureText(locale, value, withheld))
+		...cells.map((cell) => (typeof cell === 'string' ? cell : figureText(locale, cell, withheld)))
 	]);
 }
 
 /** Whether any figure of the tables was withheld, so that the legend explaining the mark is needed. */
-export function hasWithheld(...tables: FigureTable[]): boolean {
+export function hasWithheld(...tables: PrintedTable[]): boolean {
 	return tables.some((table) => table.rows.some(([, ...figures]) => figures.includes(null)));
 }
 
