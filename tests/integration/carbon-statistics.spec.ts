@@ -258,9 +258,9 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 		expect(csv).toContain('Note,"One or two large firms');
 
 		const model = await chamberReportModel(chamber, dashboard, {}, 'tr');
-		const carbon = model.sections.find(
-			(section) => section.heading === 'Karbon tahmini ve SKDM maruziyeti'
-		);
+		const carbon = model.parts
+			.flatMap((part) => part.sections)
+			.find((section) => section.heading === 'Karbon tahmini ve SKDM maruziyeti');
 		expect(carbon?.paragraphs).toContain('Enerji rakamı giren firma: 11');
 		expect(carbon?.paragraphs.join(' ')).toContain('%85');
 		expect(carbon?.table?.rows).toEqual([

@@ -504,7 +504,6 @@ describe('presentDashboard', () => {
 		expect(size.withheldWhole).toBe(en('dashboard.breakdown_withheld', { min: '5' }));
 		expect(size.table.rows).toEqual([['Other (2 groups, not named)', 7, 48]]);
 		expect(presented.themes.table.rows).toEqual([['Energy', 60, null, 20, 58]]);
-		expect(presented.themes.reportTable.rows).toEqual([['Energy', 60, null, 20]]);
 		expect(presented.summary.mean).toBe('51.3');
 		expect(presented.bands.rows).toEqual([['0–20', null]]);
 	});
@@ -541,11 +540,20 @@ describe('presentDashboard', () => {
 		expect(withheld.levels.table.rows.map((row) => row[1])).toEqual([null, null, null]);
 	});
 
-	it('draws no single-bar theme chart named after the chamber in the report', () => {
+	it('draws the themes as one chart, every chamber marked only when compared, never a chart of nothing', () => {
 		const base = dashboard();
-		expect(presentDashboard(base, 'Chamber', en, 'en').themes.bars).toHaveLength(1);
+		const compared = presentDashboard(base, 'Chamber', en, 'en').themes.chart!.config;
+		expect(compared.data.labels).toEqual([['Energy']]);
+		expect(compared.data.datasets.map((dataset) => dataset.label)).toEqual([
+			'Chamber',
+			en('dashboard.all_chambers_label')
+		]);
 		base.statistics.allChambers = null;
-		expect(presentDashboard(base, 'Chamber', en, 'en').themes.bars).toEqual([]);
+		const own = presentDashboard(base, 'Chamber', en, 'en').themes.chart!.config;
+		expect(own.data.datasets).toHaveLength(1);
+		expect(own.options?.plugins?.legend?.display).toBe(false);
+		base.statistics.themes = base.statistics.themes.map((theme) => ({ ...theme, mean: null }));
+		expect(presentDashboard(base, 'Chamber', en, 'en').themes.chart).toBeNull();
 	});
 
 	it('says that no firm gave energy figures and hides the CBAM table when no firm was screened', () => {

@@ -1,4 +1,3 @@
-import type { ChartConfiguration } from 'chart.js';
 import { themeBarChart } from '$lib/charts/results';
 import type { Locale, Translate } from '$lib/i18n';
 import { formatNumber } from '$lib/i18n/format';
@@ -47,16 +46,13 @@ export interface DashboardPresentation {
 	};
 	themes: {
 		heading: string;
-		chart: { config: ChartConfiguration<'bar'>; label: string };
-		/** Mean, median and firms per theme, and every chamber's mean when asked for. */
-		table: FigureTable;
-		/** The same without every chamber's mean, which the report's bars show instead. */
-		reportTable: FigureTable;
 		/**
-		 * One bar chart per theme with a mean beside every chamber's, for the PDF; none without the comparison, as a
-		 * single bar named after the chamber tells nothing its table does not.
+		 * One bar per theme for the chamber, every chamber's mean marked across it when asked for; null when no theme
+		 * has a mean to draw. The page and the PDF draw this one chart, never a bar per theme named after the chamber.
 		 */
-		bars: { title: string; config: ChartConfiguration<'bar'> }[];
+		chart: LabelledChart | null;
+		/** Mean, median and firms per theme, and every chamber's mean when asked for: the chart's figures. */
+		table: FigureTable;
 	};
 	levels: {
 		heading: string;
@@ -113,25 +109,23 @@ export function presentDashboard(
 		score: theme.mean,
 		peers: othersMean.get(theme.id) ?? null
 	});
-	const themeTable = (withOthers: boolean): FigureTable => {
-		const others = withOthers && s.allChambers !== null;
-		return {
-			caption: t('dashboard.themes'),
-			head: [
-				t('results.col_theme'),
-				t('dashboard.mean'),
-				t('dashboard.median_col'),
-				firmsCol,
-				...(others ? [allLabel] : [])
-			],
-			rows: s.themes.map((theme) => [
-				themeName(theme.id),
-				theme.mean,
-				theme.median,
-				theme.firms,
-				...(others ? [othersMean.get(theme.id) ?? null] : [])
-			])
-		};
+	const others = s.allChambers !== null;
+	const themeTable: FigureTable = {
+		caption: t('dashboard.themes'),
+		head: [
+			t('results.col_theme'),
+			t('dashboard.mean'),
+			t('dashboard.median_col'),
+			firmsCol,
+			...(others ? [allLabel] : [])
+		],
+		rows: s.themes.map((theme) => [
+			themeName(theme.id),
+			theme.mean,
+			theme.median,
+			theme.firms,
+			...(others ? [othersMean.get(theme.id) ?? null] : [])
+		])
 	};
 	const breakdowns = [
 		[t('dashboard.by_sector'), s.bySector, labels.sectors],
@@ -176,18 +170,13 @@ export function presentDashboard(
 		},
 		themes: {
 			heading: t('dashboard.themes'),
-			chart: {
-				config: themeBarChart(s.themes.map(themePoint), chartLabels),
-				label: t('dashboard.themes_chart')
-			},
-			table: themeTable(true),
-			reportTable: themeTable(false),
-			bars: s.themes
-				.filter((theme) => theme.mean !== null && s.allChambers !== null)
-				.map((theme) => ({
-					title: themeName(theme.id),
-					config: themeBarChart([themePoint(theme)], chartLabels)
-				}))
+			chart: s.themes.some((theme) => (theme.mean ?? 0) > 0)
+				? {
+						config: themeBarChart(s.themes.map(themePoint), chartLabels),
+						label: t('dashboard.themes_chart')
+					}
+				: null,
+			table: themeTable
 		},
 		levels: { heading: t('dashboard.levels'), ...levels },
 		bands: {

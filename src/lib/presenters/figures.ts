@@ -16,14 +16,17 @@ export interface FigureTable {
 	rows: FigureRow[];
 }
 
-/** A row whose figures may also be words (a campaign without a target says so), as the progress tables have. */
-export type MixedRow = [string, ...(number | string | null)[]];
+/**
+ * A row whose first cell names it, then figures (`null` where withheld) or, in a progress table, a word where there
+ * is no figure ("no target").
+ */
+export type MixedRow = readonly [string, ...(number | string | null)[]];
 
-/** A table of such rows: what the exports carry, every `FigureTable` being one. */
+/** A table of such rows (a figure, progress or needs table): what the report prints and the exports carry. */
 export interface MixedTable {
 	caption: string;
 	head: string[];
-	rows: MixedRow[];
+	rows: readonly MixedRow[];
 }
 
 /** A chart with the sentence a screen reader hears for it. */
@@ -41,15 +44,15 @@ export function figureText(locale: Locale, value: number | null, withheld: strin
 }
 
 /** The table with its figures formatted (withheld ones as the word `withheld`), as the PDF prints it. */
-export function formattedRows(table: FigureTable, locale: Locale, withheld: string): string[][] {
-	return table.rows.map(([name, ...figures]) => [
+export function formattedRows(table: MixedTable, locale: Locale, withheld: string): string[][] {
+	return table.rows.map(([name, ...cells]) => [
 		name,
-		...figures.map((value) => figureText(locale, value, withheld))
+		...cells.map((cell) => (typeof cell === 'string' ? cell : figureText(locale, cell, withheld)))
 	]);
 }
 
 /** Whether any figure of the tables was withheld, so that the legend explaining the mark is needed. */
-export function hasWithheld(...tables: FigureTable[]): boolean {
+export function hasWithheld(...tables: MixedTable[]): boolean {
 	return tables.some((table) => table.rows.some(([, ...figures]) => figures.includes(null)));
 }
 

@@ -1,15 +1,25 @@
-import { createTranslator, type Locale } from '$lib/i18n';
+import { createTranslator, type Locale, type Translate } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/format';
 import {
 	presentDashboard,
 	presentFilters,
 	type DashboardPresentation
 } from '$lib/presenters/chamber';
-import { formattedRows, hasWithheld, type FigureTable } from '$lib/presenters/figures';
+import { presentNeeds, type NeedsPresentation } from '$lib/presenters/chamber-needs';
+import { formattedRows, hasWithheld, type MixedTable } from '$lib/presenters/figures';
+import { presentKeyFindings } from '$lib/presenters/key-findings';
 import type { ChamberDashboard } from '../chamber/chamber-dashboard';
 import type { FiltersQuery } from '../chamber/chamber-filters';
 import type { Chamber } from '../db/chambers';
-import type { ChamberReportModel, ChamberReportSection } from './chamber-document';
+import type {
+	ChamberReportModel,
+	ChamberReportPart,
+	ChamberReportSection,
+	ReportTable
+} from './chamber-document';
+
+/** Formats a presented table for print, noting that it was printed (for the withheld mark's legend). */
+type Tabulate = (figures: MixedTable) => ReportTable;
 
 /**
  * The carbon estimate and CBAM screen as the dashboard shows them: what the figures are, the totals or why they are
@@ -17,7 +27,7 @@ import type { ChamberReportModel, ChamberReportSection } from './chamber-documen
  */
 function carbonSections(
 	{ carbon }: DashboardPresentation,
-	table: (figures: FigureTable) => { head: string[]; rows: string[][] }
+	table: Tabulate
 ): ChamberReportSection[] {
 	const { estimated } = carbon;
 	const summary: ChamberReportSection = {
@@ -28,19 +38,16 @@ function carbonSections(
 			...(estimated && carbon.dominated ? [carbon.dominated] : []),
 			...(estimated && carbon.scopesFollow ? [carbon.scopesFollow] : [])
 		],
-		bars: [],
 		table: estimated ? table(carbon.totals) : undefined
 	};
 	const bands: ChamberReportSection = {
 		heading: carbon.bands.caption,
 		paragraphs: [],
-		bars: [],
 		table: table(carbon.bands)
 	};
 	const cbam: ChamberReportSection = {
 		heading: carbon.cbam.table.caption,
 		paragraphs: [carbon.cbam.lead],
-		bars: [],
 		table: carbon.cbam.screened ? table(carbon.cbam.table) : undefined
 	};
 	const readiness: ChamberReportSection[] = carbon.cbam.screened
@@ -48,7 +55,6 @@ function carbonSections(
 				{
 					heading: carbon.cbam.readinessTable.caption,
 					paragraphs: [],
-					bars: [],
 					table: table(carbon.cbam.readinessTable)
 				}
 			]
@@ -56,10 +62,101 @@ function carbonSections(
 	return estimated ? [summary, bands, cbam, ...readiness] : [summary, cbam, ...readiness];
 }
 
+/** The progress against the targets, in total and per campaign, as the dashboard words it (it ignores the filters). */
+function participationPart(
+	{ progress }: DashboardPresentation,
+	t: Translate,
+	table: Tabulate
+): ChamberReportPart {
+	return {
+		heading: progress.heading,
+		sections: [
+			{
+				heading: null,
+				paragraphs: [t('progress.lead'), ...progress.summary, ...progress.needed]
+			},
+			...(progress.table.rows.length > 0
+				? [{ heading: progress.table.caption, paragraphs: [], table: table(progress.table) }]
+				: [])
+		]
+	};
+}
+
+/** The view's firms by month: the table, and a chart only when there is more than one month to compare. */
+function trendsPart({ trends }: DashboardPresentation, table: Tabulate): ChamberReportPart {
+	const months = trends.table.rows.length;
+	return {
+		heading: trends.heading,
+		sections: [
+			{
+				heading: null,
+				paragraphs: trends.notes,
+				chart:
+					trends.chart && months > 1 ? { kind: 'counts', config: trends.chart.config } : undefined,
+				table: months > 0 ? table(trends.table) : undefined
+			}
+		]
+	};
+}
+
+/** What the firms need: priorities, CBAM and planned actions, as counts only (the report names no firm). */
+function needsPart(needs: NeedsPresentation, table: Tabulate): ChamberReportPart {
+	const { priorities, cbam, planned } = needs;
+	return {
+		heading: needs.heading,
+		sections: [
+			{ heading: null, paragraphs: [needs.lead] },
+			{
+				heading: priorities.heading,
+				paragraphs: priorities.table.rows.length > 0 ? [] : [priorities.empty],
+				table: priorities.table.rows.length > 0 ? table(priorities.table) : undefined
+			},
+			{ heading: cbam.heading, paragraphs: cbam.sentences, table: table(cbam.table) },
+			{
+				heading: planned.heading,
+				paragraphs: [planned.lead, ...(planned.table.rows.length > 0 ? [] : [planned.empty])],
+				table: planned.table.rows.length > 0 ? table(planned.table) : undefined
+			}
+		]
+	};
+}
+
+/** The figures the dashboard has always shown: summary, themes, levels, breakdowns, carbon and CBAM. */
+function detailSections(view: DashboardPresentation, table: Tabulate): ChamberReportSection[] {
+	const { summary, themes, levels } = view;
+	if (view.suppressed) return [{ heading: summary.heading, paragraphs: [view.suppressed] }];
+	return [
+		{
+			heading: summary.heading,
+			paragraphs: [
+				summary.firms,
+				`${summary.meanLabel}: ${summary.mean} ${summary.of} · ${summary.median}`,
+				...(summary.allChambers ? [summary.allChambers] : [])
+			]
+		},
+		{
+			heading: themes.heading,
+			paragraphs: [],
+			// One chart of every theme, never a bar per theme named after the chamber alone.
+			chart: themes.chart ? { kind: 'themes', config: themes.chart.config } : undefined,
+			table: table(themes.table)
+		},
+		{ heading: levels.heading, paragraphs: [], table: table(levels.table) },
+		...view.breakdowns.map(({ table: figures, withheldWhole }) =>
+			// A breakdown withheld whole names no group, as on the page.
+			withheldWhole
+				? { heading: figures.caption, paragraphs: [withheldWhole] }
+				: { heading: figures.caption, paragraphs: [], table: table(figures) }
+		),
+		...carbonSections(view, table)
+	];
+}
+
 /**
- * The chamber's aggregate report from its dashboard figures, in one language. Suppressed figures come through as
- * `null` and are printed as the page marks them (`gizli` / `withheld`), with the line explaining the mark among the
- * report's scope when any table has one, from the same presenter.
+ * The chamber's board report from its dashboard figures, in one language: a first page of key findings, then
+ * participation, trends and needs, then the details. Suppressed figures come through as `null` and are printed as the
+ * page marks them (`gizli` / `withheld`), with the line explaining the mark among the report's scope when any table
+ * has one, from the same presenters as the page.
  */
 export async function chamberReportModel(
 	chamber: Chamber,
@@ -70,40 +167,19 @@ export async function chamberReportModel(
 ): Promise<ChamberReportModel> {
 	const t = await createTranslator(locale);
 	const view = presentDashboard(dashboard, chamber.name, t, locale);
-	const printed: FigureTable[] = [];
-	const table = (figures: FigureTable) => {
+	// No names: the report is for the chamber's viewers and its board too.
+	const needs = presentNeeds(dashboard, t, locale);
+	const printed: MixedTable[] = [];
+	const table: Tabulate = (figures) => {
 		printed.push(figures);
 		return { head: figures.head, rows: formattedRows(figures, locale, view.withheldMark) };
 	};
-	const { summary, themes, levels } = view;
 
-	const sections: ChamberReportSection[] = view.suppressed
-		? [{ heading: summary.heading, paragraphs: [view.suppressed], bars: [] }]
-		: [
-				{
-					heading: summary.heading,
-					paragraphs: [
-						summary.firms,
-						`${summary.meanLabel}: ${summary.mean} ${summary.of} · ${summary.median}`,
-						...(summary.allChambers ? [summary.allChambers] : [])
-					],
-					bars: []
-				},
-				{
-					heading: themes.heading,
-					paragraphs: [],
-					bars: themes.bars,
-					table: table(themes.reportTable)
-				},
-				{ heading: levels.heading, paragraphs: [], bars: [], table: table(levels.table) },
-				...view.breakdowns.map(({ table: figures, withheldWhole }) =>
-					// A breakdown withheld whole names no group, as on the page.
-					withheldWhole
-						? { heading: figures.caption, paragraphs: [withheldWhole], bars: [] }
-						: { heading: figures.caption, paragraphs: [], bars: [], table: table(figures) }
-				),
-				...carbonSections(view, table)
-			];
+	const parts: ChamberReportPart[] = [
+		participationPart(view, t, table),
+		...(view.suppressed ? [] : [trendsPart(view, table), needsPart(needs, table)]),
+		{ heading: t('dashboard.report_details'), sections: detailSections(view, table) }
+	];
 
 	return {
 		locale,
@@ -115,7 +191,9 @@ export async function chamberReportModel(
 			view.lead,
 			...(hasWithheld(...printed) ? [view.withheldLegend] : [])
 		],
-		sections,
+		keyFindings: presentKeyFindings(dashboard, view, needs, query.campaign, t, locale),
+		parts,
+		withheldMark: view.withheldMark,
 		footer: `${t('app.name')} · ${chamber.name}`,
 		// The renderer fills in the numbers once it knows how many pages there are.
 		pageOf: t('report.page_of', { skipInterpolation: true })

@@ -28,11 +28,27 @@ export function chartText(
 	const series = (config.data.datasets as { label?: string; data: unknown[] }[]).filter(
 		(dataset) => typeof dataset.data[0] === 'number'
 	);
+	const value = (figure: unknown) => format(Number(figure));
+	if (labels.length > 1 && series.length > 1) {
+		// A chamber's themes beside every chamber's: each label with each series' figure (a withheld one left out).
+		return labels
+			.map((label, index) => {
+				const figures = series.filter((dataset) => typeof dataset.data[index] === 'number');
+				const said = figures.map(
+					(dataset) => `${dataset.label ?? ''} ${value(dataset.data[index])}`
+				);
+				return `${label}: ${said.join(', ')}`;
+			})
+			.join('; ');
+	}
 	const pairs =
 		labels.length > 1 && series.length === 1
 			? labels.map((label, index) => [label, series[0].data[index]] as const)
 			: series.map((dataset) => [dataset.label ?? '', dataset.data[0]] as const);
-	return pairs.map(([label, value]) => `${label}: ${format(Number(value))}`).join('; ');
+	return pairs
+		.filter(([, figure]) => typeof figure === 'number')
+		.map(([label, figure]) => `${label}: ${value(figure)}`)
+		.join('; ');
 }
 
 interface Paint {
@@ -235,5 +251,94 @@ export function drawSourceBars(
 			}
 		);
 	});
+	doc.restore();
+}
+
+/** The height a theme chart of `rows` themes takes, a legend row included when a second series is drawn. */
+export function themeChartHeight(config: ChartConfiguration<'bar'>): number {
+	const legend = config.data.datasets.length > 1 ? THEME_ROW : 0;
+	return (config.data.labels ?? []).length * THEME_ROW + 18 + legend;
+}
+
+const THEME_ROW = 24;
+
+/**
+ * A chamber's themes as horizontal bars, one row per theme on the chart's 0–100 scale, with every chamber's mean (the
+ * second series, when there is one) as an upright mark across the bar, as the page draws it, and a legend naming
+ * both. A theme whose mean is withheld gets no bar but the `withheld` word, as its table cell does.
+ */
+export function drawThemeChart(
+	doc: Doc,
+	config: ChartConfiguration<'bar'>,
+	box: Box,
+	format: (value: number) => string,
+	withheld: string
+) {
+	const [own, others] = config.data.datasets;
+	const labels = (config.data.labels ?? []).map(labelText);
+	const scale = config.options?.scales?.x ?? {};
+	const min = typeof scale.min === 'number' ? scale.min : 0;
+	const max = typeof scale.max === 'number' ? scale.max : 100;
+	const gridColour = (scale.grid as { color?: string } | undefined)?.color;
+	const inkColour = (scale.ticks as { color?: string } | undefined)?.color;
+	const labelWidth = 180;
+	const track = { x: box.x + labelWidth, width: box.width - labelWidth - 40 };
+	const xOf = (value: number) => track.x + (track.width * (value - min)) / (max - min);
+	const bottom = box.y + labels.length * THEME_ROW;
+
+	doc.save().lineWidth(0.5);
+	stroke(doc, gridColour);
+	doc.fontSize(7);
+	for (let tick = min; tick <= max; tick += (max - min) / 5) {
+		doc.moveTo(xOf(tick), box.y).lineTo(xOf(tick), bottom).stroke();
+		fill(doc, inkColour);
+		doc.text(format(tick), xOf(tick) - 12, bottom + 3, { width: 24, align: 'center' });
+	}
+	labels.forEach((label, index) => {
+		const y = box.y + index * THEME_ROW + 3;
+		const value = own?.data[index];
+		fill(doc, inkColour);
+		doc.fontSize(8).text(label, box.x, y, { width: labelWidth - 8, height: 20, ellipsis: true });
+		if (typeof value !== 'number') {
+			fill(doc, inkColour);
+			doc.text(withheld, track.x + 4, y + 3, { lineBreak: false });
+			return;
+		}
+		fill(doc, own.backgroundColor);
+		doc.rect(track.x, y, Math.max(0.5, xOf(value) - track.x), THEME_ROW - 8).fill();
+		fill(doc, inkColour);
+		doc.text(format(value), xOf(value) + 4, y + 3, { lineBreak: false });
+		const peer = others?.data[index];
+		if (typeof peer === 'number') {
+			doc.lineWidth(2);
+			stroke(doc, others.borderColor);
+			doc
+				.moveTo(xOf(peer), y - 2)
+				.lineTo(xOf(peer), y + THEME_ROW - 6)
+				.stroke();
+		}
+	});
+	if (others) {
+		const y = bottom + 18;
+		const items = [
+			{ label: own?.label ?? '', mark: () => fill(doc, own?.backgroundColor) },
+			{ label: others.label ?? '', mark: () => stroke(doc, others.borderColor) }
+		];
+		let x = track.x;
+		doc.fontSize(8);
+		items.forEach((item, index) => {
+			item.mark();
+			if (index === 0) doc.rect(x, y + 1, 10, 8).fill();
+			else
+				doc
+					.lineWidth(2)
+					.moveTo(x + 5, y - 1)
+					.lineTo(x + 5, y + 11)
+					.stroke();
+			fill(doc, inkColour);
+			doc.text(item.label, x + 14, y + 1, { lineBreak: false });
+			x += 14 + doc.widthOfString(item.label) + 16;
+		});
+	}
 	doc.restore();
 }
