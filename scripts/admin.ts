@@ -21,7 +21,7 @@ import { reportFailure, UsageError } from './cli';
 
 const USAGE = `usage:
   npm run admin -- create-chamber --slug <slug> --name "<name>" [--province <plate code>] [--logo <file.png|jpg>]
-  npm run admin -- create-campaign --chamber <slug> --name "<name>" [--opens <date>] [--closes <date>]
+  npm run admin -- create-campaign --chamber <slug> --name "<name>" [--opens <day or instant>] [--closes <day or instant>]
   npm run admin -- create-user --email <e-mail> --name "<name>" --role platform_admin|chamber_admin|chamber_viewer
                    [--chamber <slug>]   (the password is read from standard input, never from an argument)
   npm run admin -- create-api-token --chamber <slug> --name "<name>" --role chamber_viewer|chamber_admin
@@ -68,6 +68,13 @@ async function createChamber(db: Db, args: string[]) {
 	console.log(`Created chamber ${chamber.slug} (${chamber.name}).`);
 }
 
+/** An ISO date and time with its offset (`…T09:30:00Z`) as a Date; undefined for anything else (a day, nothing). */
+function exactInstant(value: string | undefined): Date | undefined {
+	return value !== undefined && z.iso.datetime({ offset: true }).safeParse(value).success
+		? new Date(value)
+		: undefined;
+}
+
 async function createCampaign(db: Db, args: string[]) {
 	const { values } = parseArgs({
 		args,
@@ -80,17 +87,28 @@ async function createCampaign(db: Db, args: string[]) {
 	});
 	const chamber = values.chamber ? await chambers.findBySlug(db, values.chamber) : undefined;
 	if (!chamber) throw new UsageError(`--chamber: no chamber "${values.chamber ?? ''}"`);
+	// Besides a day as the forms take it, an exact instant (`2027-03-31T09:30:00Z`), for scripts and tests that need
+	// a campaign closing within minutes.
+	const opens = exactInstant(values.opens);
+	const closes = exactInstant(values.closes);
 	const input = valid(
 		campaignInput,
-		{ name: values.name, opensAt: values.opens, closesAt: values.closes },
+		{
+			name: values.name,
+			opensAt: opens ? undefined : values.opens,
+			closesAt: closes ? undefined : values.closes
+		},
 		{ opensAt: 'opens', closesAt: 'closes' }
 	);
+	const opensAt = opens ?? input.opensAt ?? new Date();
+	const closesAt = closes ?? input.closesAt;
+	if (closesAt && closesAt <= opensAt) throw new UsageError('--closes: must come after --opens');
 	const { code } = await campaigns.create(db, {
 		chamberId: chamber.id,
 		name: input.name,
 		questionnaireId: DEFAULT_QUESTIONNAIRE,
-		opensAt: input.opensAt ?? new Date(),
-		closesAt: input.closesAt
+		opensAt,
+		closesAt
 	});
 	// The code alone on the last line, so scripts can take it with `tail -n 1`.
 	console.log(`Created campaign "${input.name}" for ${chamber.slug}. Share link: /c/${code}`);

@@ -51,6 +51,8 @@ test('a campaign is shared by its link, its QR code as PNG and SVG, and a flyer 
 	await signInAs(page, createChamberUser(slug, PASSWORD, 'chamber_viewer'), PASSWORD);
 	await page.goto(`/chamber/${slug}/campaigns?lang=en`);
 	await page.getByRole('link', { name: 'Yeşil Dönüşüm 2026' }).click();
+	// With JavaScript the router navigates after the click returns: the address is the campaign's once it has.
+	await page.waitForURL(/\/campaigns\/[^/?]+(\?.*)?$/);
 	const base = new URL(page.url()).pathname;
 	const link = `${process.env.E2E_ORIGIN}/c/${code}`;
 

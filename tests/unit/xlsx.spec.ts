@@ -133,7 +133,7 @@ describe('xlsxStream', () => {
 		await reader.read();
 		// Wait until the reading stops: the compressor's and the stream's buffers fill (a few hundred rows to a few
 		// thousand, by the machine's speed) and the rest wait for the client. Without backpressure it reads all.
-		for (let before = -1; read !== before; ) {
+		for (let before = -1; read !== before;) {
 			before = read;
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
