@@ -61,7 +61,9 @@ test('a campaign is shared by its link, its QR code as PNG and SVG, and a flyer 
 	if (testInfo.project.name === 'js') {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.getByRole('button', { name: 'Copy the link' }).click();
-		await expect(page.getByRole('status')).toHaveText('The link has been copied to the clipboard.');
+		await expect(
+			page.getByRole('region', { name: 'Share the campaign' }).getByRole('status')
+		).toHaveText('The link has been copied to the clipboard.');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 	} else {
 		await expect(page.getByRole('button', { name: 'Copy the link' })).toHaveCount(0);

@@ -53,8 +53,24 @@ const requests: Record<
 		});
 		return page === create.status() ? page : -1;
 	},
-	'campaigns/[id]': async (request, slug, campaign) =>
-		(await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status(),
+	'campaigns/[id]': async (request, slug, campaign) => {
+		const page = (await request.get(`/chamber/${slug}/campaigns/${campaign}`)).status();
+		const edit = await request.post(`/chamber/${slug}/campaigns/${campaign}?/edit`, {
+			form: { name: 'Sızma denemesi' },
+			headers: ORIGIN
+		});
+		const close = await request.post(`/chamber/${slug}/campaigns/${campaign}?/close`, {
+			form: {},
+			headers: ORIGIN
+		});
+		return page === edit.status() && page === close.status() ? page : -1;
+	},
+	'campaigns/[id]/flyer': async (request, slug, campaign) =>
+		(await request.get(`/chamber/${slug}/campaigns/${campaign}/flyer`)).status(),
+	'campaigns/[id]/qr.png': async (request, slug, campaign) =>
+		(await request.get(`/chamber/${slug}/campaigns/${campaign}/qr.png`)).status(),
+	'campaigns/[id]/qr.svg': async (request, slug, campaign) =>
+		(await request.get(`/chamber/${slug}/campaigns/${campaign}/qr.svg`)).status(),
 	security: async (request, slug) => {
 		const page = (await request.get(`/chamber/${slug}/security`)).status();
 		const save = await request.post(`/chamber/${slug}/security`, { form: {}, headers: ORIGIN });
@@ -144,4 +160,8 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	await signInAs(page, bob, PASSWORD);
 	await page.goto(`/chamber/${theirs}/campaigns`);
 	await expect(page.locator('tbody tr')).toHaveCount(before);
+	// Alice's edit and close did not reach Bob's campaign.
+	await page.goto(`/chamber/${theirs}/campaigns/${campaign}?lang=en`);
+	await expect(page.getByRole('button', { name: 'Close now' })).toBeVisible();
+	await expect(page.getByText('Sızma denemesi')).toHaveCount(0);
 });
