@@ -19,13 +19,25 @@ import { checkEmissionFactors } from './check-carbon';
 import { checkProvinces, checkResources } from './check-data';
 import { checkRegions, checkScopes } from './check-scope';
 import { checkQuestionnaire } from './check-questionnaire';
+import {
+	checkSymbiosisCategories,
+	symbiosisCategoriesFile,
+	type SymbiosisCategories
+} from '../symbiosis/categories';
 import type { Problem } from './problems';
 
 export const RESOURCES_FILE = 'resources.yaml';
 export const PROVINCES_FILE = 'provinces.yaml';
 export const EMISSION_FACTORS_FILE = 'emission-factors.yaml';
 export const REGIONS_FILE = 'regions.yaml';
-const DATA_FILES = new Set([RESOURCES_FILE, PROVINCES_FILE, EMISSION_FACTORS_FILE, REGIONS_FILE]);
+export const SYMBIOSIS_CATEGORIES_FILE = 'symbiosis-categories.yaml';
+const DATA_FILES = new Set([
+	RESOURCES_FILE,
+	PROVINCES_FILE,
+	EMISSION_FACTORS_FILE,
+	REGIONS_FILE,
+	SYMBIOSIS_CATEGORIES_FILE
+]);
 
 /** Everything the product reads from `questionnaires/`, validated and cross-checked. */
 export interface Catalogue {
@@ -38,6 +50,8 @@ export interface Catalogue {
 	warnings: FileProblem[];
 	/** Undefined when the folder has no factors file: then no assessment gets a carbon estimate. */
 	emissionFactors: EmissionFactors | undefined;
+	/** Undefined when the folder has no categories file: then the symbiosis exchange is not offered. */
+	symbiosis: SymbiosisCategories | undefined;
 }
 
 export interface FileProblem extends Problem {
@@ -132,6 +146,17 @@ export function parseCatalogue(
 				);
 	if (emissionFactors)
 		inFile(EMISSION_FACTORS_FILE, checkEmissionFactors(emissionFactors, [...productLocales]));
+	const symbiosis =
+		files[SYMBIOSIS_CATEGORIES_FILE] === undefined
+			? undefined
+			: parseFile(
+					SYMBIOSIS_CATEGORIES_FILE,
+					files[SYMBIOSIS_CATEGORIES_FILE],
+					symbiosisCategoriesFile,
+					problems
+				);
+	if (symbiosis)
+		inFile(SYMBIOSIS_CATEGORIES_FILE, checkSymbiosisCategories(symbiosis, [...productLocales]));
 	const carbonIds = new Set<string>([
 		...carbonFacts,
 		...(emissionFactors?.sources ?? []).map((source) => source.id),
@@ -209,6 +234,7 @@ export function parseCatalogue(
 		provinces: provinces ?? [],
 		regions: regions ?? [],
 		warnings,
-		emissionFactors
+		emissionFactors,
+		symbiosis
 	};
 }

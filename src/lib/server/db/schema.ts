@@ -23,6 +23,7 @@ export interface Schema {
 	plan_action: PlanActionTable;
 	reminder: ReminderTable;
 	mail_send: MailSendTable;
+	symbiosis_item: SymbiosisItemTable;
 }
 
 export interface AuditLogTable {
@@ -81,6 +82,10 @@ export interface AssessmentTable {
 	consent_at: string | null;
 	/** The campaign the draft was started in, when it had closed by submission: the result is not attributed to it. */
 	detached_campaign_id: string | null;
+	/** 1 when the firm lets its chamber introduce it to firms that offer what it needs or need what it offers. */
+	symbiosis_consent: Generated<number>;
+	/** When that consent was last given; null when not given. */
+	symbiosis_consent_at: string | null;
 	created_at: string;
 	updated_at: string;
 	submitted_at: string | null;
@@ -275,4 +280,23 @@ export interface MailSendTable {
 	/** `assessment:<id>` or `address:<keyed digest of the address>`. */
 	subject: string;
 	at: string;
+}
+
+/** One thing a firm offers to, or needs from, other firms (the symbiosis exchange); erased with the assessment. */
+export interface SymbiosisItemTable {
+	id: string;
+	assessment_id: string;
+	side: 'offer' | 'need';
+	/** A category id of questionnaires/symbiosis-categories.yaml. */
+	category: string;
+	quantity_per_year: number;
+	unit: 't' | 'm3' | 'MWh' | 'piece';
+	/** 1 hazardous, 0 not, null not said. */
+	hazardous: number | null;
+	frequency: string | null;
+	note: string | null;
+	/** Plate code; null: the firm's own province. */
+	province: string | null;
+	/** The item's place in the firm's list of that side, from 0. */
+	position: number;
 }

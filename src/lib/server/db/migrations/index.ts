@@ -16,6 +16,7 @@ import * as planAction from './0015-plan-action';
 import * as participationTargets from './0016-participation-targets';
 import * as assessmentNeed from './0017-assessment-need';
 import * as mail from './0018-mail';
+import * as symbiosis from './0019-symbiosis';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -38,7 +39,8 @@ const migrations: Record<string, Migration> = {
 	'0015-plan-action': planAction,
 	'0016-participation-targets': participationTargets,
 	'0017-assessment-need': assessmentNeed,
-	'0018-mail': mail
+	'0018-mail': mail,
+	'0019-symbiosis': symbiosis
 };
 
 export const migrationProvider: MigrationProvider = {
