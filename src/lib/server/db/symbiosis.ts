@@ -7,6 +7,7 @@ import type {
 } from '$lib/symbiosis/listing';
 import type { Db } from './connect';
 import { newId } from './ids';
+import { isLatest } from './reassessments';
 import type { SymbiosisItemTable } from './schema';
 
 /*
@@ -123,4 +124,58 @@ export async function carryOver(db: Db, fromId: string, toId: string): Promise<v
 		.set({ symbiosis_consent: 1, symbiosis_consent_at: from.symbiosis_consent_at })
 		.where('id', '=', toId)
 		.execute();
+}
+
+/** An item listed by one of a chamber's firms, with what the chamber's tables and matches group it by. */
+export interface ChamberItem extends SymbiosisItem {
+	side: SymbiosisSide;
+	/** The firm's latest submitted assessment. */
+	assessmentId: string;
+	/** Where the item is: the item's own province, else the firm's; null when neither is known. */
+	province?: string;
+	/** Whether the firm lets the chamber introduce it (its identity may then be shown with the match). */
+	consenting: boolean;
+	campaignId: string | null;
+	sector: string | null;
+	sizeClass: string | null;
+}
+
+/**
+ * Every item listed by the chamber's firms, one assessment per firm (its latest submitted), in the firms' order.
+ * The chamber's supply–demand table counts all of them under the small-group rules; matches and "a match exists"
+ * use only the consenting ones.
+ */
+export async function chamberItems(db: Db, chamberId: string): Promise<ChamberItem[]> {
+	const rows = await db
+		.selectFrom('symbiosis_item as i')
+		.innerJoin('assessment as a', 'a.id', 'i.assessment_id')
+		.selectAll('i')
+		.select([
+			'a.symbiosis_consent',
+			'a.campaign_id',
+			'a.sector',
+			'a.size_class',
+			'a.province as firm_province'
+		])
+		.where('a.chamber_id', '=', chamberId)
+		.where('a.status', '=', 'submitted')
+		.where(isLatest)
+		.orderBy('a.submitted_at')
+		.orderBy('i.assessment_id')
+		.orderBy('i.side')
+		.orderBy('i.position')
+		.execute();
+	return rows.map((row) => {
+		const province = row.province ?? row.firm_province;
+		return {
+			...fromRow(row),
+			...(province === null ? {} : { province }),
+			side: row.side,
+			assessmentId: row.assessment_id,
+			consenting: row.symbiosis_consent === 1,
+			campaignId: row.campaign_id,
+			sector: row.sector,
+			sizeClass: row.size_class
+		};
+	});
 }
