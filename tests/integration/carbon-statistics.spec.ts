@@ -225,7 +225,8 @@ describe.each(testDatabases())('carbon and CBAM statistics on $name', (target) =
 				sectors: none,
 				sizes: none,
 				provinces: none,
-				recommendations: none
+				recommendations: none,
+				symbiosisCategories: none
 			},
 			campaigns: [],
 			minGroupSize: 5,

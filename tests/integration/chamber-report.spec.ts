@@ -110,7 +110,7 @@ describe.each(testDatabases())('the board report of a chamber on $name', (target
 		}
 	});
 
-	it('follows with participation, trends, needs and then the details, drawing no chart named after the chamber', async () => {
+	it('follows with participation, trends, needs, supply and demand, then the details, drawing no chart named after the chamber', async () => {
 		const pdf = await boardReport('board-order', 'en');
 		const rest = squeeze(pdf.pages.slice(1).join('\n'));
 		const headings = [
@@ -121,6 +121,8 @@ describe.each(testDatabases())('the board report of a chamber on $name', (target
 			'Most common priorities',
 			'Getting ready for CBAM',
 			"Actions on the firms' plans",
+			// The symbiosis exchange is offered: its part follows the needs, even before any firm lists.
+			'Industrial symbiosis: supply and demand',
 			'Details',
 			'Summary',
 			'Theme scores',
@@ -143,6 +145,6 @@ describe.each(testDatabases())('the board report of a chamber on $name', (target
 		// Headings keep the outline: the title, then parts and their sections.
 		const levels = pdf.structure.filter((node) => /^H\d$/.test(node.role)).map((n) => n.role);
 		expect(levels[0]).toBe('H1');
-		expect(levels.filter((role) => role === 'H2')).toHaveLength(5);
+		expect(levels.filter((role) => role === 'H2')).toHaveLength(6);
 	});
 });

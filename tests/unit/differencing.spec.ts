@@ -26,6 +26,7 @@ const LEVELS: [string, number][] = [
 const EMISSION_LIMITS = [10, 100, 1000];
 const RECOMMENDATIONS = ['rec_a', 'rec_b', 'rec_c'];
 const PLAN_STATUSES = ['planned', 'in_progress', 'done'] as const;
+const SYMBIOSIS_CATEGORIES = ['sawdust', 'waste_heat'];
 
 interface Chamber {
 	firms: Firm[];
@@ -64,7 +65,9 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				plan: fc.array(
 					fc.tuple(fc.constantFrom(...RECOMMENDATIONS), fc.constantFrom(...PLAN_STATUSES)),
 					{ maxLength: 2 }
-				)
+				),
+				offers: fc.subarray(SYMBIOSIS_CATEGORIES),
+				wants: fc.subarray(SYMBIOSIS_CATEGORIES)
 			})
 			.map((drawn): Firm => ({
 				campaignId: drawn.facts[0],
@@ -84,7 +87,8 @@ const chamber: fc.Arbitrary<Chamber> = fc
 				// The screen asks for data only of exposed firms.
 				cbamReadiness: drawn.cbam === null || drawn.cbam === 'none' ? null : drawn.cbamReadiness,
 				priorities: drawn.priorities,
-				plan: new Map(drawn.plan)
+				plan: new Map(drawn.plan),
+				symbiosis: { offer: new Set(drawn.offers), need: new Set(drawn.wants) }
 			}));
 		return fc
 			.array(firm, { minLength: 10, maxLength: 60 })
@@ -139,12 +143,15 @@ let shownFilteredViews = 0;
 /** Need counts shown over the whole run. */
 let shownNeeds = 0;
 
+/** Non-zero supply–demand counts shown over the whole run. */
+let shownSupplyDemand = 0;
+
 interface ViewSets {
 	/** The view's firms. */
 	view: FirmSet;
 	/** The firms behind every figure but the needs of priorities and plans. */
 	sets: FirmSet[];
-	/** Per need of a priority or a plan, the firms behind its counts in this view. */
+	/** Per need of a priority or a plan, and per symbiosis category and side, the firms behind its counts. */
 	needs: Map<string, FirmSet[]>;
 }
 
@@ -153,7 +160,8 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): ViewSets | nu
 	const s = ownFigures(firms, filters, {
 		minGroupSize: data.min,
 		levels: LEVELS.map(([id]) => id),
-		themes: THEMES
+		themes: THEMES,
+		symbiosisCategories: SYMBIOSIS_CATEGORIES
 	});
 	if (s.suppressed !== null || s.firms === null) return null;
 	if (Object.keys(filters).length > 0 && s.firms > 0) shownFilteredViews++;
@@ -247,6 +255,16 @@ function publishedSets(data: Chamber, filters: StatisticsFilters): ViewSets | nu
 			need(`planned ${recommendation}`, done, (firm) => firm.plan.get(recommendation) === 'done');
 		}
 	}
+	for (const { category, offers, needs: wanted } of s.supplyDemand) {
+		for (const [side, count] of [
+			['offer', offers],
+			['need', wanted]
+		] as const) {
+			if (count === null) continue;
+			need(`${side} ${category}`, count, (firm) => firm.symbiosis![side].has(category));
+			if (count > 0) shownSupplyDemand++;
+		}
+	}
 	return { view, sets, needs };
 }
 
@@ -311,10 +329,11 @@ describe('differencing across requestable views', () => {
 		expect(shownFilteredViews).toBeGreaterThan(0);
 	});
 
-	// A need (firms with a recommendation among their priorities, or on their plan) overlaps the others and every
-	// breakdown, so it is laid over the filters' cells only (aggregates/needs.ts): its counts in every view, with
-	// the views' totals, must give away no small group.
-	it("gives away no small group through one need's counts and the views' totals", () => {
+	// A need (firms with a recommendation among their priorities, or on their plan) and a symbiosis category (firms
+	// offering it, or needing it) overlap the others and every breakdown, so each is laid over the filters' cells
+	// only (aggregates/filter-atoms.ts): its counts in every view, with the views' totals, must give away no small
+	// group.
+	it("gives away no small group through one need's or category's counts and the views' totals", () => {
 		fc.assert(
 			fc.property(chamber, (data) => {
 				const views = requestableViews(data.values).flatMap(
@@ -330,5 +349,6 @@ describe('differencing across requestable views', () => {
 			{ numRuns: 60 }
 		);
 		expect(shownNeeds).toBeGreaterThan(0);
+		expect(shownSupplyDemand).toBeGreaterThan(0);
 	});
 });

@@ -484,7 +484,8 @@ function dashboard(): ChamberDashboard {
 			sectors: { C: 'C · Manufacturing' },
 			sizes: {},
 			provinces: {},
-			recommendations: { energy_audit: 'Have an energy audit done' }
+			recommendations: { energy_audit: 'Have an energy audit done' },
+			symbiosisCategories: {}
 		},
 		campaigns: [],
 		minGroupSize: 5,

@@ -5,6 +5,7 @@ import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
 import type { FiltersQuery } from '$lib/server/chamber/chamber-filters';
 import { presentChamberCarbon, type ChamberCarbonPresentation } from './chamber-carbon';
 import { presentNeeds } from './chamber-needs';
+import { presentSupplyDemand } from './chamber-symbiosis';
 import {
 	figureText,
 	firmCounts,
@@ -246,6 +247,7 @@ export function presentDashboard(
 					...carbonTables(view.carbon, firmsCol),
 					view.trends.table,
 					...needTables(dashboard, t, locale),
+					...supplyDemandTables(dashboard, t, locale),
 					view.progress.table
 				],
 		notes: [
@@ -260,6 +262,12 @@ export function presentDashboard(
 function needTables(dashboard: ChamberDashboard, t: Translate, locale: Locale): FigureTable[] {
 	const { priorities, cbam, planned } = presentNeeds(dashboard, t, locale);
 	return [priorities.table, cbam.table, planned.table].filter((table) => table.rows.length > 0);
+}
+
+/** The symbiosis supply–demand table, while the exchange is offered and the view has a row. */
+function supplyDemandTables(dashboard: ChamberDashboard, t: Translate, locale: Locale) {
+	const supply = presentSupplyDemand(dashboard, t, locale);
+	return supply && supply.table.rows.length > 0 ? [supply.table] : [];
 }
 
 /**

@@ -11,8 +11,10 @@ import type {
 	Firm,
 	Participation,
 	StatisticsFilters,
-	StatisticsOptions
+	StatisticsOptions,
+	SupplyDemandRow
 } from './types';
+import { discloseSupplyDemand, regionalSupplyDemand, type RegionalChamber } from './symbiosis';
 import { singleFilter } from './view';
 
 /*
@@ -113,6 +115,44 @@ export async function allChambersComparison(
 	);
 }
 
+/**
+ * The supply–demand table alone, the same rows as `chamberStatistics` returns in `supplyDemand`, for the chamber's
+ * symbiosis API.
+ */
+export async function chamberSupplyDemand(
+	db: Db,
+	chamberId: string,
+	filters: StatisticsFilters,
+	options: StatisticsOptions
+): Promise<SupplyDemandRow[]> {
+	singleFilter(filters);
+	return statistics.snapshot(db, async (trx) => {
+		const firms = await statistics.chamberFirms(trx, chamberId);
+		return ownFigures(firms, filters, options).supplyDemand;
+	});
+}
+
+/**
+ * The region's supply–demand table over the chambers that share their counts, each read in one snapshot with its
+ * own decisions of disclosure, summed under `regionalSupplyDemand`'s rule. The caller gives the ids of the sharing
+ * chambers of one region, the viewing chamber's own among them, and shows the result only to a sharing chamber.
+ */
+export async function regionSupplyDemand(
+	db: Db,
+	chamberIds: readonly string[],
+	options: StatisticsOptions
+): Promise<SupplyDemandRow[]> {
+	return statistics.snapshot(db, async (trx) => {
+		const chambers: RegionalChamber[] = [];
+		for (const id of chamberIds) {
+			const firms = await statistics.chamberFirms(trx, id);
+			const tables = discloseSupplyDemand(firms, disclose(firms, options), options.minGroupSize);
+			chambers.push({ firms, tables });
+		}
+		return regionalSupplyDemand(chambers, options.symbiosisCategories ?? []);
+	});
+}
+
 export type {
 	AllChambersFigures,
 	CarbonFigures,
@@ -137,6 +177,7 @@ export type {
 	ScoreBandFigures,
 	StatisticsFilters,
 	StatisticsOptions,
+	SupplyDemandRow,
 	ThemeFigures
 } from './types';
 export {

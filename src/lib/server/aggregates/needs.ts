@@ -1,6 +1,7 @@
+import { FilterAtoms } from './filter-atoms';
 import { compareKeys, publishes } from './suppression';
 import type { Firm, NeedFigures, NeedFirm, PlannedNeed, PriorityNeed } from './types';
-import { DIMENSIONS, type OwnView, type Table } from './view';
+import type { OwnView, Table } from './view';
 
 /*
  * What a chamber's firms need: how many have each recommendation among their priorities, how many are exposed to
@@ -42,54 +43,6 @@ export interface NeedTables {
 }
 
 /**
- * Each firm's atom of the four filters: its shown cell of each, or the filter's withheld cells as one. These are
- * unions of the atoms `publishPartitions` leaves, so each holds at least `min` firms.
- */
-function filterAtoms(firms: readonly Firm[], tables: Map<string, Table>): Int32Array {
-	// Each filter's cells as small numbers (every withheld cell as one), combined into one number per firm.
-	const atoms = new Int32Array(firms.length);
-	for (const name of DIMENSIONS) {
-		const table = tables.get(name)!;
-		const codes = new Map<string | null, number>();
-		const withheld = 0;
-		firms.forEach((firm, i) => {
-			const key = table.keyOf(firm);
-			let code = withheld;
-			if (table.shown.has(key)) {
-				code = codes.get(key) ?? codes.size + 1;
-				codes.set(key, code);
-			}
-			atoms[i] = atoms[i] * (table.shown.size + 1) + code;
-		});
-	}
-	// Renumbered from 0, so that per-atom counts fit in short arrays.
-	const dense = new Map<number, number>();
-	return atoms.map((atom) => {
-		let code = dense.get(atom);
-		if (code === undefined) dense.set(atom, (code = dense.size));
-		return code;
-	});
-}
-
-/**
- * Per recommendation, how many firms of each atom have it, in which of `width` cells (slot `atom * width + cell`):
- * one pass over the firms, so that deciding every need costs little more than reading them.
- */
-class AtomCounts {
-	readonly counts = new Map<string, Int32Array>();
-	constructor(
-		private readonly slots: number,
-		private readonly width: number
-	) {}
-
-	add(id: string, atom: number, cell: number) {
-		let perAtom = this.counts.get(id);
-		if (!perAtom) this.counts.set(id, (perAtom = new Int32Array(this.slots * this.width)));
-		perAtom[atom * this.width + cell] += 1;
-	}
-}
-
-/**
  * Which needs any view may show (see the rule above). With a need in two cells, `publishPartitions` shows both
  * exactly when every piece of every atom is empty or at least `min` (hiding one cell leaves it alone as the merged
  * group, as small as its smallest piece), so the decision is taken on counts per atom, in one pass, rather than
@@ -101,35 +54,26 @@ export function discloseNeeds(
 	tables: Map<string, Table>,
 	min: number
 ): NeedTables {
-	const atoms = filterAtoms(firms, tables);
-	const atomSizes: number[] = [];
-	for (const atom of atoms) atomSizes[atom] = (atomSizes[atom] ?? 0) + 1;
+	const atoms = new FilterAtoms(firms, tables, min);
 	const DONE = 0;
 	const UNDER_WAY = 1;
-	const priorities = new AtomCounts(atomSizes.length, 1);
-	const plans = new AtomCounts(atomSizes.length, 2);
+	const priorities = atoms.counts(1);
+	const plans = atoms.counts(2);
 	firms.forEach((firm, i) => {
-		for (const id of firm.priorities) priorities.add(id, atoms[i], 0);
+		for (const id of firm.priorities) priorities.add(id, atoms.of[i], 0);
 		for (const [id, status] of firm.plan) {
-			plans.add(id, atoms[i], status === 'done' ? DONE : UNDER_WAY);
+			plans.add(id, atoms.of[i], status === 'done' ? DONE : UNDER_WAY);
 		}
 	});
-	const fine = (count: number) => count === 0 || count >= min;
-	/** Whether, in every atom, the firms counted in `cells` and the others are each none or at least `min`. */
-	const splits = (counts: Int32Array, width: number, cells: readonly number[]) =>
-		atomSizes.every((size, atom) => {
-			const counted = cells.reduce((sum, cell) => sum + counts[atom * width + cell], 0);
-			return fine(counted) && fine(size - counted);
-		});
 	const priority = new Set(
-		[...priorities.counts].filter(([, counts]) => splits(counts, 1, [0])).map(([id]) => id)
+		[...priorities.counts].filter(([, counts]) => atoms.splits(counts, 1, [0])).map(([id]) => id)
 	);
 	const planned = new Map(
 		[...plans.counts]
-			.filter(([, counts]) => splits(counts, 2, [DONE, UNDER_WAY]))
+			.filter(([, counts]) => atoms.splits(counts, 2, [DONE, UNDER_WAY]))
 			.map(([id, counts]) => [
 				id,
-				{ done: splits(counts, 2, [DONE]) && splits(counts, 2, [UNDER_WAY]) }
+				{ done: atoms.splits(counts, 2, [DONE]) && atoms.splits(counts, 2, [UNDER_WAY]) }
 			])
 	);
 	return { priority, planned };

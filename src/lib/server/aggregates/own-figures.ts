@@ -8,6 +8,7 @@ import {
 } from './carbon';
 import { discloseNeeds, needFigures, NO_NEEDS } from './needs';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
+import { discloseSupplyDemand, supplyDemandFigures } from './symbiosis';
 import { monthKey, monthlyTrends } from './trends';
 import type {
 	Firm,
@@ -147,7 +148,8 @@ function withheldView(options: StatisticsOptions, suppressed: Suppression) {
 		byProvince: NO_GROUPS,
 		carbon: withheldCarbonFigures(suppressed),
 		trends: { months: [], withheld: null, changeShown: false },
-		needs: NO_NEEDS
+		needs: NO_NEEDS,
+		supplyDemand: []
 	};
 }
 
@@ -208,6 +210,11 @@ export function ownFigures(
 		byProvince: groupBreakdown(view, tables.get('province')!, byKey),
 		carbon: carbonFigures(view, firms, min),
 		trends: monthlyTrends(view, min),
-		needs: needFigures(view, discloseNeeds(firms, tables, min))
+		needs: needFigures(view, discloseNeeds(firms, tables, min)),
+		supplyDemand: supplyDemandFigures(
+			inView,
+			discloseSupplyDemand(firms, tables, min),
+			options.symbiosisCategories ?? []
+		)
 	};
 }

@@ -1,5 +1,6 @@
 import type { CbamExposure, CbamReadiness } from '../../carbon/cbam';
 import type { Dominance } from './dominance';
+import type { SymbiosisSide } from '../../symbiosis/listing';
 import type { Suppression } from './suppression';
 
 /*
@@ -27,6 +28,8 @@ export interface StatisticsOptions {
 	themes: readonly string[];
 	/** Size class ids in the questionnaire's order (micro to large), which the breakdown by size follows. */
 	sizeClasses?: readonly string[];
+	/** The symbiosis exchange's category ids in the catalogue's order; absent when the exchange is not offered. */
+	symbiosisCategories?: readonly string[];
 	/** False skips the comparison with all chambers, the only part whose cost grows with the whole database. */
 	compareAllChambers?: boolean;
 }
@@ -211,6 +214,18 @@ export interface ChamberStatistics {
 	trends: MonthlyTrends;
 	/** What the view's firms need: counts per priority, CBAM exposure and readiness, and planned action. */
 	needs: NeedFigures;
+	/** Firms offering and needing each category of the symbiosis exchange (see `aggregates/symbiosis.ts`). */
+	supplyDemand: SupplyDemandRow[];
+}
+
+/**
+ * One category of the symbiosis exchange: how many firms offer it and how many need it. Null is withheld, and so is
+ * a zero while another category of the same side is withheld, so that a withheld count is never told from none.
+ */
+export interface SupplyDemandRow {
+	category: string;
+	offers: number | null;
+	needs: number | null;
 }
 
 /** A firm's latest submitted assessment, as far as the statistics need it. */
@@ -237,7 +252,12 @@ export interface Firm {
 	priorities: readonly string[];
 	/** The firm's action plan: how far each recommendation it took on has come. */
 	plan: ReadonlyMap<string, PlanStatus>;
+	/** The symbiosis categories the firm offers and needs; absent when it listed nothing. */
+	symbiosis?: FirmListing;
 }
+
+/** A firm's symbiosis categories by side, as the supply–demand counts read them. */
+export type FirmListing = Record<SymbiosisSide, ReadonlySet<string>>;
 
 /** How far a planned action has come, as `plan_action.status` holds it. */
 export type PlanStatus = 'planned' | 'in_progress' | 'done';

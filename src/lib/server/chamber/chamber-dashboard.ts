@@ -34,6 +34,13 @@ export function dashboardLabels(locale: Locale) {
 		/** Recommendations by their titles, for the needs. */
 		recommendations: Object.fromEntries(
 			definition.recommendations.map((item) => [item.id, localize(item.title, locale)])
+		),
+		/** The symbiosis exchange's categories by name; empty when the exchange is not offered. */
+		symbiosisCategories: Object.fromEntries(
+			(catalogue().symbiosis?.categories ?? []).map((item) => [
+				item.id,
+				localize(item.name, locale)
+			])
 		)
 	};
 }

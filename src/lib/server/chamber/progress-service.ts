@@ -1,6 +1,6 @@
 import { chamberParticipation, type StatisticsOptions } from '../aggregates';
 import { config } from '../config';
-import { questionnaire } from '../content';
+import { catalogue, questionnaire } from '../content';
 import { db } from '../db';
 import * as auditLog from '../db/audit-log';
 import * as chambers from '../db/chambers';
@@ -19,6 +19,7 @@ export function statisticsOptions(compareAllChambers = false): StatisticsOptions
 		levels: definition.levels.map((level) => level.id),
 		themes: definition.themes.map((theme) => theme.id),
 		sizeClasses: definition.sizeClasses.map((size) => size.id),
+		symbiosisCategories: catalogue().symbiosis?.categories.map((category) => category.id),
 		compareAllChambers
 	};
 }

@@ -101,3 +101,35 @@ export async function targetFirms(db: Db, id: string): Promise<number | null> {
 export async function setTargetFirms(db: Db, id: string, target: number | null): Promise<void> {
 	await db.updateTable('chamber').set({ target_firms: target }).where('id', '=', id).execute();
 }
+
+/** Whether the chamber shares its anonymised supply–demand counts with the opted-in chambers of its region. */
+export async function sharesSupplyDemand(db: Db, id: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('chamber')
+		.select('shares_supply_demand')
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row?.shares_supply_demand === 1;
+}
+
+/** Turns the sharing of the chamber's supply–demand counts with its region on or off. */
+export async function setSharesSupplyDemand(db: Db, id: string, shares: boolean): Promise<void> {
+	await db
+		.updateTable('chamber')
+		.set({ shares_supply_demand: shares ? 1 : 0 })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** The chambers in these provinces (a region's) that share their supply–demand counts, by id. */
+export async function sharingSupplyDemand(db: Db, provinces: readonly string[]): Promise<string[]> {
+	if (provinces.length === 0) return [];
+	const rows = await db
+		.selectFrom('chamber')
+		.select('id')
+		.where('province', 'in', provinces)
+		.where('shares_supply_demand', '=', 1)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => row.id);
+}

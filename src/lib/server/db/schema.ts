@@ -128,6 +128,8 @@ export interface ChamberTable {
 	viewers_two_factor: Generated<number>;
 	/** How many member firms the chamber wants to reach over all its campaigns; null when not set. */
 	target_firms: number | null;
+	/** 1 when the chamber shares its supply–demand counts with the opted-in chambers of its region. */
+	shares_supply_demand: Generated<number>;
 	created_at: string;
 }
 

@@ -1,14 +1,17 @@
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import { monthInTurkiye } from '$lib/i18n/format';
+import type { SymbiosisSide } from '$lib/symbiosis/listing';
 import type {
 	CampaignRow,
 	ComparedFilter,
 	Firm,
+	FirmListing,
 	NationalGroup,
 	NationalGroups,
 	PlanStatus
 } from '../aggregates/types';
 import { isLatest } from './reassessments';
+import * as symbiosis from './symbiosis';
 import type { Db } from './connect';
 import type { AssessmentTable, Schema } from './schema';
 
@@ -117,6 +120,7 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 	for (const score of scores)
 		firms.get(score.assessment_id)?.themes.set(score.theme_id, score.score);
 	await readNeeds(trx, chamberId, firms);
+	await readListings(trx, chamberId, firms);
 	return [...firms.values()];
 }
 
@@ -157,6 +161,28 @@ async function readNeeds(
 	for (const [id, firm] of firms) {
 		firm.priorities = priorities.get(id) ?? [];
 		firm.plan = planned.get(id) ?? new Map();
+	}
+}
+
+/**
+ * Fills in the symbiosis categories each firm offers and needs, for the supply–demand counts. Every listing counts,
+ * whether or not the firm consented to be introduced.
+ */
+async function readListings(
+	trx: Transaction<Schema>,
+	chamberId: string,
+	firms: Map<string, { symbiosis?: FirmListing }>
+): Promise<void> {
+	const listings = new Map<string, Record<SymbiosisSide, Set<string>>>();
+	for (const item of await symbiosis.chamberItems(trx, chamberId)) {
+		let listing = listings.get(item.assessmentId);
+		if (!listing)
+			listings.set(item.assessmentId, (listing = { offer: new Set(), need: new Set() }));
+		listing[item.side].add(item.category);
+	}
+	for (const [id, listing] of listings) {
+		const firm = firms.get(id);
+		if (firm) firm.symbiosis = listing;
 	}
 }
 

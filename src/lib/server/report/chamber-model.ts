@@ -6,6 +6,10 @@ import {
 	type DashboardPresentation
 } from '$lib/presenters/chamber';
 import { presentNeeds, type NeedsPresentation } from '$lib/presenters/chamber-needs';
+import {
+	presentSupplyDemand,
+	type SupplyDemandPresentation
+} from '$lib/presenters/chamber-symbiosis';
 import { formattedRows, hasWithheld, type MixedTable } from '$lib/presenters/figures';
 import { presentKeyFindings } from '$lib/presenters/key-findings';
 import type { ChamberDashboard } from '../chamber/chamber-dashboard';
@@ -121,6 +125,25 @@ function needsPart(needs: NeedsPresentation, table: Tabulate): ChamberReportPart
 	};
 }
 
+/** The symbiosis exchange's supply and demand by category, as counts only, with where supply meets demand. */
+function supplyPart(supply: SupplyDemandPresentation, table: Tabulate): ChamberReportPart {
+	return {
+		heading: supply.heading,
+		sections: [
+			{ heading: null, paragraphs: [supply.lead, ...(supply.empty ? [supply.empty] : [])] },
+			...(supply.empty
+				? []
+				: [
+						{
+							heading: supply.table.caption,
+							paragraphs: supply.meetings,
+							table: table(supply.table)
+						}
+					])
+		]
+	};
+}
+
 /** The figures the dashboard has always shown: summary, themes, levels, breakdowns, carbon and CBAM. */
 function detailSections(view: DashboardPresentation, table: Tabulate): ChamberReportSection[] {
 	const { summary, themes, levels } = view;
@@ -169,6 +192,7 @@ export async function chamberReportModel(
 	const view = presentDashboard(dashboard, chamber.name, t, locale);
 	// No names: the report is for the chamber's viewers and its board too.
 	const needs = presentNeeds(dashboard, t, locale);
+	const supply = presentSupplyDemand(dashboard, t, locale);
 	const printed: MixedTable[] = [];
 	const table: Tabulate = (figures) => {
 		printed.push(figures);
@@ -178,6 +202,7 @@ export async function chamberReportModel(
 	const parts: ChamberReportPart[] = [
 		participationPart(view, t, table),
 		...(view.suppressed ? [] : [trendsPart(view, table), needsPart(needs, table)]),
+		...(view.suppressed || !supply ? [] : [supplyPart(supply, table)]),
 		{ heading: t('dashboard.report_details'), sections: detailSections(view, table) }
 	];
 

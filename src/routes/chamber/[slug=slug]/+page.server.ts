@@ -5,6 +5,11 @@ import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-da
 import { needNames } from '$lib/server/chamber/chamber-needs';
 import { readFilters } from '$lib/server/chamber/chamber-filters';
 import { setChamberTarget } from '$lib/server/chamber/progress-service';
+import {
+	setSupplyDemandSharing,
+	sharingInput,
+	supplyDemandSharing
+} from '$lib/server/chamber/supply-demand';
 import { parseForm } from '$lib/server/http/form';
 
 /** How many consenting firms the page lists; the exports have them all. */
@@ -24,6 +29,8 @@ export const load = async ({ locals, url, params }) => {
 		...dashboard,
 		/** The consenting firms behind each need count, for administrators only (personal data). */
 		needNames: canEdit ? await needNames(chamber, filters, dashboard.statistics.needs) : null,
+		/** The symbiosis exchange's regional sharing (null when the exchange is not offered). */
+		supplyDemandSharing: await supplyDemandSharing(chamber, locals.locale),
 		/** The filters as the form shows them, and an i18n key per refused one. */
 		query,
 		problems,
@@ -43,5 +50,14 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		await setChamberTarget(user.id, chamber.id, parsed.data.targetFirms);
 		redirect(303, `/chamber/${chamber.slug}#progress-title`);
+	},
+	/** Shares the supply–demand counts with the region, or stops: owners and administrators only; audited. */
+	supplyDemandSharing: async ({ locals, url, params, request }) => {
+		const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
+		if (!canEdit) error(403, 'Forbidden');
+		const parsed = await parseForm(request, sharingInput);
+		if (!parsed.ok) return parsed.failure;
+		await setSupplyDemandSharing(user.id, chamber, parsed.data.shares);
+		redirect(303, `/chamber/${chamber.slug}#supply-title`);
 	}
 };
