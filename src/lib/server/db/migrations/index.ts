@@ -17,6 +17,7 @@ import * as participationTargets from './0016-participation-targets';
 import * as assessmentNeed from './0017-assessment-need';
 import * as mail from './0018-mail';
 import * as symbiosis from './0019-symbiosis';
+import * as symbiosisIntroduction from './0020-symbiosis-introduction';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -40,7 +41,8 @@ const migrations: Record<string, Migration> = {
 	'0016-participation-targets': participationTargets,
 	'0017-assessment-need': assessmentNeed,
 	'0018-mail': mail,
-	'0019-symbiosis': symbiosis
+	'0019-symbiosis': symbiosis,
+	'0020-symbiosis-introduction': symbiosisIntroduction
 };
 
 export const migrationProvider: MigrationProvider = {
