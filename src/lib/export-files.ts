@@ -1,5 +1,11 @@
-/** What a chamber can download: its statistics, or the firms that consented to share their identity. */
-export const EXPORT_KINDS = ['aggregates', 'respondents'] as const;
+/**
+ * What a chamber can download: its statistics, the firms that consented to share their identity, or the symbiosis
+ * matches between firms that consented to be introduced.
+ */
+export const EXPORT_KINDS = ['aggregates', 'respondents', 'matches'] as const;
+
+/** The kinds that name firms: owners and administrators only (KVKK art. 12, least access). */
+export const PERSONAL_EXPORT_KINDS: readonly ExportKind[] = ['respondents', 'matches'];
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The formats of every export: CSV for scripts, XLSX for spreadsheets (real numbers whatever the locale). */

@@ -1,5 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 import { isExportKind } from '$lib/export-files';
 
-/** `aggregates` or `respondents`, as in `exports/aggregates.xlsx`; anything else is a 404. */
+/** `aggregates`, `respondents` or `matches`, as in `exports/aggregates.xlsx`; anything else is a 404. */
 export const match = isExportKind satisfies ParamMatcher;

@@ -32,7 +32,14 @@ const requests: Record<
 	string,
 	(request: APIRequestContext, slug: string, campaign: string) => Promise<number>
 > = {
-	'.': async (request, slug) => (await request.get(`/chamber/${slug}`)).status(),
+	'.': async (request, slug) => {
+		const page = (await request.get(`/chamber/${slug}`)).status();
+		const introduce = await request.post(`/chamber/${slug}?/introduce`, {
+			form: { match: 'offer-id:need-id:wood' },
+			headers: ORIGIN
+		});
+		return page === introduce.status() ? page : -1;
+	},
 	'api-tokens': async (request, slug) => {
 		const page = (await request.get(`/chamber/${slug}/api-tokens`)).status();
 		const create = await request.post(`/chamber/${slug}/api-tokens?/create`, {
@@ -111,7 +118,7 @@ const requests: Record<
 	'export.[format=export_format]': async (request, slug) => {
 		const statuses = await Promise.all(
 			['csv', 'xlsx'].flatMap((format) =>
-				['', '?kind=respondents'].map(async (kind) =>
+				['', '?kind=respondents', '?kind=matches'].map(async (kind) =>
 					(await request.get(`/chamber/${slug}/export.${format}${kind}`)).status()
 				)
 			)
@@ -154,6 +161,7 @@ test('a chamber user reaches only their own chamber: another one answers 404 and
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/aggregates`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/respondents`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${theirs}/resources`)).status()).toBe(404);
+	expect((await page.request.get(`/api/v1/chambers/${theirs}/symbiosis`)).status()).toBe(404);
 	expect((await page.request.get(`/api/v1/chambers/${mine}/aggregates`)).status()).toBe(200);
 
 	await page.context().clearCookies();

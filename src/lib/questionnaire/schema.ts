@@ -330,10 +330,18 @@ export type Region = z.infer<typeof region>;
 
 export const regionsFile = z.strictObject({ regions: z.array(region).min(1) });
 
-const province = z.strictObject({
-	code: plateCode,
-	name: z.string().trim().min(1)
-});
+const province = z
+	.strictObject({
+		code: plateCode,
+		name: z.string().trim().min(1),
+		/** The provincial capital's latitude and longitude (degrees, within Türkiye): how far apart two provinces are. */
+		lat: z.number().min(35).max(43).optional(),
+		lon: z.number().min(25).max(45).optional()
+	})
+	.refine((entry) => (entry.lat === undefined) === (entry.lon === undefined), {
+		message: 'give both lat and lon, or neither',
+		path: ['lat']
+	});
 export type Province = z.infer<typeof province>;
 
 export const provincesFile = z.strictObject({ provinces: z.array(province).min(1) });

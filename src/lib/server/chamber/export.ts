@@ -8,8 +8,10 @@ import {
 	type DashboardPresentation
 } from '$lib/presenters/chamber';
 import type { MixedTable } from '$lib/presenters/figures';
+import { matchColumns, matchRows, presentMatches } from '$lib/presenters/symbiosis-matches';
 import { chamberDashboard, respondentPage, type ChamberDashboard } from './chamber-dashboard';
 import { readFilters, type FiltersQuery } from './chamber-filters';
+import { chamberMatches } from './symbiosis-matches';
 import type { Chamber } from '../db/chambers';
 import type { ExportDocument, Row } from '../export/document';
 
@@ -130,8 +132,29 @@ export async function respondentsDocument(
 }
 
 /**
+ * The symbiosis matches between firms that consented to be introduced, with their names and contacts, worded as on
+ * the dashboard. Personal data: the caller checks the role.
+ */
+export async function matchesDocument(
+	chamber: Chamber,
+	locale: Locale,
+	now = new Date()
+): Promise<ExportDocument> {
+	const t = await createTranslator(locale);
+	const presented = presentMatches(await chamberMatches(chamber, locale, true), true, t, locale);
+	const about = aboutLines(chamber, presented.heading, t, locale, now);
+	about.lines.push([t('dashboard.export_note'), t('matches.export_note')]);
+	return {
+		locale,
+		fileName: fileName(chamber, t('matches.export_file'), now),
+		about,
+		table: { title: t('matches.export_sheet'), header: matchColumns(t), rows: matchRows(presented) }
+	};
+}
+
+/**
  * The export a page or API request asks for, with the dashboard's filters read from its address (the consenting
- * firms take none). Refused filters come back as an i18n key per field, for a 400. Who may have the file is the
+ * firms and the matches take none). Refused filters come back as an i18n key per field, for a 400. Who may have the file is the
  * caller's decision.
  */
 export async function chamberExport(
@@ -141,6 +164,7 @@ export async function chamberExport(
 	locale: Locale
 ): Promise<{ document: ExportDocument } | { problems: Record<string, string> }> {
 	if (kind === 'respondents') return { document: await respondentsDocument(chamber, locale) };
+	if (kind === 'matches') return { document: await matchesDocument(chamber, locale) };
 	const { query, filters, compare, problems } = readFilters(url);
 	if (Object.keys(problems).length > 0) return { problems };
 	const dashboard = await chamberDashboard(chamber, filters, locale, compare);

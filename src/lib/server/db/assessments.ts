@@ -7,6 +7,7 @@ import type { Result } from '$lib/scoring/score';
 import type { Selectable } from 'kysely';
 import * as consent from './consent';
 import * as reminders from './reminders';
+import * as symbiosisIntroductions from './symbiosis-introductions';
 import type { Db } from './connect';
 import type { AssessmentTable } from './schema';
 import { newId } from './ids';
@@ -251,6 +252,13 @@ export async function submit(
 		}
 		for (const older of submission.withdrawConsentOf ?? [])
 			await consent.withdrawIn(trx, older, at);
+		// The firm is the same: the chamber's introductions of its symbiosis matches stay on the pair.
+		const { previous_id: previousId } = await trx
+			.selectFrom('assessment')
+			.select('previous_id')
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		if (previousId !== null) await symbiosisIntroductions.follow(trx, previousId, id);
 		// A submitted draft needs no reminder to finish: its address is forgotten with the submission.
 		await reminders.forget(trx, id);
 		return 'submitted';

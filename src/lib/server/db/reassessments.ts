@@ -139,6 +139,12 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 			let older = row.status === 'submitted' ? row.previous_id : null;
 			while (older !== null && !erased.has(older)) {
 				await consent.withdrawIn(trx, older, now.toISOString());
+				// Nor must the older one's symbiosis consent put the firm back into its chamber's matches.
+				await trx
+					.updateTable('assessment')
+					.set({ symbiosis_consent: 0, symbiosis_consent_at: null })
+					.where('id', '=', older)
+					.execute();
 				const next = await trx
 					.selectFrom('assessment')
 					.select('previous_id')

@@ -114,18 +114,28 @@ export async function consentingNeeds(
 	return [...byId.values()];
 }
 
-/** The answers of some of a chamber's consenting firms, by assessment id: where their names are. */
+/** Which consent lets the chamber see a firm's name: to share its identity, or to be introduced (symbiosis). */
+const CONSENT_COLUMNS = {
+	identity: 'a.consent_share_identity',
+	symbiosis: 'a.symbiosis_consent'
+} as const;
+
+/**
+ * The answers of some of a chamber's consenting firms, by assessment id: where their names are. A firm that did not
+ * give `consent` is left out whatever the ids.
+ */
 export async function consentingAnswers(
 	db: Db,
 	chamberId: string,
-	ids: readonly string[]
+	ids: readonly string[],
+	consent: keyof typeof CONSENT_COLUMNS = 'identity'
 ): Promise<Map<string, Answers>> {
 	if (ids.length === 0) return new Map();
 	const rows = await db
 		.selectFrom('assessment as a')
 		.select(['a.id', 'a.answers'])
 		.where('a.chamber_id', '=', chamberId)
-		.where('a.consent_share_identity', '=', 1)
+		.where(CONSENT_COLUMNS[consent], '=', 1)
 		.where('a.id', 'in', ids)
 		.execute();
 	return new Map(rows.map((row) => [row.id, JSON.parse(row.answers) as Answers]));

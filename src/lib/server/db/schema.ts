@@ -24,6 +24,7 @@ export interface Schema {
 	reminder: ReminderTable;
 	mail_send: MailSendTable;
 	symbiosis_item: SymbiosisItemTable;
+	symbiosis_introduction: SymbiosisIntroductionTable;
 }
 
 export interface AuditLogTable {
@@ -301,4 +302,17 @@ export interface SymbiosisItemTable {
 	province: string | null;
 	/** The item's place in the firm's list of that side, from 0. */
 	position: number;
+}
+
+/** That a chamber introduced the firms of a symbiosis match; erased with either firm's assessment. */
+export interface SymbiosisIntroductionTable {
+	id: string;
+	chamber_id: string;
+	/** The offering and the needing firm's assessment, moved to a re-assessment when that is submitted. */
+	offer_assessment_id: string;
+	need_assessment_id: string;
+	category: string;
+	/** The user id of whoever introduced them. */
+	introduced_by: string;
+	introduced_at: string;
 }

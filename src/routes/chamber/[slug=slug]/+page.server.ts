@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { requireChamber } from '$lib/server/auth/guards';
 import { chamberTargetInput } from '$lib/server/chamber/campaign-input';
 import { chamberDashboard, respondentPage } from '$lib/server/chamber/chamber-dashboard';
@@ -10,6 +10,8 @@ import {
 	sharingInput,
 	supplyDemandSharing
 } from '$lib/server/chamber/supply-demand';
+import { dashboardMatches, introduce } from '$lib/server/chamber/symbiosis-matches';
+import { introduceInput } from '$lib/symbiosis/match-key';
 import { parseForm } from '$lib/server/http/form';
 
 /** How many consenting firms the page lists; the exports have them all. */
@@ -37,7 +39,9 @@ export const load = async ({ locals, url, params }) => {
 		respondents: respondents.lines,
 		moreRespondents: respondents.next !== undefined,
 		/** The same filters for the export links. */
-		search: url.search
+		search: url.search,
+		/** The symbiosis matches (firms' names for administrators only); null when the exchange is not offered. */
+		symbiosisMatches: await dashboardMatches(chamber, locals.locale, canEdit)
 	};
 };
 
@@ -59,5 +63,16 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		await setSupplyDemandSharing(user.id, chamber, parsed.data.shares);
 		redirect(303, `/chamber/${chamber.slug}#supply-title`);
+	},
+	/** Records that the chamber introduced the two firms of a symbiosis match: owners and administrators only. */
+	introduce: async ({ locals, url, params, request }) => {
+		const { user, chamber, canEdit } = await requireChamber(locals, url, params.slug);
+		if (!canEdit) error(403, 'Forbidden');
+		const parsed = await parseForm(request, introduceInput);
+		if (!parsed.ok) return parsed.failure;
+		const outcome = await introduce(user.id, chamber, parsed.data.match);
+		if (outcome === 'gone')
+			return fail(409, { values: {}, errors: { match: 'matches.error_gone' } });
+		redirect(303, `/chamber/${chamber.slug}#matches-title`);
 	}
 };

@@ -17,6 +17,7 @@ import * as participationTargets from './0016-participation-targets';
 import * as assessmentNeed from './0017-assessment-need';
 import * as mail from './0018-mail';
 import * as symbiosis from './0019-symbiosis';
+import * as symbiosisIntroduction from './0020-symbiosis-introduction';
 import * as symbiosisRegion from './0021-symbiosis-region';
 
 /**
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
 	'0017-assessment-need': assessmentNeed,
 	'0018-mail': mail,
 	'0019-symbiosis': symbiosis,
+	'0020-symbiosis-introduction': symbiosisIntroduction,
 	'0021-symbiosis-region': symbiosisRegion
 };
 

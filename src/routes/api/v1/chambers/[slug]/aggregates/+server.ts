@@ -1,9 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { createTranslator } from '$lib/i18n';
-import { apiError } from '$lib/server/http/api';
 import { requireChamberApi } from '$lib/server/auth/api-guard';
 import { chamberDashboard } from '$lib/server/chamber/chamber-dashboard';
-import { readFilters } from '$lib/server/chamber/chamber-filters';
+import { apiFilters } from '$lib/server/http/api-filters';
 
 /**
  * A chamber's statistics as JSON for at most one filter in the query (`campaign`, `sector`, `size` or `province`),
@@ -16,16 +14,9 @@ export async function GET(event) {
 	const access = await requireChamberApi(event);
 	if (access instanceof Response) return access;
 	const { chamber } = access;
-	const { filters, compare, problems } = readFilters(url);
-	if (Object.keys(problems).length > 0) {
-		const t = await createTranslator(locals.locale);
-		return apiError(
-			400,
-			'invalid_filters',
-			locals.locale,
-			Object.entries(problems).map(([path, key]) => ({ path, message: t(key) }))
-		);
-	}
+	const read = await apiFilters(url, locals.locale);
+	if (read instanceof Response) return read;
+	const { filters, compare } = read;
 	const dashboard = await chamberDashboard(chamber, filters, locals.locale, compare);
 	return json(
 		{
