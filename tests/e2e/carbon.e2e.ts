@@ -54,7 +54,7 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 	});
 	await electricity.fill('-250.000');
 	await answerStep(page, pick);
-	await page.getByRole('button', { name: 'Kaydet ve gözden geçir' }).click();
+	await page.getByRole('button', { name: 'Kaydet ve devam et' }).click();
 	await expect(page.getByRole('alert')).toContainText('En az 0 olmalı.');
 	await expect(electricity).toHaveValue('-250.000');
 	await expect(
@@ -62,6 +62,9 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 	).toHaveValue('4.000');
 
 	await electricity.fill('250.000');
+	await page.getByRole('button', { name: 'Kaydet ve devam et' }).click();
+	// The optional symbiosis step comes after the figures; left empty, it lists nothing.
+	await expect(page).toHaveURL(/\/symbiosis-exchange$/);
 	await page.getByRole('button', { name: 'Kaydet ve gözden geçir' }).click();
 	await expect(page).toHaveURL(/\/review$/);
 	await page.getByRole('button', { name: 'Gönder ve sonuçları gör' }).click();

@@ -43,7 +43,7 @@ const CASES = [
 		meant: 'Kastettiğiniz 180.000 kWh olabilir mi?',
 		warning: 'rakam 1.000 kat kaymış görünüyor',
 		saved: 'Rakamlarınız yazdığınız gibi kaydedildi.',
-		save: 'Kaydet ve gözden geçir',
+		save: 'Kaydet ve devam et',
 		change: 'Değiştir: Yılda şebekeden ne kadar elektrik aldınız?'
 	},
 	{
@@ -57,7 +57,7 @@ const CASES = [
 		meant: 'Did you mean 12,000 Sm³?',
 		warning: 'the figure looks 1,000 times off',
 		saved: 'Your figures were saved as you typed them.',
-		save: 'Save and review',
+		save: 'Save and continue',
 		change: 'Change: If you do not know the kWh of gas: how many cubic metres (Sm³) a year?'
 	}
 ];
@@ -97,7 +97,8 @@ for (const example of CASES) {
 
 		// Saving again keeps the figure and moves on: a warning is not a refusal.
 		await page.getByRole('button', { name: example.save }).click();
-		await expect(page).toHaveURL(/\/review$/);
+		await expect(page).toHaveURL(/\/symbiosis-exchange$/);
+		await page.goto(`/assessment/${token}/review?lang=${example.locale}`);
 		const answer = page.getByRole('definition').filter({ hasText: example.echo.slice(2) });
 		await expect(answer).toContainText(example.meant);
 		await checkAccessibility(page, withJs);

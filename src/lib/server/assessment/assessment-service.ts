@@ -22,6 +22,7 @@ import { flushErased } from '../db/connect';
 import * as versions from '../db/questionnaire-versions';
 import * as consent from '../db/consent';
 import * as planActions from '../db/plan-actions';
+import * as symbiosisItems from '../db/symbiosis';
 import * as reassessments from '../db/reassessments';
 import * as reminders from '../db/reminders';
 import { PRIVACY_NOTICE_VERSION } from './privacy';
@@ -403,7 +404,7 @@ async function othersInChain(assessment: Assessment): Promise<string[]> {
 }
 
 /**
- * Re-assesses: a new draft from a submitted assessment's answers and action plan, whose results will show the change since that one.
+ * Re-assesses: a new draft from a submitted assessment's answers, action plan and symbiosis listing, whose results will show the change since that one.
  * It stays in the campaign while the campaign is open, and starts outside it once closed (a closed campaign collects
  * nothing more). The firm keeps the link it has, which opens the chain's newest assessment: the draft's own token is
  * random and never shown. A draft already in progress (another tab, a double click) is reopened rather than doubled.
@@ -434,6 +435,8 @@ export async function reassess(opened: Opened, locale: Locale): Promise<string> 
 			const id = await assessments.create(trx, draft);
 			// 3. The firm's action plan goes with it, with what it marked done: never a draft without its plan.
 			await planActions.carryOver(trx, assessment.id, id);
+			// 4. So does its symbiosis listing and consent to be introduced, to confirm or change on the new draft.
+			await symbiosisItems.carryOver(trx, assessment.id, id);
 			return id;
 		});
 }
@@ -516,6 +519,8 @@ export async function exportData(opened: Opened) {
 		consentHistory: await consentHistory(opened),
 		/** The firm's action plan: who does what by when, and how far it is. */
 		plan: await planActions.list(db(), assessment.id),
+		/** What the firm offers and needs in the symbiosis exchange, and whether its chamber may introduce it. */
+		symbiosis: await symbiosisItems.listing(db(), assessment.id),
 		/** The firm's submitted assessments, oldest first, as the results page's history lists them. */
 		history: await history(opened),
 		/** The address reminders to finish this draft go to, while any are still to come; null otherwise. */

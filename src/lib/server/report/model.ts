@@ -14,6 +14,8 @@ import { catalogue } from '../content';
 import { resultsView } from '../assessment/results-view';
 import { planView } from '../assessment/action-plan';
 import { planModel, type ReportPlan } from './plan-model';
+import { symbiosisView } from '../assessment/symbiosis';
+import { symbiosisModel, type ReportSymbiosis } from './symbiosis-model';
 import { vsmeModel, type ReportVsme } from './vsme-model';
 import { storedVsme } from '../assessment/vsme-view';
 
@@ -93,6 +95,8 @@ export interface ReportModel {
 	plan: ReportPlan | null;
 	/** The VSME data sheet (B3, B6, B7); null when no emission factors are loaded. */
 	vsme: ReportVsme | null;
+	/** The firm's symbiosis listing; null when the exchange is not offered or nothing is listed. */
+	symbiosis: ReportSymbiosis | null;
 	resourcesLabel: string;
 	appendix: { heading: string; paragraphs: string[]; levelsHeading: string; levels: string[][] };
 	disclaimer: string;
@@ -251,6 +255,7 @@ export async function reportModel(opened: Opened, locale: Locale): Promise<Repor
 		},
 		plan: planModel((await planView(opened, locale)).actions, t, locale),
 		vsme: vsmeModel(storedVsme(opened), t, locale),
+		symbiosis: symbiosisModel(await symbiosisView(opened, locale), t, locale),
 		resourcesLabel: results.resourcesLabel,
 		appendix: {
 			heading: t('report.appendix_title'),

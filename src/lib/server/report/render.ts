@@ -3,6 +3,7 @@ import { formatTonnes } from '../../i18n/format';
 import { chartText, drawRadar, drawSourceBars, drawThemeBars } from './draw-charts';
 import type { ReportModel, ReportRecommendation } from './model';
 import { planPage } from './plan-page';
+import { symbiosisPage } from './symbiosis-page';
 import { vsmePage } from './vsme-page';
 import {
 	contentWidth,
@@ -271,6 +272,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array<ArrayBuf
 	for (const theme of model.themes) themePage(doc, model, theme, format);
 	carbonPage(doc, model);
 	vsmePage(doc, model.vsme);
+	symbiosisPage(doc, model.symbiosis);
 	appendix(doc, model);
 	footers(doc, model, format);
 	return finish();

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { localize } from '$lib/questionnaire/localize';
 import { progressOf, stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
+import * as symbiosis from '$lib/server/assessment/symbiosis';
 import { mailEnabled, remindersRequested } from '$lib/server/mail/resume-link';
 
 export const load = async ({ params, locals, url, setHeaders }) => {
@@ -11,8 +12,9 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 
 	const { assessment, questionnaire } = opened;
+	const options = symbiosis.stepOptions();
 	const progress = new Map(
-		progressOf(questionnaire, assessment.answers).map((step) => [step.id, step])
+		progressOf(questionnaire, assessment.answers, options).map((step) => [step.id, step])
 	);
 	return {
 		token: params.token,
@@ -32,10 +34,10 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 		/** A draft started under an earlier questionnaire version: what changed, for the note on its pages. */
 		carriedOver: opened.carriedOver ?? null,
 		/** Every step with its title and how far it is, for the progress indicator. */
-		steps: stepsOf(questionnaire).map((step) => ({
+		steps: stepsOf(questionnaire, options).map((step) => ({
 			...progress.get(step.id)!,
 			kind: step.kind,
-			/** Null for the review step, whose title is an interface string. */
+			/** Null for the symbiosis and review steps, whose titles are interface strings. */
 			title: localize(stepHeading(questionnaire, step)?.title, locals.locale) ?? null
 		}))
 	};

@@ -9,6 +9,8 @@ import { viewQuestion } from '$lib/questionnaire/view';
 import { visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
+import * as symbiosis from '$lib/server/assessment/symbiosis';
+import { symbiosisStep, saveSymbiosisStep } from './symbiosis-step.server';
 import { describeIssues } from '$lib/server/assessment/messages';
 import { answerWarnings } from '$lib/server/assessment/warnings';
 import { warningKey } from '$lib/questionnaire/warning-key';
@@ -21,7 +23,7 @@ async function openStep(token: string, stepId: string, locals?: App.Locals) {
 		? await assessmentService.openForRequest(locals, token)
 		: await assessmentService.open(token);
 	if (!opened) error(404, 'Not Found');
-	const steps = stepsOf(opened.questionnaire);
+	const steps = stepsOf(opened.questionnaire, symbiosis.stepOptions());
 	const index = steps.findIndex((step) => step.id === stepId && step.kind !== 'review');
 	if (index === -1) error(404, 'Not Found');
 	return { opened, steps, index, step: steps[index] };
@@ -29,14 +31,18 @@ async function openStep(token: string, stepId: string, locals?: App.Locals) {
 
 export const load = async ({ params, locals, url }) => {
 	const { opened, steps, index, step } = await openStep(params.token, params.step, locals);
-	if (opened.assessment.status === 'submitted')
+	// A submitted assessment's listing stays editable: its results page links back to this step.
+	if (opened.assessment.status === 'submitted' && step.kind !== 'symbiosis')
 		redirect(303, `/assessment/${params.token}/results`);
 	const { questionnaire, assessment } = opened;
 	const heading = stepHeading(questionnaire, step);
 	return {
 		step: {
 			id: step.id,
-			title: localize(heading?.title, locals.locale),
+			title:
+				step.kind === 'symbiosis'
+					? (await createTranslator(locals.locale))('symbiosis.step_title')
+					: localize(heading?.title, locals.locale),
 			description: localize(heading?.description, locals.locale),
 			previous: steps[index - 1]?.id ?? null,
 			next: steps[index + 1].id
@@ -71,7 +77,9 @@ export const load = async ({ params, locals, url }) => {
 		/** Figures of this step that look wrong for the firm (saved as typed), each shown beside its field. */
 		warnings: await answerWarnings(questionnaire, assessment.answers, locals.locale, {
 			only: step.questions.map((question) => question.id)
-		})
+		}),
+		/** On the symbiosis step: the stored listing as the form's rows and the choices it offers; null elsewhere. */
+		symbiosis: step.kind === 'symbiosis' ? await symbiosisStep(opened, locals.locale) : null
 	};
 };
 
@@ -127,5 +135,22 @@ export const actions = {
 		);
 		if (revealed) redirect(303, `/assessment/${params.token}/${step.id}?more=1#q-${revealed.id}`);
 		redirect(303, `/assessment/${params.token}/${steps[index + 1].id}`);
+	},
+
+	/**
+	 * Saves the symbiosis listing and moves on (or back; to the results once submitted). Its "add" and "remove"
+	 * buttons re-render the rows without saving, so the form works without JavaScript.
+	 */
+	symbiosis: async ({ params, request, locals }) => {
+		const { opened, steps, index, step } = await openStep(params.token, params.step);
+		if (step.kind !== 'symbiosis') error(404, 'Not Found');
+		const outcome = await saveSymbiosisStep(opened, await readForm(request), locals.locale);
+		if (outcome.kind === 'form')
+			return outcome.status === 400 ? fail(400, outcome.data) : outcome.data;
+		const target =
+			opened.assessment.status === 'submitted'
+				? 'results#symbiosis'
+				: steps[outcome.direction === 'back' ? index - 1 : index + 1].id;
+		redirect(303, `/assessment/${params.token}/${target}`);
 	}
 };

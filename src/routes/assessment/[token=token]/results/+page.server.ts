@@ -3,6 +3,7 @@ import { PROFILE_STEP } from '$lib/questionnaire/steps';
 import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { resultsView } from '$lib/server/assessment/results-view';
+import * as symbiosis from '$lib/server/assessment/symbiosis';
 import { parseForm, readForm } from '$lib/server/http/form';
 
 export const load = async ({ params, locals }) => {
@@ -36,6 +37,8 @@ export const load = async ({ params, locals }) => {
 		chainSize: await assessmentService.chainSize(opened),
 		/** The firm's action plan, which recommendations a card may add to it, and the months its form offers. */
 		plan: await actionPlan.planView(opened, locals.locale),
+		/** The firm's symbiosis listing, each item saying whether its chamber has a match; null when not offered. */
+		symbiosis: await symbiosis.symbiosisView(opened, locals.locale),
 		/** The firm's submitted assessments, oldest first (this one last), for the history section. */
 		history: await assessmentService.history(opened)
 	};
