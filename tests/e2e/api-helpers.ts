@@ -58,3 +58,16 @@ export async function submitInCampaign(
 	expect(submitted.status()).toBe(200);
 	return token;
 }
+
+/** What a firm lists in the symbiosis exchange, as `PUT /api/v1/assessments/<token>/symbiosis` takes it. */
+export interface Listing {
+	offers: { category: string; quantityPerYear: number; unit: 't' | 'm3' | 'MWh' | 'piece' }[];
+	needs: { category: string; quantityPerYear: number; unit: 't' | 'm3' | 'MWh' | 'piece' }[];
+	consentIntroduce: boolean;
+}
+
+/** Lists a firm's offers and needs through the firm's own API, as a chamber's member system would. */
+export async function putListing(request: APIRequestContext, token: string, listing: Listing) {
+	const response = await request.put(`/api/v1/assessments/${token}/symbiosis`, { data: listing });
+	expect(response.status()).toBe(200);
+}

@@ -36,7 +36,9 @@ test('a chamber sets targets and follows its progress, with “n more needed” 
 	await page.getByLabel('Target number of firms (optional)').fill('10');
 	await page.getByLabel('Closing date (optional)').fill('2099-03-31');
 	await page.getByRole('button', { name: 'Save the changes' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The campaign was saved.' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The campaign was saved.' })
+	).toBeVisible();
 	await expect(page.getByText('Closes: 31 March 2099')).toBeVisible();
 	await expect(page.getByLabel('Closing date (optional)')).toHaveValue('2099-03-31');
 	// A mistake is a message by its field, and what was typed stays.
@@ -82,7 +84,9 @@ test('a chamber sets targets and follows its progress, with “n more needed” 
 	// Closing early: the campaign stops taking assessments at once.
 	await openCampaign(page, slug);
 	await page.getByRole('button', { name: 'Close now' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The campaign was closed.' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The campaign was closed.' })
+	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Close now' })).toHaveCount(0);
 	await expectAccessible(page, testInfo);
 	await page.goto(`/c/${campaign}?lang=en`);

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { createCampaignOf, createChamber, createChamberUser } from './admin-cli';
-import { submitInCampaign } from './api-helpers';
+import { putListing, submitInCampaign } from './api-helpers';
 import { signInAs } from './sign-in';
-import { writeListing } from './symbiosis-helpers';
 import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,11 +19,15 @@ test('the chamber sees supply and demand by category, and its region once it sha
 	// Five furniture makers offer sawdust (one agreed to be introduced), five briquette makers need it.
 	for (let firm = 0; firm < 5; firm++) {
 		const token = await submitInCampaign(request, campaign, { company: `Mobilya ${firm}` });
-		writeListing(token, { offers: [sawdust], needs: [], consentIntroduce: firm === 0 });
+		await putListing(request, token, {
+			offers: [sawdust],
+			needs: [],
+			consentIntroduce: firm === 0
+		});
 	}
 	for (let firm = 0; firm < 5; firm++) {
 		const token = await submitInCampaign(request, campaign, { company: `Briket ${firm}` });
-		writeListing(token, { offers: [], needs: [sawdust], consentIntroduce: false });
+		await putListing(request, token, { offers: [], needs: [sawdust], consentIntroduce: false });
 	}
 
 	await signInAs(page, createChamberUser(slug, PASSWORD), PASSWORD);

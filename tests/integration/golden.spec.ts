@@ -96,7 +96,7 @@ describe('golden outputs', () => {
 		await insertChamberWith(current, 'golden-tso', firms);
 		const chamber = (await chambers.findBySlug(current, 'golden-tso'))!;
 		const dashboard = await chamberDashboard(chamber, {}, 'tr');
-		const model = await chamberReportModel(chamber, dashboard, {}, 'tr', new Date(INSTANT));
+		const model = await chamberReportModel(chamber, dashboard, {}, 'tr', null, new Date(INSTANT));
 		expectGolden('chamber-report-tr.pdf', await renderDocument({ kind: 'chamber', model }));
 		const document = await aggregatesDocument(chamber, dashboard, {}, 'tr', new Date(INSTANT));
 		const csv = new Uint8Array(await new Response(csvDocument(document)).arrayBuffer());

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTranslator } from '$lib/i18n';
+import { matchesSummary } from '$lib/presenters/symbiosis-matches';
 import { createAccount } from '$lib/server/auth/accounts';
 import { issueApiToken } from '$lib/server/auth/api-tokens';
 import * as assessments from '$lib/server/db/assessments';
@@ -32,8 +34,8 @@ const wood = (quantityPerYear: number, more: Partial<SymbiosisItem> = {}): Symbi
 });
 
 /** A GET of a chamber endpoint as the route sees it, with a bearer token or none. */
-function request(path: string, params: Record<string, string>, token?: string) {
-	const url = new URL(`http://localhost/api/v1/chambers/${path}`);
+function request(path: string, params: Record<string, string>, token?: string, query = '') {
+	const url = new URL(`http://localhost/api/v1/chambers/${path}${query}`);
 	return {
 		locals: { locale: 'en' },
 		request: new Request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
@@ -226,6 +228,18 @@ describe.each(testDatabases())('symbiosis matches on $name', (target) => {
 		});
 		expect(admin.matches[1].introduced).toBeNull();
 		expect(JSON.stringify(admin)).not.toContain(furniture);
+		// Four firms: every supply–demand count is under the minimum group, so none is given.
+		expect(admin.supplyDemand.every((row: { offers: unknown }) => row.offers === null)).toBe(true);
+		// The chamber's report counts the matches and the introductions, and names no firm.
+		const t = await createTranslator('en');
+		expect(matchesSummary(await chamberMatches(chamber, 'en', false), t)).toBe(
+			'Across the chamber, 2 potential matches between firms that agreed to be introduced; the chamber has introduced 1 of them.'
+		);
+		const badFilter = await api.GET(
+			request('trakya-tso/symbiosis', { slug: 'trakya-tso' }, tokens.admin, '?sector=C&province=59')
+		);
+		expect(badFilter.status).toBe(400);
+		expect((await badFilter.json()).error.code).toBe('invalid_filters');
 
 		const viewer = await get(tokens.viewer);
 		expect(viewer.status).toBe(200);

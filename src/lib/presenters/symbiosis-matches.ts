@@ -104,6 +104,12 @@ export function presentMatches(
 	};
 }
 
+/** How many matches the chamber has and how many it introduced, without names: the chamber report's line. */
+export function matchesSummary(matches: MatchLine[], t: Translate): string {
+	const introduced = matches.filter((match) => match.introduced !== null).length;
+	return t('matches.summary', { count: matches.length, introduced });
+}
+
 /** The columns of the matches' export, one row per match. */
 export function matchColumns(t: Translate): string[] {
 	return [

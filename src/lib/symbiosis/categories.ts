@@ -13,7 +13,9 @@ export const SYMBIOSIS_UNITS = ['t', 'm3', 'MWh', 'piece'] as const;
 export type SymbiosisUnit = (typeof SYMBIOSIS_UNITS)[number];
 
 /** A code of the waste list as printed in it, without the hazard mark: `03 01 05`. */
-const wasteCode = z.string().regex(/^\d{2} \d{2} \d{2}$/, "expected a six-digit code such as '03 01 05'");
+const wasteCode = z
+	.string()
+	.regex(/^\d{2} \d{2} \d{2}$/, "expected a six-digit code such as '03 01 05'");
 const isoDate = z.iso.date('expected a date such as 2026-11-22');
 
 const category = z.strictObject({

@@ -17,7 +17,13 @@ export const SYMBIOSIS_SIDES = ['offer', 'need'] as const;
 export type SymbiosisSide = (typeof SYMBIOSIS_SIDES)[number];
 
 /** How often the material or capacity comes up (or is needed). */
-export const SYMBIOSIS_FREQUENCIES = ['continuous', 'weekly', 'monthly', 'seasonal', 'once'] as const;
+export const SYMBIOSIS_FREQUENCIES = [
+	'continuous',
+	'weekly',
+	'monthly',
+	'seasonal',
+	'once'
+] as const;
 export type SymbiosisFrequency = (typeof SYMBIOSIS_FREQUENCIES)[number];
 
 /**
@@ -83,7 +89,11 @@ function itemSchema(categories: Map<string, SymbiosisCategory>, provinces: Set<s
 				});
 			const category = categories.get(item.category);
 			if (item.hazardous && category && !mayBeHazardous(category))
-				context.addIssue({ code: 'custom', path: ['hazardous'], message: 'symbiosis.error_hazardous' });
+				context.addIssue({
+					code: 'custom',
+					path: ['hazardous'],
+					message: 'symbiosis.error_hazardous'
+				});
 		});
 }
 

@@ -12,8 +12,10 @@ import {
 } from '$lib/presenters/chamber-symbiosis';
 import { formattedRows, hasWithheld, type MixedTable } from '$lib/presenters/figures';
 import { presentKeyFindings } from '$lib/presenters/key-findings';
+import { matchesSummary } from '$lib/presenters/symbiosis-matches';
 import type { ChamberDashboard } from '../chamber/chamber-dashboard';
 import type { FiltersQuery } from '../chamber/chamber-filters';
+import type { MatchLine } from '../chamber/symbiosis-matches';
 import type { Chamber } from '../db/chambers';
 import type {
 	ChamberReportModel,
@@ -126,11 +128,22 @@ function needsPart(needs: NeedsPresentation, table: Tabulate): ChamberReportPart
 }
 
 /** The symbiosis exchange's supply and demand by category, as counts only, with where supply meets demand. */
-function supplyPart(supply: SupplyDemandPresentation, table: Tabulate): ChamberReportPart {
+function supplyPart(
+	supply: SupplyDemandPresentation,
+	matches: string | null,
+	table: Tabulate
+): ChamberReportPart {
 	return {
 		heading: supply.heading,
 		sections: [
-			{ heading: null, paragraphs: [supply.lead, ...(supply.empty ? [supply.empty] : [])] },
+			{
+				heading: null,
+				paragraphs: [
+					supply.lead,
+					...(supply.empty ? [supply.empty] : []),
+					...(matches ? [matches] : [])
+				]
+			},
 			...(supply.empty
 				? []
 				: [
@@ -179,13 +192,15 @@ function detailSections(view: DashboardPresentation, table: Tabulate): ChamberRe
  * The chamber's board report from its dashboard figures, in one language: a first page of key findings, then
  * participation, trends and needs, then the details. Suppressed figures come through as `null` and are printed as the
  * page marks them (`gizli` / `withheld`), with the line explaining the mark among the report's scope when any table
- * has one, from the same presenters as the page.
+ * has one, from the same presenters as the page. `matches` (the symbiosis exchange's, null when it is not offered)
+ * are counted, never named.
  */
 export async function chamberReportModel(
 	chamber: Chamber,
 	dashboard: ChamberDashboard,
 	query: FiltersQuery,
 	locale: Locale,
+	matches: MatchLine[] | null = null,
 	now = new Date()
 ): Promise<ChamberReportModel> {
 	const t = await createTranslator(locale);
@@ -202,7 +217,9 @@ export async function chamberReportModel(
 	const parts: ChamberReportPart[] = [
 		participationPart(view, t, table),
 		...(view.suppressed ? [] : [trendsPart(view, table), needsPart(needs, table)]),
-		...(view.suppressed || !supply ? [] : [supplyPart(supply, table)]),
+		...(view.suppressed || !supply
+			? []
+			: [supplyPart(supply, matches && matchesSummary(matches, t), table)]),
 		{ heading: t('dashboard.report_details'), sections: detailSections(view, table) }
 	];
 
