@@ -88,12 +88,12 @@ describe.each(testDatabases())('plausibility warnings on $name', (target) => {
 		});
 		expect((await service.open(token))!.assessment.answers.energy_diesel_l).toBe(12);
 
-		// Saved again with the warning seen, the figure stands and the step moves on to the review.
+		// Saved again with the warning seen, the figure stands and the step moves on to the next (symbiosis) step.
 		const again = await saveEnergy(
 			token,
 			{ energy_diesel_l: '12.000', seen_warning: 'energy_diesel_l:separator_style' },
 			'en'
 		);
-		expect(isRedirect(again) && again.location).toBe(`/assessment/${token}/review`);
+		expect(isRedirect(again) && again.location).toBe(`/assessment/${token}/symbiosis-exchange`);
 	});
 });
