@@ -4,27 +4,11 @@ import { presentNeeds } from '$lib/presenters/chamber-needs';
 import { ownFigures } from '$lib/server/aggregates/own-figures';
 import type { Firm, NeedFigures } from '$lib/server/aggregates/types';
 import type { ChamberDashboard } from '$lib/server/chamber/chamber-dashboard';
+import { statisticsFirm } from '../fixtures/statistics-firm';
 
 const options = { minGroupSize: 5, levels: ['aware'], themes: [] };
 
-function firm(overrides: Partial<Firm> = {}): Firm {
-	return {
-		campaignId: 'k1',
-		sector: 'C',
-		sizeClass: 'small',
-		province: '59',
-		overall: 50,
-		level: 'aware',
-		themes: new Map(),
-		scope1: null,
-		scope2: null,
-		cbam: null,
-		cbamReadiness: null,
-		priorities: [],
-		plan: new Map(),
-		...overrides
-	};
-}
+const firm = statisticsFirm;
 
 const many = (count: number, overrides: Partial<Firm> = {}) =>
 	Array.from({ length: count }, () => firm(overrides));

@@ -10,30 +10,16 @@ import { ownFigures } from '$lib/server/aggregates/own-figures';
 import { firmsNeeded, participation, percentOf } from '$lib/server/aggregates/participation';
 import type { Firm, NationalGroup } from '$lib/server/aggregates/types';
 import { mean, median, singleFilter } from '$lib/server/aggregates/view';
+import { statisticsFirm } from '../fixtures/statistics-firm';
 
 /*
  * The pure parts of the chamber statistics that the property test (differencing.spec.ts) does not reach through
  * `ownFigures`: the arithmetic, the progress and trends figures and the comparison with all chambers, without a database.
  */
 
-function firm(overrides: Partial<Firm> = {}): Firm {
-	return {
-		campaignId: null,
-		sector: null,
-		sizeClass: null,
-		province: null,
-		overall: 50,
-		level: 'aware',
-		themes: new Map(),
-		scope1: null,
-		scope2: null,
-		cbam: null,
-		cbamReadiness: null,
-		priorities: [],
-		plan: new Map(),
-		...overrides
-	};
-}
+/** A firm that said nothing of its campaign, sector, size or province. */
+const firm = (overrides: Partial<Firm> = {}) =>
+	statisticsFirm({ campaignId: null, sector: null, sizeClass: null, province: null, ...overrides });
 
 describe('mean and median', () => {
 	it.each([
