@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { palette } from '../../charts/palette';
 import { intlTags, type Locale } from '../../i18n/locales';
 import { sharedFont } from './glyph-cache';
+import { packObjects } from './object-streams';
 import { artifact, block, group, startStructure, type BlockType } from './pdf-tags';
 
 /**
@@ -337,7 +338,7 @@ export function newDocument(options: { locale: Locale; title: string }) {
 		async finish(): Promise<Uint8Array<ArrayBuffer>> {
 			doc.end();
 			await ended;
-			return new Uint8Array(Buffer.concat(chunks));
+			return packObjects(Buffer.concat(chunks));
 		}
 	};
 }
