@@ -1,14 +1,6 @@
 import type { Font, Glyph } from 'fontkit';
 
 /**
- * A font shared by every report one worker thread draws: parsed once, with the shaping of words shared too, and with
- * glyphs that always carry the characters they were shaped from.
- */
-export function sharedFont(font: Font): Font {
-	return withSharedLayout(withGlyphsInContext(font));
-}
-
-/**
  * Makes every glyph fontkit hands out carry the code points of the text it was shaped from.
  *
  * fontkit keeps one Glyph object per glyph id and stores on it the code points of whichever call created it first;
@@ -43,36 +35,46 @@ function sameCodePoints(a: readonly number[], b: readonly number[]) {
 	return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+/** What this module reaches of pdfkit's font for one document: its cache of laid-out words (not in the typings). */
+interface EmbeddedFont {
+	font: Font;
+	layoutCache?: Record<string, unknown>;
+}
+
+/** One cache of laid-out words per font (per weight) for the whole thread. */
+const layouts = new WeakMap<Font, Record<string, unknown>>();
+
 /**
- * Lets every report drawn by one thread reuse the shaping of words it has already met. pdfkit shapes text word by
- * word with fontkit's OpenType engine and caches the result for one document only; reports repeat the same question,
- * theme and recommendation texts, and shaping was two thirds of a report's time (measured with --cpu-prof).
- *
- * pdfkit scales the positions of a run in place, so each caller gets fresh copies of the positions; the glyphs are
- * shared, being read only (and, through `withGlyphsInContext`, those of this very text). Bounded: the cache is
- * emptied when it grows past `limit` words (company names and other free text would otherwise grow it forever).
+ * Lets every report drawn by one thread reuse the words its font `name` has laid out. pdfkit shapes text word by word
+ * with fontkit's OpenType engine, scales the result to its 1000-unit space and caches it for one document only;
+ * reports repeat the same question, theme and recommendation texts, and laying out words was the largest part of a
+ * report's time (measured with --cpu-prof). pdfkit only reads a cached word (its word spacing copies the position it
+ * changes), so one cache serves every document. Bounded: emptied when it grows past `limit` words (company names and
+ * other free text would otherwise grow it forever).
  */
-export function withSharedLayout(font: Font, limit = 50_000): Font {
-	const runs = new Map<string, ReturnType<Font['layout']>>();
-	const layout = (text: string, features?: unknown) => {
-		if (features !== undefined) return font.layout(text, features as string[]);
-		let run = runs.get(text);
-		if (!run) {
-			if (runs.size >= limit) runs.clear();
-			run = font.layout(text);
-			runs.set(text, run);
-		}
-		const positions = run.positions.map((position) => ({ ...position }));
-		return {
-			glyphs: run.glyphs,
-			positions,
-			// As fontkit's GlyphRun computes it, from the (by then scaled) positions.
-			get advanceWidth() {
-				return positions.reduce((width, position) => width + position.xAdvance, 0);
+export function shareLayouts(doc: PDFKit.PDFDocument, name: string, limit = 50_000) {
+	doc.font(name);
+	const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+	let cache = layouts.get(embedded.font);
+	if (!cache) {
+		cache = boundedRecord(limit);
+		layouts.set(embedded.font, cache);
+	}
+	embedded.layoutCache = cache;
+}
+
+/** A record pdfkit reads and writes by key, emptied when it holds `limit` entries. */
+function boundedRecord(limit: number): Record<string, unknown> {
+	const entries = new Map<string, unknown>();
+	return new Proxy(
+		{},
+		{
+			get: (_, key) => (typeof key === 'string' ? entries.get(key) : undefined),
+			set: (_, key, value) => {
+				if (entries.size >= limit) entries.clear();
+				entries.set(String(key), value);
+				return true;
 			}
-		};
-	};
-	return new Proxy(font, {
-		get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property))
-	});
+		}
+	);
 }

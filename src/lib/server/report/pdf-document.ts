@@ -5,7 +5,8 @@ import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { palette } from '../../charts/palette';
 import { intlTags, type Locale } from '../../i18n/locales';
-import { sharedFont } from './glyph-cache';
+import { shareLayouts, withGlyphsInContext } from './glyph-cache';
+import { packObjects } from './object-streams';
 import { artifact, block, group, startStructure, type BlockType } from './pdf-tags';
 
 /**
@@ -18,8 +19,8 @@ import { artifact, block, group, startStructure, type BlockType } from './pdf-ta
 const require = createRequire(import.meta.url);
 /**
  * Noto Sans covers every Turkish letter; the TrueType files are embedded (as subsets), so the PDF needs no installed
- * font and its text stays searchable and copyable. Parsed once per thread and shared by every report, with the shaping
- * of words shared too (see glyph-cache.ts).
+ * font and its text stays searchable and copyable. Parsed once per thread and shared by every report, with the words
+ * laid out in them shared too (see glyph-cache.ts).
  */
 function loadFont(file: string) {
 	const font = fontkit.create(
@@ -27,7 +28,7 @@ function loadFont(file: string) {
 	) as Font;
 	// pdfkit takes a parsed fontkit font (its changelog: "Accept already-parsed fontkit Font instances"); the
 	// community typings only list file sources.
-	return sharedFont(font) as unknown as Buffer;
+	return withGlyphsInContext(font) as unknown as Buffer;
 }
 const FONTS = {
 	regular: loadFont('400Regular/NotoSans_400Regular.ttf'),
@@ -321,6 +322,9 @@ export function newDocument(options: { locale: Locale; title: string }) {
 	});
 	doc.registerFont('regular', FONTS.regular);
 	doc.registerFont('bold', FONTS.bold);
+	// Regular first, as pdfkit names the fonts in the order they are first used.
+	shareLayouts(doc, 'regular');
+	shareLayouts(doc, 'bold');
 	doc.font('regular');
 	startStructure(doc);
 	const chunks: Buffer[] = [];
@@ -337,7 +341,7 @@ export function newDocument(options: { locale: Locale; title: string }) {
 		async finish(): Promise<Uint8Array<ArrayBuffer>> {
 			doc.end();
 			await ended;
-			return new Uint8Array(Buffer.concat(chunks));
+			return packObjects(Buffer.concat(chunks));
 		}
 	};
 }
