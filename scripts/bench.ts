@@ -60,8 +60,8 @@ try {
 	];
 	for (const [name, path, minRatio] of compared) {
 		const { app, bare: reference } = await compareThroughput(
-			`${server.url}${path}`,
-			`${bare.url}/`
+			{ server, path },
+			{ server: bare, path: '/' }
 		);
 		const ratio = app.requestsPerSecond / reference.requestsPerSecond;
 		checkGoal(
@@ -74,6 +74,11 @@ try {
 		const p99 = `${app.p99Ms} ms, ${p99Ratio.toFixed(2)}× the bare app's ${reference.p99Ms} ms`;
 		if (path === '/') checkGoal(`GET ${name} p99 latency`, p99, '≤ 2× the bare app', p99Ratio <= 2);
 		else console.log(`GET ${name} p99 latency: ${p99}`);
+		console.log(
+			`GET ${name} server CPU per response: ${app.cpuMsPerRequest.toFixed(2)} ms, ` +
+				`the bare app's ${reference.cpuMsPerRequest.toFixed(2)} ms ` +
+				`(${(reference.cpuMsPerRequest / app.cpuMsPerRequest).toFixed(2)}×, less noisy than req/s)`
+		);
 		if (app.errors > 0) report(`GET ${name} errors`, app.errors, 'responses');
 		if (reference.errors > 0) report('GET the bare app errors', reference.errors, 'responses');
 	}
