@@ -34,8 +34,8 @@ export async function compareThroughput(
 	bare: { server: RunningServer; path: string },
 	rounds = 2
 ): Promise<{ app: Throughput; bare: Throughput }> {
-	await load(`${app.server.url}${app.path}`, { seconds: 2 });
-	await load(`${bare.server.url}${bare.path}`, { seconds: 2 });
+	await load(`${app.server.url}${app.path}`, { seconds: 5 });
+	await load(`${bare.server.url}${bare.path}`, { seconds: 5 });
 	const appResults: Throughput[] = [];
 	const bareResults: Throughput[] = [];
 	for (let round = 0; round < rounds; round++) {
