@@ -134,24 +134,27 @@ checkTime(
 	150
 );
 
-const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `bench_${randomBytes(4).toString('hex')}`;
-const admin = connect({ kind: 'postgres', connectionString: postgresUrl });
+// A database of its own rather than a schema: Kysely's migrator takes another schema's migration tables for its own.
+const postgresUrl = new URL(
+	process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+);
+const benchDatabase = `yh_bench_${randomBytes(4).toString('hex')}`;
+const admin = connect({ kind: 'postgres', connectionString: postgresUrl.href });
 try {
-	const pgLargest = seed(postgresUrl, ['--schema', schema]);
-	const postgres = { kind: 'postgres', connectionString: postgresUrl } as const;
+	await sql`create database ${sql.id(benchDatabase)}`.execute(admin);
+	const database = new URL(postgresUrl);
+	database.pathname = `/${benchDatabase}`;
+	const url = database.href;
+	const pgLargest = seed(url);
+	const postgres = { kind: 'postgres', connectionString: url } as const;
 	checkTime(
 		'dashboard statistics, largest chamber (PostgreSQL, 100,000 assessments)',
-		await statisticsTime(postgres, pgLargest, { searchPath: schema }),
+		await statisticsTime(postgres, pgLargest),
 		100
 	);
 	checkTime(
 		'dashboard statistics with the all-chambers comparison (PostgreSQL)',
-		await statisticsTime(postgres, pgLargest, {
-			searchPath: schema,
-			compareAllChambers: true,
-			runs: 3
-		}),
+		await statisticsTime(postgres, pgLargest, { compareAllChambers: true, runs: 3 }),
 		150
 	);
 } catch (error) {
@@ -159,7 +162,9 @@ try {
 		`PostgreSQL figures skipped: ${error instanceof Error ? error.message.split('\n')[0] : error}`
 	);
 } finally {
-	await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin).catch(() => undefined);
+	await sql`drop database if exists ${sql.id(benchDatabase)} with (force)`
+		.execute(admin)
+		.catch(() => undefined);
 	await admin.destroy();
 }
 
