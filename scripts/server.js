@@ -18,8 +18,32 @@ const shutdownTimeout = Number.parseInt(env('SHUTDOWN_TIMEOUT', '30'));
 const compress = compression();
 
 const server = http.createServer((req, res) => {
-	compress(req, res, () => void handler(req, res));
+	compress(req, res, () => {
+		shareDrainListener(res);
+		void handler(req, res);
+	});
 });
+
+/**
+ * compression hands `res.on('drain')` to its zlib stream but not the removal, so every `res.once('drain')` (one per
+ * backpressure pause of a streamed export, in SvelteKit's handler) left a spent listener on the stream until Node
+ * warned of a leak (expressjs/compression#135). One listener per response now wakes whoever waits for a drain.
+ * @param {http.ServerResponse} res
+ */
+function shareDrainListener(res) {
+	/** @type {(() => void)[] | undefined} */
+	let waiting;
+	const once = res.once;
+	res.once = function (type, listener) {
+		if (type !== 'drain') return once.call(this, type, listener);
+		if (!waiting) {
+			const woken = (waiting = []);
+			res.on('drain', () => woken.splice(0).forEach((wake) => wake()));
+		}
+		waiting.push(listener);
+		return this;
+	};
+}
 
 const keepAliveTimeout = timeout_env('KEEP_ALIVE_TIMEOUT');
 if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout * 1000;
