@@ -31,5 +31,7 @@ export default ts.config(
 			// The app is served from the root (no paths.base), so plain hrefs are already resolved.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
-	}
+	},
+	// The bench's bare reference app is plain JavaScript outside the app's TypeScript project.
+	{ ...ts.configs.disableTypeChecked, files: ['scripts/bench/reference/**/*.svelte'] }
 );

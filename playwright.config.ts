@@ -54,7 +54,7 @@ export default defineConfig({
 		{ name: 'no-js', grep: /@no-js/, use: { javaScriptEnabled: false } }
 	],
 	webServer: {
-		command: 'npm run build && node build',
+		command: 'npm run build && node scripts/server.js',
 		url: `http://localhost:${PORT}/healthz`,
 		timeout: 180_000,
 		reuseExistingServer: false,

@@ -4,6 +4,8 @@ export interface LoadResult {
 	requestsPerSecond: number;
 	p99Ms: number;
 	errors: number;
+	/** Responses received in the whole run. */
+	requests: number;
 }
 
 /** A bounded load on loopback: `connections` clients for `seconds`, then it stops by itself. */
@@ -28,6 +30,7 @@ export async function load(
 	return {
 		requestsPerSecond: Math.round(result.requests.average),
 		p99Ms: result.latency.p99,
-		errors: result.errors + result.non2xx
+		errors: result.errors + result.non2xx,
+		requests: result.requests.total
 	};
 }

@@ -10,26 +10,36 @@ export interface RunningServer {
 	stop(): void;
 }
 
-/** Starts the built server (`node build`) on a fresh SQLite file (unless `env` names another) and waits for it. */
-export async function startServer(
+/**
+ * Starts the built app as `npm start` does (scripts/server.js) on a fresh SQLite file (unless `env` names another)
+ * and waits for it.
+ */
+export function startServer(
 	port: number,
 	env: Record<string, string> = {}
 ): Promise<RunningServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'yh-bench-'));
-	const child: ChildProcess = spawn(process.execPath, ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
-			DATABASE_URL: join(dir, 'bench.db'),
-			...env
-		},
+	return startNode('scripts/server.js', port, '/healthz', {
+		DATABASE_URL: join(dir, 'bench.db'),
+		...env
+	});
+}
+
+/** Runs `entry` with node on `port` and waits until `readyPath` answers 200 (10 s at most). */
+export async function startNode(
+	entry: string,
+	port: number,
+	readyPath: string,
+	env: Record<string, string> = {}
+): Promise<RunningServer> {
+	const child: ChildProcess = spawn(process.execPath, [entry], {
+		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://localhost:${port}`;
 	for (let attempt = 0; attempt < 100; attempt++) {
 		try {
-			if ((await fetch(`${url}/healthz`)).ok) {
+			if ((await fetch(`${url}${readyPath}`)).ok) {
 				return { url, pid: child.pid!, stop: () => child.kill() };
 			}
 		} catch {
@@ -38,5 +48,5 @@ export async function startServer(
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	child.kill();
-	throw new Error('the server did not start within 10 s');
+	throw new Error(`${entry} did not start within 10 s`);
 }

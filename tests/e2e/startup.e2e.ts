@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './test';
 
-// The suite's web server has already built ./build; these start a second one that must refuse to run.
-const server = resolve('build');
+// The suite's web server has already built ./build; these start a second one, as `npm start` does, that must
+// refuse to run.
+const server = resolve('scripts/server.js');
 
 function start(env: Record<string, string>, cwd = process.cwd()) {
 	return spawnSync(process.execPath, [server], {

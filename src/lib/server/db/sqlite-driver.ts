@@ -36,13 +36,16 @@ class NonBlockingSqliteDriver implements Driver {
 	// The one better-sqlite3 connection is shared: while a transaction is open, every other statement waits for it,
 	// or it would run inside that transaction. Statements outside transactions hold nothing while they wait.
 	readonly #transaction = new Gate();
+	readonly #statements: Statements;
 
-	constructor(readonly sqlite: SQLite.Database) {}
+	constructor(readonly sqlite: SQLite.Database) {
+		this.#statements = new Statements(sqlite);
+	}
 
 	async init(): Promise<void> {}
 
 	async acquireConnection(): Promise<DatabaseConnection> {
-		return new Connection(this.sqlite, this.#transaction);
+		return new Connection(this.sqlite, this.#statements, this.#transaction);
 	}
 
 	async beginTransaction(
@@ -72,12 +75,13 @@ class Connection implements DatabaseConnection {
 
 	constructor(
 		readonly sqlite: SQLite.Database,
+		readonly statements: Statements,
 		readonly transaction: Gate
 	) {}
 
 	async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-		if (this.#inTransaction) return run<R>(this.sqlite, query);
-		return retryWhileBusy(() => this.transaction.whenOpen(() => run<R>(this.sqlite, query)));
+		if (this.#inTransaction) return run<R>(this.statements, query);
+		return retryWhileBusy(() => this.transaction.whenOpen(() => run<R>(this.statements, query)));
 	}
 
 	async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -108,8 +112,33 @@ class Connection implements DatabaseConnection {
 	}
 }
 
-function run<R>(sqlite: SQLite.Database, { sql, parameters }: CompiledQuery): QueryResult<R> {
-	const statement = sqlite.prepare(sql);
+/**
+ * Prepared statements by their SQL, most recently used last. Pages send the same few statements on every request,
+ * and preparing one took about half the time of a page's queries; the cache is bounded because an `in (…)` list of
+ * each length is a statement of its own. Statements run to completion at once (`all`, `run`), so sharing one is safe.
+ */
+class Statements {
+	readonly #cache = new Map<string, SQLite.Statement>();
+
+	constructor(
+		readonly sqlite: SQLite.Database,
+		readonly size = 200
+	) {}
+
+	get(sql: string): SQLite.Statement {
+		let statement = this.#cache.get(sql);
+		if (statement) this.#cache.delete(sql);
+		else {
+			statement = this.sqlite.prepare(sql);
+			if (this.#cache.size >= this.size) this.#cache.delete(this.#cache.keys().next().value!);
+		}
+		this.#cache.set(sql, statement);
+		return statement;
+	}
+}
+
+function run<R>(statements: Statements, { sql, parameters }: CompiledQuery): QueryResult<R> {
+	const statement = statements.get(sql);
 	if (statement.reader) return { rows: statement.all(parameters) as R[] };
 	const { changes, lastInsertRowid } = statement.run(parameters);
 	return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
