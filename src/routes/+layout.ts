@@ -1,7 +1,8 @@
-import { createTranslator } from '$lib/i18n';
+import { areaTranslator } from '$lib/i18n/areas';
+import { routeAreas } from '$lib/i18n/route-areas';
 
-export const load = async ({ data }) => ({
+export const load = async ({ data, route }) => ({
 	...data,
-	/** Created per page load, in the page's language. */
-	t: await createTranslator(data.locale)
+	/** The page's language, with the strings of the areas this page shows (reading route.id reloads it per page). */
+	t: await areaTranslator(data.locale, routeAreas(route.id))
 });
