@@ -1,8 +1,7 @@
-import { areaTranslator } from '$lib/i18n/areas';
-import { routeAreas } from '$lib/i18n/route-areas';
+import { pageTranslator } from '$lib/i18n/pages';
 
 export const load = async ({ data, route }) => ({
 	...data,
-	/** The page's language, with the strings of the areas this page shows (reading route.id reloads it per page). */
-	t: await areaTranslator(data.locale, routeAreas(route.id))
+	/** The page's language, with the strings this route shows (reading route.id reloads it on each new route). */
+	t: await pageTranslator(data.locale, route.id)
 });

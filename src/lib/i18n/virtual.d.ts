@@ -1,8 +1,8 @@
-/** The lazy modules of each language's areas, made by the i18n-areas plugin of vite.config.ts. */
-declare module 'virtual:i18n-areas' {
-	const areas: Record<
+/** Each language's strings for each route id (`''`: no route), made by the i18n-pages plugin of vite.config.ts. */
+declare module 'virtual:i18n-pages' {
+	const pages: Record<
 		import('./locales').Locale,
 		Record<string, () => Promise<{ default: import('./translator').Messages }>>
 	>;
-	export default areas;
+	export default pages;
 }
