@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -14,7 +15,7 @@ const PAGE = 'virtual:i18n-page/';
  * language and route id to a lazy import of its module; the empty id stands for a page no route matched.
  */
 function i18nPages(): Plugin {
-	const file = (name: string) => new URL(name, I18N).pathname;
+	const file = (name: string) => fileURLToPath(new URL(name, I18N));
 	const read = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
 	const table = (): { everywhere: string[]; pages: Record<string, string[]> } =>
 		read('route-areas.json');
