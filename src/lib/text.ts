@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The one rule for text that enters the app (API bodies, forms, answers, query parameters, the admin command):
  * no C0 control characters (NUL, tab and line breaks included), no DEL and no C1 controls. They are invisible on
@@ -7,7 +5,7 @@ import { z } from 'zod';
  * text today, so tabs and line breaks are refused too. Accepted text is stored in Unicode NFC, so that "ş" typed as
  * one character or as "s" + cedilla is the same name in searches, exports and reports.
  */
-const CONTROL = /\p{Cc}/u; // Unicode's "Control" category: exactly U+0000–U+001F and U+007F–U+009F
+export const CONTROL = /\p{Cc}/u; // Unicode's "Control" category: exactly U+0000–U+001F and U+007F–U+009F
 
 /** The text, NFC-normalised, or undefined when it holds a control character. */
 export function cleanText(value: string): string | undefined {
@@ -47,12 +45,4 @@ export function cleanStrings(
 		return { ok: true, value: Object.fromEntries(entries) };
 	}
 	return { ok: true, value };
-}
-
-/** A zod string under the same rule (for input no generic reader cleans, such as query parameters). */
-export function plainText(message: string) {
-	return z
-		.string()
-		.refine((value) => !CONTROL.test(value), message)
-		.normalize('NFC');
 }

@@ -1,7 +1,7 @@
-import { createTranslator } from '$lib/i18n';
+import { pageTranslator } from '$lib/i18n/pages';
 
-export const load = async ({ data }) => ({
+export const load = async ({ data, route }) => ({
 	...data,
-	/** Created per page load, in the page's language. */
-	t: await createTranslator(data.locale)
+	/** The page's language, with the strings this route shows (reading route.id reloads it on each new route). */
+	t: await pageTranslator(data.locale, route.id)
 });

@@ -68,6 +68,8 @@ test.describe('answering an assessment', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
 		await expect(page.getByRole('heading', { name: 'The three things to do first' })).toBeVisible();
 		await expect(page.locator('canvas')).toHaveCount(2);
+		// Chart.js is downloaded when a chart comes near the screen.
+		await page.locator('.chart--radar').scrollIntoViewIfNeeded();
 		await expect(page.getByRole('img', { name: /Radar chart/ })).toBeVisible();
 		await expectNoSidewaysScroll(page);
 	});

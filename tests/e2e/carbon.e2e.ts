@@ -90,6 +90,8 @@ test('an exporter of steel goods enters its energy use and sees its emissions an
 	);
 	await expect(carbon).toContainText('doğrulanmış bir sera gazı envanteri değildir');
 	if (withJs) {
+		// Chart.js is downloaded when a chart comes near the screen.
+		await carbon.locator('.chart').scrollIntoViewIfNeeded();
 		await expect(
 			page.getByRole('img', { name: /Kaynaklara göre tahmini emisyonlar/ })
 		).toBeVisible();

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { completeAnswers, QUESTIONNAIRE } from './api-helpers';
 import { expect, test } from './test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -137,14 +140,61 @@ test.describe('privacy notice', () => {
 	}
 });
 
-test('no page shows an untranslated key', async ({ page }) => {
-	for (const path of ['/', '/methodology', '/resources', '/privacy', '/assessment/new']) {
-		for (const lang of ['tr', 'en']) {
+const keys = Object.keys(JSON.parse(readFileSync('src/lib/i18n/locales/tr.json', 'utf8')));
+const areas = [...new Set(keys.map((key) => key.split('.')[0]))];
+/** Any key of the translations, as a page would show it if its area were not loaded (not a file: report.pdf). */
+const rawKey = new RegExp(`\\b(${areas.join('|')})\\.(?!(pdf|json|csv|xlsx)\\b)[a-z0-9_]+\\b`);
+
+/** Fails when the page's text shows an untranslated key. */
+async function expectTranslated(page: Page) {
+	const text = await page.locator('body').innerText();
+	expect(text, page.url()).not.toMatch(rawKey);
+}
+
+test('no page shows an untranslated key, loaded or reached in the browser', async ({
+	page,
+	request
+}) => {
+	const answers = await completeAnswers(request);
+	const created = await request.post('/api/v1/assessments', {
+		data: { questionnaire: QUESTIONNAIRE, locale: 'tr', answers }
+	});
+	const { token } = (await created.json()) as { token: string };
+	await request.post(`/api/v1/assessments/${token}/submit`, { data: {} });
+	const draft = await request.post('/api/v1/assessments', {
+		data: { questionnaire: QUESTIONNAIRE, locale: 'tr' }
+	});
+	const draftToken = ((await draft.json()) as { token: string }).token;
+	const paths = [
+		'/',
+		'/methodology',
+		'/resources',
+		'/privacy',
+		'/assessment/new',
+		'/chamber/login',
+		`/assessment/${draftToken}/profile`,
+		`/assessment/${draftToken}/review`,
+		`/assessment/${token}/results`
+	];
+	for (const lang of ['tr', 'en']) {
+		for (const path of paths) {
 			await page.goto(`${path}?lang=${lang}`);
-			const text = await page.locator('body').innerText();
-			expect(text, `${path} ${lang}`).not.toMatch(
-				/\b(app|nav|landing|footer|error|methodology|resources|privacy|results|review|step|question|answer|progress|resume|common)\.[a-z_]+\b/
-			);
+			await expectTranslated(page);
 		}
+		// The same pages reached by the browser's router, which loads each page's strings itself.
+		await page.goto(`/?lang=${lang}`);
+		await page.waitForLoadState('networkidle');
+		for (const href of ['/methodology', '/resources', '/privacy', '/chamber/login']) {
+			await page.locator(`footer a[href="${href}"]`).click();
+			await expect(page).toHaveURL(href);
+			await page.waitForLoadState('networkidle');
+			await expectTranslated(page);
+		}
+		await page.goto(`/assessment/${draftToken}/profile`);
+		await page.waitForLoadState('networkidle');
+		await page.locator(`a[href="/assessment/${draftToken}/review"]`).first().click();
+		await expect(page).toHaveURL(/\/review$/);
+		await page.waitForLoadState('networkidle');
+		await expectTranslated(page);
 	}
 });

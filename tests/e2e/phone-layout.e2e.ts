@@ -30,6 +30,9 @@ async function expectStepBar(page: Page, number: number) {
 		new RegExp(`^Adım ${number}/\\d+: .+`)
 	);
 	await expect(bar).toContainText(/\d+ zorunlu sorudan \d+ tanesi cevaplandı/);
+	// Each step shows only its number on a phone, but a screen reader hears its name.
+	for (const link of await bar.getByRole('link').all())
+		await expect(link).toHaveAccessibleName(/\p{L}{3}/u);
 	const review = bar.getByRole('link', { name: 'Gözden geçir ve gönder' });
 	await expect(review).toBeInViewport();
 	const box = await review.boundingBox();
@@ -132,7 +135,8 @@ test('the whole flow fits a phone, and the results read summary first', async ({
 	await expect(card).toContainText(/Hızlı kazanım|Düşük maliyetli|Yatırım gerektirir/);
 	await expectFits(page);
 
-	// The charts are drawn (no note left in their place) and the page passes axe.
+	// Each chart is drawn once scrolled to (no note left in its place), and the page passes axe.
+	for (const chart of await page.locator('.chart').all()) await chart.scrollIntoViewIfNeeded();
 	await expect(page.locator('.chart__note')).toHaveCount(0);
 	await expect(page.locator('canvas')).toHaveCount(3);
 	const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

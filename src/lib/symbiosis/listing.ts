@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { plainText } from '../text';
+import { plainText } from '../text-schema';
 import {
 	mayBeHazardous,
 	SYMBIOSIS_UNITS,
 	type SymbiosisCategory,
 	type SymbiosisUnit
 } from './categories';
+import {
+	ITEMS_MAX,
+	NOTE_MAX,
+	QUANTITY_MAX,
+	SYMBIOSIS_FREQUENCIES,
+	type SymbiosisFrequency
+} from './listing-fields';
 
 /*
  * What a firm lists in the symbiosis exchange: what it can offer and what it needs, and whether its chamber may
@@ -13,32 +20,15 @@ import {
  * their field, the API in the caller's language.
  */
 
-export const SYMBIOSIS_SIDES = ['offer', 'need'] as const;
-export type SymbiosisSide = (typeof SYMBIOSIS_SIDES)[number];
-
-/** How often the material or capacity comes up (or is needed). */
-export const SYMBIOSIS_FREQUENCIES = [
-	'continuous',
-	'weekly',
-	'monthly',
-	'seasonal',
-	'once'
-] as const;
-export type SymbiosisFrequency = (typeof SYMBIOSIS_FREQUENCIES)[number];
-
-/**
- * The most a firm may give per year in each unit: above a large plant's scale, so a figure typed with three extra
- * zeros (or in kg for t) is refused rather than listed.
- */
-export const QUANTITY_MAX: Record<SymbiosisUnit, number> = {
-	t: 1_000_000,
-	m3: 10_000_000,
-	MWh: 1_000_000,
-	piece: 10_000
-};
-export const NOTE_MAX = 280;
-/** Items per side: more than any SME lists, few enough to read on a phone. */
-export const ITEMS_MAX = 20;
+export {
+	ITEMS_MAX,
+	NOTE_MAX,
+	QUANTITY_MAX,
+	SYMBIOSIS_FREQUENCIES,
+	SYMBIOSIS_SIDES,
+	type SymbiosisFrequency,
+	type SymbiosisSide
+} from './listing-fields';
 
 export interface SymbiosisItem {
 	category: string;

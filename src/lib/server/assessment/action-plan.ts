@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import { PLAN_STATUSES } from '$lib/presenters/plan';
 import { localize } from '$lib/questionnaire/localize';
-import { plainText } from '$lib/text';
+import { plainText } from '$lib/text-schema';
 import { db } from '../db';
 import * as planActions from '../db/plan-actions';
 import type { PlanActionFields } from '../db/plan-actions';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '$lib/text';
+import { plainText } from '$lib/text-schema';
 import type { StatisticsFilters } from '../aggregates';
 
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Questionnaire } from '$lib/questionnaire/schema';
-import { plainText } from '$lib/text';
+import { plainText } from '$lib/text-schema';
 import { sectorCodes } from '$lib/questionnaire/sectors';
 
 /*
