@@ -8,8 +8,8 @@ import type { Schema } from './schema';
  * chambers a few hundred totals, instead of every assessment with its scores, priorities and plan.
  *
  * - `statistics_firm`: one row per firm counted by the statistics (the latest submitted assessment with a result of
- *   each chain, in a chamber), holding everything the figures read of it as one JSON text (`StoredFirm`): a
- *   chamber's firms are then read as one string and parsed at once.
+ *   each chain, in a chamber), holding everything the figures read of it as one JSON array (`Packed`): a chamber's
+ *   firms are then read as one string and parsed at once.
  * - `statistics_national`: over all those firms, the firms and the sum of their overall score (`theme_id` '') and of
  *   each theme's score, in tenths (scores have one decimal, so the sums are exact), in all (`dimension` 'all') and
  *   per sector, size class and province: the groups the comparison may be filtered by.
@@ -30,6 +30,86 @@ export type StoredFirm = Omit<Firm, 'themes' | 'plan' | 'symbiosis'> & {
 	themes: Record<string, number>;
 	plan: Record<string, PlanStatus>;
 };
+
+/**
+ * A stored firm as a JSON array, its fields in this order: keys repeated in every row made the text of a large
+ * chamber twice as long, and parsing it took as long as every other figure together.
+ */
+type Packed = [
+	id: string,
+	campaignId: string | null,
+	sector: string | null,
+	sizeClass: string | null,
+	province: string | null,
+	overall: number,
+	level: string,
+	scope1: number | null,
+	scope2: number | null,
+	cbam: string | null,
+	cbamReadiness: string | null,
+	month: string,
+	previousOverall: number | null,
+	themes: Record<string, number>,
+	priorities: string[],
+	plan: Record<string, PlanStatus>
+];
+
+function pack(firm: StoredFirm): string {
+	const packed: Packed = [
+		firm.id,
+		firm.campaignId,
+		firm.sector,
+		firm.sizeClass,
+		firm.province,
+		firm.overall,
+		firm.level,
+		firm.scope1,
+		firm.scope2,
+		firm.cbam,
+		firm.cbamReadiness,
+		firm.month!,
+		firm.previousOverall ?? null,
+		firm.themes,
+		[...firm.priorities],
+		firm.plan
+	];
+	return JSON.stringify(packed);
+}
+
+/** A map of an object's entries, without the array of them `Object.entries` would make. */
+function mapOf<V>(object: Record<string, V>): Map<string, V> {
+	const map = new Map<string, V>();
+	for (const key in object) map.set(key, object[key]);
+	return map;
+}
+
+/**
+ * The firms of a chamber's summary rows, by assessment id, from their texts joined by commas: built field by field,
+ * so that every firm has the same shape (which the figures' loops over them rely on).
+ */
+export function unpackFirms(joined: string): Map<string, Firm> {
+	const firms = new Map<string, Firm>();
+	for (const packed of JSON.parse(`[${joined}]`) as Packed[]) {
+		firms.set(packed[0], {
+			campaignId: packed[1],
+			sector: packed[2],
+			sizeClass: packed[3],
+			province: packed[4],
+			overall: packed[5],
+			level: packed[6],
+			themes: mapOf(packed[13]),
+			scope1: packed[7],
+			scope2: packed[8],
+			cbam: packed[9],
+			cbamReadiness: packed[10],
+			month: packed[11],
+			previousOverall: packed[12] ?? undefined,
+			priorities: packed[14],
+			plan: mapOf(packed[15])
+		});
+	}
+	return firms;
+}
 
 /** The filters of the comparison with all chambers, as `statistics_national.dimension` holds them. */
 const NATIONAL_DIMENSIONS: readonly ComparedFilter['name'][] = ['sector', 'sizeClass', 'province'];
@@ -155,7 +235,7 @@ async function derive(trx: Db, ids: readonly string[]): Promise<SummaryRow[]> {
 
 /** Summary rows as stored. */
 const stored = (rows: readonly SummaryRow[]) =>
-	rows.map((row) => ({ ...row, firm: JSON.stringify(row.firm) }));
+	rows.map((row) => ({ ...row, firm: pack(row.firm) }));
 
 /** What some firms add to the national totals, per `dimension`, `value` and `theme_id` (joined by a tab). */
 function contributions(firms: readonly StoredFirm[], sign: 1 | -1, into: Totals): void {
@@ -226,7 +306,12 @@ export async function refresh(
 	if (rows.length > 0) await trx.insertInto('statistics_firm').values(stored(rows)).execute();
 	const totals: Totals = new Map();
 	contributions(
-		old.map((row) => JSON.parse(row.firm) as StoredFirm),
+		[...unpackFirms(old.map((row) => row.firm).join(','))].map(([id, firm]) => ({
+			...firm,
+			id,
+			themes: Object.fromEntries(firm.themes),
+			plan: Object.fromEntries(firm.plan)
+		})),
 		-1,
 		totals
 	);

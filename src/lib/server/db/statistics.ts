@@ -10,7 +10,7 @@ import type {
 } from '../aggregates/types';
 import type { Db } from './connect';
 import type { Schema } from './schema';
-import type { StoredFirm } from './statistics-summary';
+import { unpackFirms } from './statistics-summary';
 
 /*
  * The rows the chamber statistics are computed from. This module reads and decides nothing: which figures may be
@@ -41,30 +41,7 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 		.select(concatenated.as('all'))
 		.where('chamber_id', '=', chamberId)
 		.executeTakeFirstOrThrow();
-	const stored = JSON.parse(`[${all ?? ''}]`) as StoredFirm[];
-	// Built field by field, so that every firm has the same shape (which the figures' loops over them rely on).
-	const firms = new Map(
-		stored.map((firm): [string, Firm] => [
-			firm.id,
-			{
-				campaignId: firm.campaignId,
-				sector: firm.sector,
-				sizeClass: firm.sizeClass,
-				province: firm.province,
-				overall: firm.overall,
-				level: firm.level,
-				themes: new Map(Object.entries(firm.themes)),
-				scope1: firm.scope1,
-				scope2: firm.scope2,
-				cbam: firm.cbam,
-				cbamReadiness: firm.cbamReadiness,
-				month: firm.month,
-				previousOverall: firm.previousOverall,
-				priorities: firm.priorities,
-				plan: new Map(Object.entries(firm.plan))
-			}
-		])
-	);
+	const firms = unpackFirms(all ?? '');
 	await readListings(trx, chamberId, firms);
 	return [...firms.values()];
 }
