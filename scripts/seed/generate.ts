@@ -5,6 +5,7 @@ import type { Insertable, Transaction } from 'kysely';
 import { assessCarbon } from '../../src/lib/carbon/assess';
 import type { Db } from '../../src/lib/server/db/connect';
 import type { Schema } from '../../src/lib/server/db/schema';
+import * as statisticsSummary from '../../src/lib/server/db/statistics-summary';
 import { profileFacts } from '../../src/lib/questionnaire/profile';
 import type { Province, Questionnaire, Role } from '../../src/lib/questionnaire/schema';
 import type { Answers } from '../../src/lib/questionnaire/visibility';
@@ -602,10 +603,18 @@ async function insertRows<T extends SeedTable>(
 	}
 }
 
-/** Inserts one batch in one transaction, as multi-row statements kept under the bound-parameter limits. */
+/**
+ * Inserts one batch in one transaction, as multi-row statements kept under the bound-parameter limits, and brings
+ * the statistics' summaries up to date with it (the firms submitted and those their re-assessments supersede).
+ */
 export async function insertBatch(db: Db, batch: SeedBatch): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		for (const table of SEED_TABLES) await insertRows(trx, table, batch[table] ?? []);
+		const assessments = batch.assessment ?? [];
+		await statisticsSummary.refresh(trx, [
+			...assessments.map((row) => row.id),
+			...assessments.map((row) => row.previous_id)
+		]);
 	});
 }
 

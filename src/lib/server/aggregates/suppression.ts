@@ -100,7 +100,8 @@ export function publishPartitions(
 	min: number
 ): Published[] {
 	checkMin(min);
-	let atoms = new Array<number>(firms).fill(0);
+	let atoms = new Int32Array(firms);
+	let atomCount = 1;
 	return partitions.map((keys) => {
 		if (keys.length !== firms) throw new RangeError('a partition must give every firm a cell');
 		// Cells as small numbers, and firms per atom and cell under `atom * cells + cell`, per cell, and per atom.
@@ -119,34 +120,54 @@ export function publishPartitions(
 			joint.set(slot, (joint.get(slot) ?? 0) + 1);
 			sizes[cell] += 1;
 		});
-		const shown = new Set(keyOf.keys());
+		// The non-empty pieces (an atom's firms in one cell) as flat arrays: the loop below passes over them once per
+		// cell it hides, thousands of pieces for the later partitions of a large chamber.
+		const pieces = joint.size;
+		const pieceCell = new Int32Array(pieces);
+		const pieceAtom = new Int32Array(pieces);
+		const pieceFirms = new Int32Array(pieces);
+		let piece = 0;
+		for (const [slot, count] of joint) {
+			pieceCell[piece] = slot % cells;
+			pieceAtom[piece] = (slot - pieceCell[piece]) / cells;
+			pieceFirms[piece++] = count;
+		}
+		const shown = new Uint8Array(cells).fill(1);
+		let shownCount = cells;
+		const merged = new Int32Array(atomCount);
 		const bySize = (a: number, b: number) => sizes[a] - sizes[b] || compareKeys(keyOf[a], keyOf[b]);
 		for (;;) {
 			const inSmallAtoms = new Set<number>();
-			const merged = new Map<number, number>();
-			for (const [slot, count] of joint) {
-				const cell = slot % cells;
-				if (!shown.has(cell)) {
-					const atom = (slot - cell) / cells;
-					merged.set(atom, (merged.get(atom) ?? 0) + count);
-				} else if (count < min) inSmallAtoms.add(cell);
+			merged.fill(0);
+			for (let i = 0; i < pieces; i++) {
+				if (!shown[pieceCell[i]]) merged[pieceAtom[i]] += pieceFirms[i];
+				else if (pieceFirms[i] < min) inSmallAtoms.add(pieceCell[i]);
 			}
-			const small = [...merged.values()].some((count) => count < min);
-			if ((inSmallAtoms.size === 0 && !small) || shown.size === 0) break;
-			const [next] = [...(inSmallAtoms.size > 0 ? inSmallAtoms : shown)].sort(bySize);
-			shown.delete(next);
+			let small = false;
+			for (let i = 0; i < pieces && !small; i++) {
+				small = !shown[pieceCell[i]] && merged[pieceAtom[i]] < min;
+			}
+			if ((inSmallAtoms.size === 0 && !small) || shownCount === 0) break;
+			const candidates =
+				inSmallAtoms.size > 0 ? [...inSmallAtoms] : [...shown.keys()].filter((cell) => shown[cell]);
+			const next = candidates.reduce((best, cell) => (bySize(cell, best) < 0 ? cell : best));
+			shown[next] = 0;
+			shownCount -= 1;
 		}
 		// The next atoms: the old ones split by the shown cells, the hidden ones kept together (as cell `cells`).
 		const ids = new Map<number, number>();
-		atoms = cellOf.map((cell, i) => {
-			const slot = atoms[i] * (cells + 1) + (shown.has(cell) ? cell : cells);
+		const next = new Int32Array(firms);
+		cellOf.forEach((cell, i) => {
+			const slot = atoms[i] * (cells + 1) + (shown[cell] ? cell : cells);
 			let id = ids.get(slot);
 			if (id === undefined) ids.set(slot, (id = ids.size));
-			return id;
+			next[i] = id;
 		});
+		atoms = next;
+		atomCount = Math.max(1, ids.size);
 		return {
-			shown: new Set([...shown].map((cell) => keyOf[cell])),
-			hidden: new Set(keyOf.filter((_, cell) => !shown.has(cell)))
+			shown: new Set(keyOf.filter((_, cell) => shown[cell])),
+			hidden: new Set(keyOf.filter((_, cell) => !shown[cell]))
 		};
 	});
 }

@@ -20,7 +20,8 @@ export function mean(values: readonly number[]): number | null {
 /** The median to one decimal; null for no values. */
 export function median(values: readonly number[]): number | null {
 	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
+	// A typed array sorts numbers natively, several times faster than a comparator over thousands of scores.
+	const sorted = Float64Array.from(values).sort();
 	const middle = sorted.length >> 1;
 	return round(sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
 }

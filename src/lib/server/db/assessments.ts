@@ -9,6 +9,7 @@ import * as consent from './consent';
 import * as reminders from './reminders';
 import * as symbiosisIntroductions from './symbiosis-introductions';
 import type { Db } from './connect';
+import * as statisticsSummary from './statistics-summary';
 import type { AssessmentTable } from './schema';
 import { newId } from './ids';
 
@@ -259,6 +260,8 @@ export async function submit(
 			.where('id', '=', id)
 			.executeTakeFirstOrThrow();
 		if (previousId !== null) await symbiosisIntroductions.follow(trx, previousId, id);
+		// The firm now counts with this result, and no longer with the one it re-assessed.
+		await statisticsSummary.refresh(trx, [id, previousId]);
 		// A submitted draft needs no reminder to finish: its address is forgotten with the submission.
 		await reminders.forget(trx, id);
 		return 'submitted';

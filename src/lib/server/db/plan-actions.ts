@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from './connect';
 import { newId } from './ids';
+import * as statisticsSummary from './statistics-summary';
 import type { PlanActionTable } from './schema';
 
 /*
@@ -60,22 +61,25 @@ export async function save(
 ): Promise<void> {
 	const at = now.toISOString();
 	const changes = { owner: fields.owner, target_month: fields.targetMonth, status: fields.status };
-	await db
-		.insertInto('plan_action')
-		.values({
-			id: newId(),
-			assessment_id: assessmentId,
-			recommendation_id: fields.recommendationId,
-			...changes,
-			created_at: at,
-			updated_at: at
-		})
-		.onConflict((conflict) =>
-			conflict
-				.columns(['assessment_id', 'recommendation_id'])
-				.doUpdateSet({ ...changes, updated_at: at })
-		)
-		.execute();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('plan_action')
+			.values({
+				id: newId(),
+				assessment_id: assessmentId,
+				recommendation_id: fields.recommendationId,
+				...changes,
+				created_at: at,
+				updated_at: at
+			})
+			.onConflict((conflict) =>
+				conflict
+					.columns(['assessment_id', 'recommendation_id'])
+					.doUpdateSet({ ...changes, updated_at: at })
+			)
+			.execute();
+		await statisticsSummary.refresh(trx, [assessmentId]);
+	});
 }
 
 /** Takes an action off the plan; false when the plan had none for that recommendation. */
@@ -84,12 +88,15 @@ export async function remove(
 	assessmentId: string,
 	recommendationId: string
 ): Promise<boolean> {
-	const result = await db
-		.deleteFrom('plan_action')
-		.where('assessment_id', '=', assessmentId)
-		.where('recommendation_id', '=', recommendationId)
-		.executeTakeFirst();
-	return Number(result.numDeletedRows) > 0;
+	return db.transaction().execute(async (trx) => {
+		const result = await trx
+			.deleteFrom('plan_action')
+			.where('assessment_id', '=', assessmentId)
+			.where('recommendation_id', '=', recommendationId)
+			.executeTakeFirst();
+		await statisticsSummary.refresh(trx, [assessmentId]);
+		return Number(result.numDeletedRows) > 0;
+	});
 }
 
 /**
@@ -108,22 +115,23 @@ export async function replace(
 			(await list(trx, assessmentId)).map((action) => [action.recommendationId, action.createdAt])
 		);
 		await trx.deleteFrom('plan_action').where('assessment_id', '=', assessmentId).execute();
-		if (actions.length === 0) return;
-		await trx
-			.insertInto('plan_action')
-			.values(
-				actions.map((action) => ({
-					id: newId(),
-					assessment_id: assessmentId,
-					recommendation_id: action.recommendationId,
-					owner: action.owner,
-					target_month: action.targetMonth,
-					status: action.status,
-					created_at: added.get(action.recommendationId) ?? at,
-					updated_at: at
-				}))
-			)
-			.execute();
+		if (actions.length > 0)
+			await trx
+				.insertInto('plan_action')
+				.values(
+					actions.map((action) => ({
+						id: newId(),
+						assessment_id: assessmentId,
+						recommendation_id: action.recommendationId,
+						owner: action.owner,
+						target_month: action.targetMonth,
+						status: action.status,
+						created_at: added.get(action.recommendationId) ?? at,
+						updated_at: at
+					}))
+				)
+				.execute();
+		await statisticsSummary.refresh(trx, [assessmentId]);
 	});
 }
 

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import * as consent from './consent';
 import type { Db } from './connect';
+import * as statisticsSummary from './statistics-summary';
 import type { Schema } from './schema';
 
 /*
@@ -130,6 +131,11 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 				.where('id', '=', id)
 				.executeTakeFirst();
 			if (!row) continue;
+			const successors = await trx
+				.selectFrom('assessment')
+				.select('id')
+				.where('previous_id', '=', id)
+				.execute();
 			await trx
 				.updateTable('assessment')
 				.set({ previous_id: row.previous_id })
@@ -153,6 +159,12 @@ export async function erase(db: Db, ids: string[], now = new Date()): Promise<vo
 				older = next?.previous_id ?? null;
 			}
 			await trx.deleteFrom('assessment').where('id', '=', id).execute();
+			// The erased one leaves the statistics, its predecessor stays superseded, its successors start afresh.
+			await statisticsSummary.refresh(trx, [
+				id,
+				row.previous_id,
+				...successors.map((successor) => successor.id)
+			]);
 		}
 	});
 }

@@ -25,6 +25,8 @@ export interface Schema {
 	mail_send: MailSendTable;
 	symbiosis_item: SymbiosisItemTable;
 	symbiosis_introduction: SymbiosisIntroductionTable;
+	statistics_firm: StatisticsFirmTable;
+	statistics_national: StatisticsNationalTable;
 }
 
 export interface AuditLogTable {
@@ -315,4 +317,28 @@ export interface SymbiosisIntroductionTable {
 	/** The user id of whoever introduced them. */
 	introduced_by: string;
 	introduced_at: string;
+}
+
+/**
+ * A firm the chamber statistics count (its latest submitted assessment with a result), with everything they read of
+ * it: derived from `assessment` and its scores, needs and plan by `statistics-summary.ts` in each writing transaction.
+ */
+export interface StatisticsFirmTable {
+	assessment_id: string;
+	chamber_id: string;
+	/** JSON of `StoredFirm`: the firm as the statistics read it. */
+	firm: string;
+}
+
+/**
+ * Totals over every chamber's counted firms for the comparison with all chambers: firms and the sum of scores in
+ * tenths, overall (`theme_id` '') and per theme, in all (`dimension` 'all', `value` '') and per group of a filter.
+ */
+export interface StatisticsNationalTable {
+	/** 'all', or the filter: 'sector', 'sizeClass' or 'province'. */
+	dimension: string;
+	value: string;
+	theme_id: string;
+	firms: number;
+	total_tenths: number;
 }

@@ -19,6 +19,7 @@ import * as mail from './0018-mail';
 import * as symbiosis from './0019-symbiosis';
 import * as symbiosisIntroduction from './0020-symbiosis-introduction';
 import * as symbiosisRegion from './0021-symbiosis-region';
+import * as statisticsSummary from './0022-statistics-summary';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -44,7 +45,8 @@ const migrations: Record<string, Migration> = {
 	'0018-mail': mail,
 	'0019-symbiosis': symbiosis,
 	'0020-symbiosis-introduction': symbiosisIntroduction,
-	'0021-symbiosis-region': symbiosisRegion
+	'0021-symbiosis-region': symbiosisRegion,
+	'0022-statistics-summary': statisticsSummary
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,356 @@
+import type { Kysely, Transaction } from 'kysely';
+import { monthInTurkiye } from '$lib/i18n/format';
+import type { ComparedFilter, Firm, PlanStatus } from '../aggregates/types';
+import type { Schema } from './schema';
+
+/*
+ * The chamber statistics' summaries, so that a dashboard reads one compact row per firm and the comparison with all
+ * chambers a few hundred totals, instead of every assessment with its scores, priorities and plan.
+ *
+ * - `statistics_firm`: one row per firm counted by the statistics (the latest submitted assessment with a result of
+ *   each chain, in a chamber), holding everything the figures read of it as one JSON array (`Packed`): a chamber's
+ *   firms are then read as one string and parsed at once.
+ * - `statistics_national`: over all those firms, the firms and the sum of their overall score (`theme_id` '') and of
+ *   each theme's score, in tenths (scores have one decimal, so the sums are exact), in all (`dimension` 'all') and
+ *   per sector, size class and province: the groups the comparison may be filtered by.
+ *
+ * They are derived data: every write that changes what they hold calls `refresh` with the assessments it touched,
+ * inside its own transaction, and `rebuild` derives them from scratch (the migration, the seed script).
+ */
+
+type Db = Kysely<Schema>;
+
+/**
+ * A firm as its summary row holds it: a `Firm` without its symbiosis listing (read where it is kept, it changes
+ * after submission), with its theme scores and plan as plain objects.
+ */
+export type StoredFirm = Omit<Firm, 'themes' | 'plan' | 'symbiosis'> & {
+	/** The assessment's id. */
+	id: string;
+	themes: Record<string, number>;
+	plan: Record<string, PlanStatus>;
+};
+
+/**
+ * A stored firm as a JSON array, its fields in this order: keys repeated in every row made the text of a large
+ * chamber twice as long, and parsing it took as long as every other figure together.
+ */
+type Packed = [
+	id: string,
+	campaignId: string | null,
+	sector: string | null,
+	sizeClass: string | null,
+	province: string | null,
+	overall: number,
+	level: string,
+	scope1: number | null,
+	scope2: number | null,
+	cbam: string | null,
+	cbamReadiness: string | null,
+	month: string,
+	previousOverall: number | null,
+	themes: Record<string, number>,
+	priorities: string[],
+	plan: Record<string, PlanStatus>
+];
+
+function pack(firm: StoredFirm): string {
+	const packed: Packed = [
+		firm.id,
+		firm.campaignId,
+		firm.sector,
+		firm.sizeClass,
+		firm.province,
+		firm.overall,
+		firm.level,
+		firm.scope1,
+		firm.scope2,
+		firm.cbam,
+		firm.cbamReadiness,
+		firm.month!,
+		firm.previousOverall ?? null,
+		firm.themes,
+		[...firm.priorities],
+		firm.plan
+	];
+	return JSON.stringify(packed);
+}
+
+/** A map of an object's entries, without the array of them `Object.entries` would make. */
+function mapOf<V>(object: Record<string, V>): Map<string, V> {
+	const map = new Map<string, V>();
+	for (const key in object) map.set(key, object[key]);
+	return map;
+}
+
+/**
+ * The firms of a chamber's summary rows, by assessment id, from their texts joined by commas: built field by field,
+ * so that every firm has the same shape (which the figures' loops over them rely on).
+ */
+export function unpackFirms(joined: string): Map<string, Firm> {
+	const firms = new Map<string, Firm>();
+	for (const packed of JSON.parse(`[${joined}]`) as Packed[]) {
+		firms.set(packed[0], {
+			campaignId: packed[1],
+			sector: packed[2],
+			sizeClass: packed[3],
+			province: packed[4],
+			overall: packed[5],
+			level: packed[6],
+			themes: mapOf(packed[13]),
+			scope1: packed[7],
+			scope2: packed[8],
+			cbam: packed[9],
+			cbamReadiness: packed[10],
+			month: packed[11],
+			previousOverall: packed[12] ?? undefined,
+			priorities: packed[14],
+			plan: mapOf(packed[15])
+		});
+	}
+	return firms;
+}
+
+/** The filters of the comparison with all chambers, as `statistics_national.dimension` holds them. */
+const NATIONAL_DIMENSIONS: readonly ComparedFilter['name'][] = ['sector', 'sizeClass', 'province'];
+
+interface SummaryRow {
+	assessment_id: string;
+	chamber_id: string;
+	firm: StoredFirm;
+}
+
+const ALL = 'all';
+const OVERALL = '';
+
+/** A score in whole tenths, as the national sums hold it. */
+const tenths = (score: number) => Math.round(score * 10);
+
+/** The summary rows of the counted firms among `ids`, read from the assessments with their scores, needs and plans. */
+async function derive(trx: Db, ids: readonly string[]): Promise<SummaryRow[]> {
+	if (ids.length === 0) return [];
+	const rows = await trx
+		.selectFrom('assessment as a')
+		// The score a re-assessment started from, when its predecessor was submitted in the same chamber.
+		.leftJoin('assessment as p', (join) =>
+			join
+				.onRef('p.id', '=', 'a.previous_id')
+				.onRef('p.chamber_id', '=', 'a.chamber_id')
+				.on('p.status', '=', 'submitted')
+		)
+		.select([
+			'a.id',
+			'a.chamber_id',
+			'a.campaign_id',
+			'a.sector',
+			'a.size_class',
+			'a.province',
+			'a.overall_score',
+			'a.level',
+			'a.scope1_t',
+			'a.scope2_t',
+			'a.cbam_exposure',
+			'a.cbam_readiness',
+			'a.submitted_at',
+			'p.overall_score as previous_score'
+		])
+		.where('a.id', 'in', ids)
+		.where('a.chamber_id', 'is not', null)
+		.where('a.status', '=', 'submitted')
+		.where('a.submitted_at', 'is not', null)
+		.where('a.overall_score', 'is not', null)
+		.where('a.level', 'is not', null)
+		// Not re-assessed by a later submission (`reassessments.isLatest`, not imported: erasing refreshes from there).
+		.where(({ exists, not, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('assessment as later')
+						.select('later.id')
+						.whereRef('later.previous_id', '=', 'a.id')
+						.where('later.status', '=', 'submitted')
+				)
+			)
+		)
+		.execute();
+	if (rows.length === 0) return [];
+	const counted = rows.map((row) => row.id);
+	const themes = new Map<string, Record<string, number>>();
+	const scores = await trx
+		.selectFrom('assessment_score')
+		.select(['assessment_id', 'theme_id', 'score'])
+		.where('assessment_id', 'in', counted)
+		.execute();
+	for (const row of scores) {
+		const firm = themes.get(row.assessment_id) ?? {};
+		themes.set(row.assessment_id, Object.assign(firm, { [row.theme_id]: row.score }));
+	}
+	const priorities = new Map<string, string[]>();
+	const needs = await trx
+		.selectFrom('assessment_need')
+		.select(['assessment_id', 'recommendation_id'])
+		.where('assessment_id', 'in', counted)
+		.orderBy('assessment_id')
+		.orderBy('rank')
+		.execute();
+	for (const row of needs) {
+		const list = priorities.get(row.assessment_id);
+		if (list) list.push(row.recommendation_id);
+		else priorities.set(row.assessment_id, [row.recommendation_id]);
+	}
+	const plans = new Map<string, Record<string, PlanStatus>>();
+	const actions = await trx
+		.selectFrom('plan_action')
+		.select(['assessment_id', 'recommendation_id', 'status'])
+		.where('assessment_id', 'in', counted)
+		.orderBy('assessment_id')
+		.orderBy('recommendation_id')
+		.execute();
+	for (const row of actions) {
+		const plan = plans.get(row.assessment_id) ?? {};
+		plans.set(row.assessment_id, Object.assign(plan, { [row.recommendation_id]: row.status }));
+	}
+	return rows.map((row) => ({
+		assessment_id: row.id,
+		chamber_id: row.chamber_id!,
+		firm: {
+			id: row.id,
+			campaignId: row.campaign_id,
+			sector: row.sector,
+			sizeClass: row.size_class,
+			province: row.province,
+			overall: Number(row.overall_score),
+			level: row.level!,
+			scope1: row.scope1_t,
+			scope2: row.scope2_t,
+			cbam: row.cbam_exposure,
+			cbamReadiness: row.cbam_readiness,
+			month: monthInTurkiye(row.submitted_at!),
+			...(row.previous_score === null ? {} : { previousOverall: Number(row.previous_score) }),
+			themes: themes.get(row.id) ?? {},
+			priorities: priorities.get(row.id) ?? [],
+			plan: plans.get(row.id) ?? {}
+		}
+	}));
+}
+
+/** Summary rows as stored. */
+const stored = (rows: readonly SummaryRow[]) =>
+	rows.map((row) => ({ ...row, firm: pack(row.firm) }));
+
+/** What some firms add to the national totals, per `dimension`, `value` and `theme_id` (joined by a tab). */
+function contributions(firms: readonly StoredFirm[], sign: 1 | -1, into: Totals): void {
+	for (const firm of firms) {
+		const groups: [string, string][] = [[ALL, '']];
+		for (const dimension of NATIONAL_DIMENSIONS) {
+			const value = firm[dimension];
+			if (value !== null) groups.push([dimension, value]);
+		}
+		const scores: [string, number][] = [[OVERALL, firm.overall], ...Object.entries(firm.themes)];
+		for (const [dimension, value] of groups) {
+			for (const [theme, score] of scores) {
+				const key = `${dimension}\t${value}\t${theme}`;
+				const total = into.get(key) ?? { firms: 0, tenths: 0 };
+				total.firms += sign;
+				total.tenths += sign * tenths(score);
+				into.set(key, total);
+			}
+		}
+	}
+}
+
+type Totals = Map<string, { firms: number; tenths: number }>;
+
+/** Adds changes to the national totals, a row per group and theme. */
+async function addTotals(trx: Db, totals: Totals): Promise<void> {
+	const rows = [...totals]
+		.filter(([, total]) => total.firms !== 0 || total.tenths !== 0)
+		.map(([key, total]) => {
+			const [dimension, value, theme_id] = key.split('\t');
+			return { dimension, value, theme_id, firms: total.firms, total_tenths: total.tenths };
+		});
+	// In slices, to stay within the bound parameters a statement may have.
+	for (let start = 0; start < rows.length; start += 500) {
+		await trx
+			.insertInto('statistics_national')
+			.values(rows.slice(start, start + 500))
+			.onConflict((conflict) =>
+				conflict.columns(['dimension', 'value', 'theme_id']).doUpdateSet((eb) => ({
+					firms: eb('statistics_national.firms', '+', eb.ref('excluded.firms')),
+					total_tenths: eb('statistics_national.total_tenths', '+', eb.ref('excluded.total_tenths'))
+				}))
+			)
+			.execute();
+	}
+	// A group whose last firm left holds nothing: gone, as from a total derived from scratch.
+	await trx.deleteFrom('statistics_national').where('firms', '=', 0).execute();
+}
+
+/**
+ * Derives the summaries of these assessments again from the assessment tables, in the caller's transaction: a write
+ * that submits, re-assesses, erases or changes what the statistics read of an assessment (its scores, priorities or
+ * plan) calls it with every assessment it touched, including the one a re-assessment supersedes or an erasure
+ * revives. Assessments that are not (or no longer) counted lose their row; ids of drafts or of erased rows are fine.
+ */
+export async function refresh(
+	trx: Transaction<Schema>,
+	ids: readonly (string | null | undefined)[]
+): Promise<void> {
+	const touched = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+	if (touched.length === 0) return;
+	const old = await trx
+		.deleteFrom('statistics_firm')
+		.where('assessment_id', 'in', touched)
+		.returning('firm')
+		.execute();
+	const rows = await derive(trx, touched);
+	if (rows.length > 0) await trx.insertInto('statistics_firm').values(stored(rows)).execute();
+	const totals: Totals = new Map();
+	contributions(
+		[...unpackFirms(old.map((row) => row.firm).join(','))].map(([id, firm]) => ({
+			...firm,
+			id,
+			themes: Object.fromEntries(firm.themes),
+			plan: Object.fromEntries(firm.plan)
+		})),
+		-1,
+		totals
+	);
+	contributions(
+		rows.map((row) => row.firm),
+		1,
+		totals
+	);
+	await addTotals(trx, totals);
+}
+
+/** Derives both summaries from scratch, a slice of assessments at a time (the migration, the seed script). */
+export async function rebuild(trx: Db): Promise<void> {
+	await trx.deleteFrom('statistics_firm').execute();
+	await trx.deleteFrom('statistics_national').execute();
+	const ids = await trx
+		.selectFrom('assessment')
+		.select('id')
+		.where('status', '=', 'submitted')
+		.where('chamber_id', 'is not', null)
+		.orderBy('id')
+		.execute();
+	const totals: Totals = new Map();
+	for (let start = 0; start < ids.length; start += 500) {
+		const rows = await derive(
+			trx,
+			ids.slice(start, start + 500).map((row) => row.id)
+		);
+		for (let i = 0; i < rows.length; i += 100) {
+			await trx
+				.insertInto('statistics_firm')
+				.values(stored(rows.slice(i, i + 100)))
+				.execute();
+		}
+		contributions(
+			rows.map((row) => row.firm),
+			1,
+			totals
+		);
+	}
+	await addTotals(trx, totals);
+}
