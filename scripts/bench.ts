@@ -16,12 +16,14 @@ import { startBareApp } from './bench/bare-app';
 import { compareThroughput } from './bench/throughput';
 import { wireSize } from './bench/wire';
 import { checkGoal, checkSize, checkTime, kilobytes, printGoals } from './bench/goals';
+import { measureLighthouse } from './bench/lighthouse';
 
 function report(name: string, value: number, unit: string) {
 	console.log(`${name}: ${value} ${unit}`);
 }
 
-// The app, the bare app and the export server listen on three ports from BENCH_PORT on.
+// The app, the bare app and the export server listen on three ports from BENCH_PORT on; the browser Lighthouse
+// drives is remote-controlled on the fourth.
 const PORT = Number(process.env.BENCH_PORT ?? 4520);
 
 report('questionnaire files load and check', Number(measureLoad().toFixed(1)), 'ms');
@@ -52,6 +54,24 @@ try {
 		'compressed, ≤ 25 KB',
 		resultsHtml.encoding !== 'identity' && resultsHtml.bytes <= 25_000
 	);
+
+	// Lighthouse with its mobile defaults (a mid-range phone on slow 4G, simulated), on the three pages of the goal.
+	const audited: [string, string][] = [
+		['landing', `${server.url}/?lang=tr`],
+		['a step page', `${server.url}/assessment/${draft}/resource`],
+		['results', resultsUrl]
+	];
+	for (const [name, url] of audited) {
+		const scores = await measureLighthouse(url, PORT + 3);
+		checkGoal(
+			`Lighthouse mobile, ${name}`,
+			`performance ${scores.performance}, accessibility ${scores.accessibility}`,
+			'100 and 100',
+			scores.performance === 100 && scores.accessibility === 100
+		);
+		if (scores.failing.length > 0)
+			console.log(`  audits short of full marks: ${scores.failing.join(', ')}`);
+	}
 
 	// Server-side rendering against the bare app, at 50 connections, without compression (autocannon asks for none).
 	const compared: [string, string, number][] = [
