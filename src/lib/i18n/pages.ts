@@ -1,7 +1,7 @@
 import pageMessages from 'virtual:i18n-pages';
 import type { Locale } from './locales';
 import { lookup } from './lookup';
-import type { Translate } from './translator';
+import type { Messages, Translate } from './translator';
 
 /** One translator per language and route, made on first use: translations never change while the server runs. */
 const translators = new Map<string, Promise<Translate>>();
@@ -23,4 +23,18 @@ export function pageTranslator(locale: Locale, routeId: string | null): Promise<
 		translators.set(id, translator);
 	}
 	return translator;
+}
+
+/**
+ * `t` with the strings of one more area, for a part of a page that loads them with itself (from
+ * `virtual:i18n-area/<language>/<area>`) because the page seldom shows it.
+ */
+export function withArea(
+	t: Translate,
+	locale: Locale,
+	area: string,
+	messages: Messages
+): Translate {
+	const more = lookup(locale, messages);
+	return (key, values) => (key.startsWith(`${area}.`) ? more(key, values) : t(key, values));
 }

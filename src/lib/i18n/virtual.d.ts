@@ -6,3 +6,9 @@ declare module 'virtual:i18n-pages' {
 	>;
 	export default pages;
 }
+
+/** One language's strings of one area (`virtual:i18n-area/tr/symbiosis`), made by the same plugin. */
+declare module 'virtual:i18n-area/*' {
+	const messages: import('./translator').Messages;
+	export default messages;
+}

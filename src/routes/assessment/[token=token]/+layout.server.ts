@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { createTranslator } from '$lib/i18n';
 import { localize } from '$lib/questionnaire/localize';
 import { progressOf, stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
@@ -16,6 +17,7 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 	const progress = new Map(
 		progressOf(questionnaire, assessment.answers, options).map((step) => [step.id, step])
 	);
+	const t = await createTranslator(locals.locale);
 	return {
 		token: params.token,
 		status: assessment.status,
@@ -37,8 +39,16 @@ export const load = async ({ params, locals, url, setHeaders }) => {
 		steps: stepsOf(questionnaire, options).map((step) => ({
 			...progress.get(step.id)!,
 			kind: step.kind,
-			/** Null for the symbiosis and review steps, whose titles are interface strings. */
-			title: localize(stepHeading(questionnaire, step)?.title, locals.locale) ?? null
+			/**
+			 * The symbiosis and review steps' titles are interface strings, named here so that a step page needs none
+			 * of their areas (the symbiosis step loads its own with its form: see [step]/+page.ts).
+			 */
+			title:
+				step.kind === 'symbiosis'
+					? t('symbiosis.step_title')
+					: step.kind === 'review'
+						? t('review.title')
+						: (localize(stepHeading(questionnaire, step)?.title, locals.locale) ?? '')
 		}))
 	};
 };
