@@ -23,7 +23,19 @@ export interface QuestionView {
 	showIf?: Condition;
 }
 
+/**
+ * Views already made, by question and language. A loaded questionnaire never changes, so each view is made once
+ * rather than on every page (a step page shows a dozen); frozen, because every request shares it.
+ */
+const views = new WeakMap<Question, Partial<Record<Locale, QuestionView>>>();
+
 export function viewQuestion(question: Question, locale: Locale): QuestionView {
+	let byLocale = views.get(question);
+	if (!byLocale) views.set(question, (byLocale = {}));
+	return (byLocale[locale] ??= freezeView(makeView(question, locale)));
+}
+
+function makeView(question: Question, locale: Locale): QuestionView {
 	const view: QuestionView = {
 		id: question.id,
 		type: question.type,
@@ -64,6 +76,14 @@ export function viewQuestion(question: Question, locale: Locale): QuestionView {
 			break;
 	}
 	return view;
+}
+
+/** Freezes what the view made itself; its show-if rule is the questionnaire's own. */
+function freezeView(view: QuestionView): QuestionView {
+	view.options?.forEach((option) => Object.freeze(option));
+	Object.freeze(view.options);
+	Object.freeze(view.scaleLabels);
+	return Object.freeze(view);
 }
 
 /** The whole questionnaire in one language: the public API's shape (`GET /api/v1/questionnaires/<id>`). */
