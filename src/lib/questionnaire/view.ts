@@ -78,12 +78,21 @@ function makeView(question: Question, locale: Locale): QuestionView {
 	return view;
 }
 
-/** Freezes what the view made itself; its show-if rule is the questionnaire's own. */
+/**
+ * Freezes what the view made itself (its show-if rule is the questionnaire's own), leaving out the fields a question
+ * does not have: JSON drops them anyway, and a step page's data is the smaller and quicker to serialise without them.
+ */
 function freezeView(view: QuestionView): QuestionView {
-	view.options?.forEach((option) => Object.freeze(option));
+	if (view.options) view.options = view.options.map(definedOnly);
 	Object.freeze(view.options);
 	Object.freeze(view.scaleLabels);
-	return Object.freeze(view);
+	return definedOnly(view);
+}
+
+function definedOnly<T extends object>(value: T): T {
+	return Object.freeze(
+		Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined))
+	) as T;
 }
 
 /** The whole questionnaire in one language: the public API's shape (`GET /api/v1/questionnaires/<id>`). */
