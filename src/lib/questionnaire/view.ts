@@ -23,7 +23,19 @@ export interface QuestionView {
 	showIf?: Condition;
 }
 
+/**
+ * Views already made, by question and language. A loaded questionnaire never changes, so each view is made once
+ * rather than on every page (a step page shows a dozen); frozen, because every request shares it.
+ */
+const views = new WeakMap<Question, Partial<Record<Locale, QuestionView>>>();
+
 export function viewQuestion(question: Question, locale: Locale): QuestionView {
+	let byLocale = views.get(question);
+	if (!byLocale) views.set(question, (byLocale = {}));
+	return (byLocale[locale] ??= freezeView(makeView(question, locale)));
+}
+
+function makeView(question: Question, locale: Locale): QuestionView {
 	const view: QuestionView = {
 		id: question.id,
 		type: question.type,
@@ -64,6 +76,23 @@ export function viewQuestion(question: Question, locale: Locale): QuestionView {
 			break;
 	}
 	return view;
+}
+
+/**
+ * Freezes what the view made itself (its show-if rule is the questionnaire's own), leaving out the fields a question
+ * does not have: JSON drops them anyway, and a step page's data is the smaller and quicker to serialise without them.
+ */
+function freezeView(view: QuestionView): QuestionView {
+	if (view.options) view.options = view.options.map(definedOnly);
+	Object.freeze(view.options);
+	Object.freeze(view.scaleLabels);
+	return definedOnly(view);
+}
+
+function definedOnly<T extends object>(value: T): T {
+	return Object.freeze(
+		Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined))
+	) as T;
 }
 
 /** The whole questionnaire in one language: the public API's shape (`GET /api/v1/questionnaires/<id>`). */

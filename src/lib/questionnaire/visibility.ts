@@ -4,13 +4,21 @@ import type { Condition, Question, Questionnaire } from './schema';
 export type AnswerValue = string | string[] | number | boolean;
 export type Answers = Record<string, AnswerValue>;
 
+/** A loaded questionnaire never changes: its list of questions is made once, not on each of a page's many uses. */
+const questionsOf = new WeakMap<Questionnaire, readonly Question[]>();
+
 /** Every question of a questionnaire in the order it is asked: the profile, theme by theme, then the energy figures. */
-export function allQuestions(questionnaire: Questionnaire): Question[] {
-	return [
-		...questionnaire.profile.questions,
-		...questionnaire.themes.flatMap((theme) => theme.questions),
-		...(questionnaire.energy?.questions ?? [])
-	];
+export function allQuestions(questionnaire: Questionnaire): readonly Question[] {
+	let questions = questionsOf.get(questionnaire);
+	if (!questions) {
+		questions = Object.freeze([
+			...questionnaire.profile.questions,
+			...questionnaire.themes.flatMap((theme) => theme.questions),
+			...(questionnaire.energy?.questions ?? [])
+		]);
+		questionsOf.set(questionnaire, questions);
+	}
+	return questions;
 }
 
 /** Whether a condition holds; an answer to a hidden question does not count, so hiding cascades down a chain. */
@@ -34,7 +42,7 @@ export function conditionHolds(
  * questions, starting from what the server says of the earlier steps.
  */
 export function addVisible(
-	questions: { id: string; showIf?: Condition }[],
+	questions: readonly { id: string; showIf?: Condition }[],
 	answers: Answers,
 	visible: Set<string>
 ): Set<string> {

@@ -29,6 +29,8 @@ export async function answerWarnings(
 ): Promise<AnswerWarning[]> {
 	const factors = catalogue().emissionFactors;
 	if (!factors) return [];
+	// Only a figure can look wrong: a step without one answered (most steps) has nothing to check.
+	if (options.only && !options.only.some((id) => typeof answers[id] === 'number')) return [];
 	const found = plausibilityWarnings(questionnaire, answers, {
 		factors,
 		typed: options.typed && { locale, text: options.typed }
