@@ -27,15 +27,22 @@ export interface QuestionView {
  * Views already made, by question and language. A loaded questionnaire never changes, so each view is made once
  * rather than on every page (a step page shows a dozen); frozen, because every request shares it.
  */
-const views = new WeakMap<Question, Partial<Record<Locale, QuestionView>>>();
+const views = new WeakMap<Question, Partial<Record<`${Locale} ${Audience}`, QuestionView>>>();
 
-export function viewQuestion(question: Question, locale: Locale): QuestionView {
-	let byLocale = views.get(question);
-	if (!byLocale) views.set(question, (byLocale = {}));
-	return (byLocale[locale] ??= freezeView(makeView(question, locale)));
+/** The API's clients get each option's score; a step's form does not show it, so its page data leaves it out. */
+type Audience = 'api' | 'form';
+
+export function viewQuestion(
+	question: Question,
+	locale: Locale,
+	audience: Audience = 'api'
+): QuestionView {
+	let cached = views.get(question);
+	if (!cached) views.set(question, (cached = {}));
+	return (cached[`${locale} ${audience}`] ??= freezeView(makeView(question, locale, audience)));
 }
 
-function makeView(question: Question, locale: Locale): QuestionView {
+function makeView(question: Question, locale: Locale, audience: Audience): QuestionView {
 	const view: QuestionView = {
 		id: question.id,
 		type: question.type,
@@ -51,7 +58,7 @@ function makeView(question: Question, locale: Locale): QuestionView {
 			view.options = (question.options ?? []).map((option) => ({
 				id: option.id,
 				label: localize(option.label, locale),
-				score: option.score,
+				score: audience === 'api' ? option.score : undefined,
 				exclusive: option.exclusive
 			}));
 			if (question.type === 'multi') view.max = question.max;

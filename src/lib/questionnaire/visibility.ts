@@ -57,3 +57,33 @@ export function addVisible(
 export function visibleQuestionIds(questionnaire: Questionnaire, answers: Answers): Set<string> {
 	return addVisible(allQuestions(questionnaire), answers, new Set());
 }
+
+/** The questions a condition reads, added to `into`. */
+function conditionQuestions(condition: Condition, into: Set<string>): Set<string> {
+	if ('all' in condition) condition.all.forEach((part) => conditionQuestions(part, into));
+	else if ('any' in condition) condition.any.forEach((part) => conditionQuestions(part, into));
+	else into.add(condition.question);
+	return into;
+}
+
+/**
+ * What the browser needs to apply one step's show-if rules as the firm answers (with `addVisible`), and no more:
+ * the saved answers of the step's questions and of the earlier questions their rules read, and which of those
+ * earlier questions are shown. A step page's data stays small whatever the rest of the questionnaire holds.
+ */
+export function stepRuleInputs(
+	questions: readonly { id: string; showIf?: Condition }[],
+	answers: Answers,
+	visible: Set<string>
+): { answers: Answers; visibleBefore: string[] } {
+	const own = new Set(questions.map((question) => question.id));
+	const read = new Set<string>();
+	for (const question of questions) if (question.showIf) conditionQuestions(question.showIf, read);
+	const earlier = [...read].filter((id) => !own.has(id));
+	return {
+		answers: Object.fromEntries(
+			[...own, ...earlier].filter((id) => id in answers).map((id) => [id, answers[id]])
+		),
+		visibleBefore: earlier.filter((id) => visible.has(id))
+	};
+}

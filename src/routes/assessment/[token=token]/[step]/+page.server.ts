@@ -6,7 +6,7 @@ import { bandsUsed } from '$lib/carbon/answers';
 import { bandNotes } from '$lib/presenters/band-notes';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
 import { viewQuestion } from '$lib/questionnaire/view';
-import { visibleQuestionIds } from '$lib/questionnaire/visibility';
+import { stepRuleInputs, visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
 import * as symbiosis from '$lib/server/assessment/symbiosis';
@@ -48,11 +48,16 @@ export const load = async ({ params, locals, url }) => {
 			next: steps[index + 1].id
 		},
 		/** The step's questions in the page's language, with their show-if rules for the browser. */
-		questions: step.questions.map((question) => viewQuestion(question, locals.locale)),
-		/** Every saved answer: this step's fill the form, the others decide what this step shows. */
-		answers: assessment.answers,
-		/** Questions shown for the saved answers, so the page is right without JavaScript. */
-		visible: [...visibleQuestionIds(questionnaire, assessment.answers)],
+		questions: step.questions.map((question) => viewQuestion(question, locals.locale, 'form')),
+		/**
+		 * The saved answers the page reads (this step's fill the form; the earlier ones its rules read decide what
+		 * it shows), and which of those earlier questions are shown: `visibleBefore`.
+		 */
+		...stepRuleInputs(
+			step.questions,
+			assessment.answers,
+			visibleQuestionIds(questionnaire, assessment.answers)
+		),
 		/** Coming from the review's list, required questions still unanswered are marked next to the field. */
 		missing: url.searchParams.has('missing')
 			? missingRequired(questionnaire, assessment.answers).filter((id) =>
