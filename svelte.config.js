@@ -2,6 +2,8 @@ import adapter from '@sveltejs/adapter-node';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
+	// Svelte would add, to every page, a small script that records its version in `window.__svelte`.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter(),
 		typescript: {

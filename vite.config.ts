@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
@@ -8,15 +9,24 @@ const I18N = new URL('./src/lib/i18n/', import.meta.url);
 const PAGES = 'virtual:i18n-pages';
 const PAGE = 'virtual:i18n-page/';
 const AREA = 'virtual:i18n-area/';
+/**
+ * Where the built app serves each page's strings (from the site's root: svelte.config.js sets no `paths.base`):
+ * immutable, so each file's name carries its content's hash.
+ */
+const PAGE_FILES = '_app/immutable/i18n/';
 
 /**
  * Gives each page only the strings it shows, in one module per language and page: the keys of the areas (the part
  * of a key before its first dot) that src/lib/i18n/route-areas.json lists for the page's route, taken at build time
- * from each language's file (`locales/tr.json`, the one file translators edit). `virtual:i18n-pages` maps each
- * language and route id to a lazy import of its module; the empty id stands for a page no route matched.
+ * from each language's file (`locales/tr.json`, the one file translators edit). `virtual:i18n-pages` names each
+ * language and route id's module by the address the browser loads it from (the empty id stands for a page no route
+ * matched) and loads a module by that address. The server picks the address, so the browser downloads no table
+ * of routes: the built app serves the modules as files of their own, and elsewhere (the server, `vite dev`, the
+ * tests) the address only looks a module up.
  * `virtual:i18n-area/<language>/<area>` holds one area alone, for a part of a page that loads only when shown.
  */
 function i18nPages(): Plugin {
+	let building = false;
 	const file = (name: string) => fileURLToPath(new URL(name, I18N));
 	const read = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
 	const table = (): { everywhere: string[]; pages: Record<string, string[]> } =>
@@ -27,11 +37,27 @@ function i18nPages(): Plugin {
 		const shown = Object.entries(messages).filter(([key]) => areas.has(key.split('.')[0]));
 		return `export default ${JSON.stringify(Object.fromEntries(shown))};`;
 	};
+	/** Each language's module for each route, with the address it is served at. */
+	const pageModules = () => {
+		const { everywhere, pages } = table();
+		const locales = readdirSync(file('locales')).map((name) => name.replace(/\.json$/, ''));
+		return locales.flatMap((locale) =>
+			['', ...Object.keys(pages)].map((route, index) => {
+				const source = strings(locale, new Set([...everywhere, ...(pages[route] ?? [])]));
+				const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+				const address = `/${PAGE_FILES}${locale}-${index}.${hash}.js`;
+				return { locale, route, id: `${PAGE}${locale}/${index}`, source, address };
+			})
+		);
+	};
 	return {
 		name: 'i18n-pages',
+		configResolved(config) {
+			building = config.command === 'build';
+		},
 		resolveId: (id) =>
 			id === PAGES || id.startsWith(PAGE) || id.startsWith(AREA) ? `\0${id}` : undefined,
-		load(id) {
+		load(id, options) {
 			if (id.startsWith(`\0${AREA}`)) {
 				const [locale, area] = id.slice(AREA.length + 1).split('/');
 				this.addWatchFile(file(`locales/${locale}.json`));
@@ -39,27 +65,64 @@ function i18nPages(): Plugin {
 			}
 			if (!id.startsWith(`\0${PAGES}`) && !id.startsWith(`\0${PAGE}`)) return;
 			this.addWatchFile(file('route-areas.json'));
-			const routes = ['', ...Object.keys(table().pages)];
-			const locales = readdirSync(file('locales')).map((name) => name.replace(/\.json$/, ''));
-			if (id === `\0${PAGES}`) {
-				const byLocale = locales.map((locale) => {
-					const loaders = routes.map(
-						(route, index) => `${JSON.stringify(route)}: () => import('${PAGE}${locale}/${index}')`
-					);
-					return `${JSON.stringify(locale)}: {${loaders.join(',')}}`;
-				});
-				return `export default {${byLocale.join(',')}};`;
+			for (const name of readdirSync(file('locales'))) this.addWatchFile(file(`locales/${name}`));
+			const modules = pageModules();
+			if (id !== `\0${PAGES}`) return modules.find((module) => `\0${module.id}` === id)?.source;
+			// The built browser code imports the files the build writes (below); no table goes with it.
+			if (building && !options?.ssr) {
+				return 'export const loadPage = (address) => import(/* @vite-ignore */ address);';
 			}
-			const [locale, index] = id.slice(PAGE.length + 1).split('/');
-			this.addWatchFile(file(`locales/${locale}.json`));
-			const { everywhere, pages } = table();
-			return strings(locale, new Set([...everywhere, ...(pages[routes[Number(index)]] ?? [])]));
+			const addresses: Record<string, Record<string, string>> = {};
+			for (const { locale, route, address } of modules) (addresses[locale] ??= {})[route] = address;
+			const loaders = modules.map(
+				({ id, address }) => `${JSON.stringify(address)}: () => import('${id}')`
+			);
+			return [
+				`export const pageAddresses = ${JSON.stringify(addresses)};`,
+				`const loaders = {${loaders.join(',')}};`,
+				'export const loadPage = (address) => loaders[address]();'
+			].join('\n');
+		},
+		generateBundle() {
+			if (this.environment.config.consumer !== 'client') return;
+			for (const { address, source } of pageModules()) {
+				this.emitFile({ type: 'asset', fileName: address.slice(1), source });
+			}
+		}
+	};
+}
+
+/**
+ * SvelteKit's client takes two functions out of Svelte with `const { onMount, tick } = svelte` (a namespace
+ * import); Rolldown keeps the whole namespace object for that, and with it parts of Svelte no page uses (`fork`,
+ * `hydratable`, the Svelte 4 lifecycle functions): about 0.9 KB gzipped on every page. Reading the two as members
+ * lets Rolldown drop the rest. Should SvelteKit's line change, the build says so and nothing else happens.
+ */
+function svelteKitNamespaceImport(): Plugin {
+	const destructuring = 'const { onMount, tick } = svelte;';
+	return {
+		name: 'sveltekit-namespace-import',
+		apply: 'build',
+		transform(code, id) {
+			if (!id.includes('/@sveltejs/kit/src/runtime/client/client.js')) return;
+			if (!code.includes(destructuring)) {
+				this.warn(`SvelteKit's client no longer has "${destructuring}": the workaround can go`);
+				return;
+			}
+			return code.replace(destructuring, 'const onMount = svelte.onMount, tick = svelte.tick;');
 		}
 	};
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), i18nPages()],
+	plugins: [sveltekit(), i18nPages(), svelteKitNamespaceImport()],
+	build: {
+		// Vite would list, in SvelteKit's entry, every script each page's code imports, to fetch them alongside it
+		// on a client-side navigation: about 0.8 KB gzipped that every first visit downloads. SvelteKit already
+		// fetches a page's code when a link is hovered (app.html), and its server names the first page's scripts in
+		// the response's Link header; the stylesheets a page's code needs are still listed and loaded.
+		modulePreload: false
+	},
 	ssr: {
 		// better-auth ships Svelte helpers, so the Svelte plugin would bundle it; kept external it loads its own
 		// @noble/ciphers 2.x from its folder instead of pdfkit's 1.x at the top of node_modules.

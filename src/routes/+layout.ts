@@ -1,7 +1,7 @@
 import { pageTranslator } from '$lib/i18n/pages';
 
-export const load = async ({ data, route }) => ({
+export const load = async ({ data }) => ({
 	...data,
-	/** The page's language, with the strings this route shows (reading route.id reloads it on each new route). */
-	t: await pageTranslator(data.locale, route.id)
+	/** The page's language, with the strings of the route the server named. */
+	t: await pageTranslator(data.locale, data.strings)
 });

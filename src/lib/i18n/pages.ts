@@ -1,26 +1,24 @@
-import pageMessages from 'virtual:i18n-pages';
+import { loadPage } from 'virtual:i18n-pages';
 import type { Locale } from './locales';
 import { lookup } from './lookup';
 import type { Messages, Translate } from './translator';
 
-/** One translator per language and route, made on first use: translations never change while the server runs. */
+/** One translator per module of strings, made on first use: translations never change while the server runs. */
 const translators = new Map<string, Promise<Translate>>();
 
 /**
- * A page's translator: the strings of one language that route-areas.json lists for the page's route (split at
- * build time by the i18n-pages plugin of vite.config.ts, a module per language and route), so that a browser
- * downloads only what the page shows. A key of an area not listed stays untranslated, on the server as in the
- * browser, so a list that misses an area shows in any test of the page.
+ * A page's translator over the module of strings at `address`, which the server chose for the page's language and
+ * route (`pageStrings` in $lib/server/page-strings.ts): the areas route-areas.json lists for the route, so that a
+ * browser downloads only what the page shows. A key of an area not listed stays untranslated, on the server as in
+ * the browser, so a list that misses an area shows in any test of the page.
  */
-export function pageTranslator(locale: Locale, routeId: string | null): Promise<Translate> {
-	const route = routeId && routeId in pageMessages[locale] ? routeId : '';
-	const id = `${locale} ${route}`;
-	let translator = translators.get(id);
+export function pageTranslator(locale: Locale, address: string): Promise<Translate> {
+	let translator = translators.get(address);
 	if (!translator) {
-		translator = pageMessages[locale][route]().then((module) => lookup(locale, module.default));
-		// A failed load (a chunk the browser could not fetch) is tried again next time, not remembered.
-		translator.catch(() => translators.delete(id));
-		translators.set(id, translator);
+		translator = loadPage(address).then((module) => lookup(locale, module.default));
+		// A failed load (a file the browser could not fetch) is tried again next time, not remembered.
+		translator.catch(() => translators.delete(address));
+		translators.set(address, translator);
 	}
 	return translator;
 }
