@@ -91,6 +91,28 @@ test.describe('landing page', () => {
 	});
 });
 
+test.describe('delivery', () => {
+	test("names the page's strings in its Link header, and the browser fetches them once", async ({
+		page
+	}) => {
+		const fetched: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/_app/immutable/i18n/'))
+				fetched.push(new URL(request.url()).pathname);
+		});
+		const response = await page.goto('/?lang=en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'How ready is your business for the European Green Deal?'
+		);
+		const named = /<(\/_app\/immutable\/i18n\/en-[^>]+)>; rel="modulepreload"/.exec(
+			(await response!.allHeaders()).link
+		);
+		expect(named).not.toBeNull();
+		await page.waitForLoadState('networkidle');
+		expect(fetched).toEqual([named![1]]);
+	});
+});
+
 test.describe('errors and health', () => {
 	test('a missing page is a localised 404 that does not echo the address', async ({ page }) => {
 		let dialogs = 0;
