@@ -115,11 +115,12 @@ export function carbonFigures(view: OwnView, firms: Firm[], min: number): Carbon
 	}
 	const inView = new Set(view.inView);
 	const conditions = view.filter === undefined ? 0 : 1;
+	const estimated = firms.filter(hasEstimate);
 	const dominance = (total: CarbonTotal) =>
 		members.length === 0
 			? null
 			: dominanceSuppression(
-					firms.filter(hasEstimate).map((firm) => ({
+					estimated.map((firm) => ({
 						meets: inView.has(firm) ? conditions : 0,
 						value: CARBON_TOTALS[total](firm)
 					})),

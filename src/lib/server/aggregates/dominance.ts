@@ -38,7 +38,12 @@ function keepLargest(values: number[]): number[] {
 }
 
 function add(summary: Summary, value: number): Summary {
-	return { sum: summary.sum + value, largest: keepLargest([...summary.largest, value]) };
+	const { largest } = summary;
+	// Most contributions are not among the largest: their list is kept, not copied and sorted again for each.
+	if (largest.length === DOMINANCE_FIRMS && value <= largest[DOMINANCE_FIRMS - 1]) {
+		return { sum: summary.sum + value, largest };
+	}
+	return { sum: summary.sum + value, largest: keepLargest([...largest, value]) };
 }
 
 function isEmpty(summary: Summary): boolean {

@@ -52,9 +52,9 @@ export interface NeedTables {
 export function discloseNeeds(
 	firms: readonly Firm[],
 	tables: Map<string, Table>,
-	min: number
+	min: number,
+	atoms = new FilterAtoms(firms, tables, min)
 ): NeedTables {
-	const atoms = new FilterAtoms(firms, tables, min);
 	const DONE = 0;
 	const UNDER_WAY = 1;
 	const priorities = atoms.counts(1);

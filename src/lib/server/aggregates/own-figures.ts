@@ -6,6 +6,7 @@ import {
 	hasEstimate,
 	withheldCarbonFigures
 } from './carbon';
+import { FilterAtoms } from './filter-atoms';
 import { discloseNeeds, needFigures, NO_NEEDS } from './needs';
 import { compareKeys, publishes, publishPartitions, type Suppression } from './suppression';
 import { discloseSupplyDemand, supplyDemandFigures } from './symbiosis';
@@ -193,6 +194,8 @@ export function ownFigures(
 		Array.from({ length: BANDS }, (_, band) => String(band))
 	).map((cell) => ({ key: bandLimits(Number(cell.key)).min, firms: cell.firms }));
 	const byKey = groupOrder();
+	// The filters' atoms, laid out once for both kinds of overlapping groups (needs, symbiosis categories).
+	const atoms = new FilterAtoms(firms, tables, min);
 	return {
 		firms: inView.length,
 		suppressed: null,
@@ -210,10 +213,10 @@ export function ownFigures(
 		byProvince: groupBreakdown(view, tables.get('province')!, byKey),
 		carbon: carbonFigures(view, firms, min),
 		trends: monthlyTrends(view, min),
-		needs: needFigures(view, discloseNeeds(firms, tables, min)),
+		needs: needFigures(view, discloseNeeds(firms, tables, min, atoms)),
 		supplyDemand: supplyDemandFigures(
 			inView,
-			discloseSupplyDemand(firms, tables, min),
+			discloseSupplyDemand(firms, tables, min, atoms),
 			options.symbiosisCategories ?? []
 		)
 	};

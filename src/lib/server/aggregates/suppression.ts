@@ -82,6 +82,32 @@ export interface Published {
 }
 
 /**
+ * Numbers the distinct values of `slots` (each below `space`) from 0 in order of first appearance, and gives each
+ * element its value's number. Through an array while values are few for the elements, as they are for the facts a
+ * chamber's firms are divided by (an atom holds at least `min` firms, and a partition's cells are sectors, months,
+ * levels): a large chamber's decision made tens of thousands of map lookups per partition. A map otherwise.
+ */
+function numberSlots(slots: Float64Array, space: number) {
+	const of = new Int32Array(slots.length);
+	let count = 0;
+	if (space <= 4 * slots.length) {
+		const numbers = new Int32Array(space).fill(-1);
+		for (let i = 0; i < slots.length; i++) {
+			if (numbers[slots[i]] === -1) numbers[slots[i]] = count++;
+			of[i] = numbers[slots[i]];
+		}
+	} else {
+		const numbers = new Map<number, number>();
+		for (let i = 0; i < slots.length; i++) {
+			let number = numbers.get(slots[i]);
+			if (number === undefined) numbers.set(slots[i], (number = count++));
+			of[i] = number;
+		}
+	}
+	return { of, count };
+}
+
+/**
  * The one decision, over all of a chamber's firms and the same for every request, about which cells of each
  * partition any view may show. The partitions come in order of priority. Each is laid over the finer and finer
  * division made by those accepted before it ("atoms": firms alike in every published cell), its hidden cells merged
@@ -104,7 +130,7 @@ export function publishPartitions(
 	let atomCount = 1;
 	return partitions.map((keys) => {
 		if (keys.length !== firms) throw new RangeError('a partition must give every firm a cell');
-		// Cells as small numbers, and firms per atom and cell under `atom * cells + cell`, per cell, and per atom.
+		// Cells as small numbers, and each firm's piece (its atom's firms in its cell, slot `atom * cells + cell`).
 		const codes = new Map<string | null, number>();
 		const cellOf = keys.map((key) => {
 			let code = codes.get(key);
@@ -113,25 +139,23 @@ export function publishPartitions(
 		});
 		const keyOf = [...codes.keys()];
 		const cells = codes.size;
-		const joint = new Map<number, number>();
 		const sizes = new Array<number>(cells).fill(0);
+		const slots = new Float64Array(firms);
 		cellOf.forEach((cell, i) => {
-			const slot = atoms[i] * cells + cell;
-			joint.set(slot, (joint.get(slot) ?? 0) + 1);
+			slots[i] = atoms[i] * cells + cell;
 			sizes[cell] += 1;
 		});
-		// The non-empty pieces (an atom's firms in one cell) as flat arrays: the loop below passes over them once per
-		// cell it hides, thousands of pieces for the later partitions of a large chamber.
-		const pieces = joint.size;
+		// The non-empty pieces as flat arrays: the loop below passes over them once per cell it hides, thousands of
+		// pieces for the later partitions of a large chamber.
+		const { of: pieceOf, count: pieces } = numberSlots(slots, atomCount * cells);
 		const pieceCell = new Int32Array(pieces);
 		const pieceAtom = new Int32Array(pieces);
 		const pieceFirms = new Int32Array(pieces);
-		let piece = 0;
-		for (const [slot, count] of joint) {
-			pieceCell[piece] = slot % cells;
-			pieceAtom[piece] = (slot - pieceCell[piece]) / cells;
-			pieceFirms[piece++] = count;
-		}
+		cellOf.forEach((cell, i) => {
+			pieceCell[pieceOf[i]] = cell;
+			pieceAtom[pieceOf[i]] = atoms[i];
+			pieceFirms[pieceOf[i]] += 1;
+		});
 		const shown = new Uint8Array(cells).fill(1);
 		let shownCount = cells;
 		const merged = new Int32Array(atomCount);
@@ -155,16 +179,12 @@ export function publishPartitions(
 			shownCount -= 1;
 		}
 		// The next atoms: the old ones split by the shown cells, the hidden ones kept together (as cell `cells`).
-		const ids = new Map<number, number>();
-		const next = new Int32Array(firms);
 		cellOf.forEach((cell, i) => {
-			const slot = atoms[i] * (cells + 1) + (shown[cell] ? cell : cells);
-			let id = ids.get(slot);
-			if (id === undefined) ids.set(slot, (id = ids.size));
-			next[i] = id;
+			slots[i] = atoms[i] * (cells + 1) + (shown[cell] ? cell : cells);
 		});
-		atoms = next;
-		atomCount = Math.max(1, ids.size);
+		const next = numberSlots(slots, atomCount * (cells + 1));
+		atoms = next.of;
+		atomCount = Math.max(1, next.count);
 		return {
 			shown: new Set(keyOf.filter((_, cell) => shown[cell])),
 			hidden: new Set(keyOf.filter((_, cell) => !shown[cell]))

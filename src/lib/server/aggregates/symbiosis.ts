@@ -37,9 +37,9 @@ function tally(firms: readonly Firm[]): Tally {
 export function discloseSupplyDemand(
 	firms: readonly Firm[],
 	tables: Map<string, Table>,
-	min: number
+	min: number,
+	atoms = new FilterAtoms(firms, tables, min)
 ): SupplyDemandTables {
-	const atoms = new FilterAtoms(firms, tables, min);
 	const perSide = { offer: atoms.counts(1), need: atoms.counts(1) };
 	firms.forEach((firm, i) => {
 		for (const side of SYMBIOSIS_SIDES) {

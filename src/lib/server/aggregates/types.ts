@@ -236,7 +236,7 @@ export interface Firm {
 	province: string | null;
 	overall: number;
 	level: string;
-	themes: Map<string, number>;
+	themes: ReadonlyMap<string, number>;
 	/** Tonnes CO2e; both null when the firm entered no energy figures. */
 	scope1: number | null;
 	scope2: number | null;

@@ -20,10 +20,43 @@ export function mean(values: readonly number[]): number | null {
 /** The median to one decimal; null for no values. */
 export function median(values: readonly number[]): number | null {
 	if (values.length === 0) return null;
-	// A typed array sorts numbers natively, several times faster than a comparator over thousands of scores.
-	const sorted = Float64Array.from(values).sort();
-	const middle = sorted.length >> 1;
-	return round(sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
+	// Only the middle values are needed, not the whole order: selected in place in a typed array, several times
+	// faster than sorting thousands of scores (a dashboard takes seven medians of every firm).
+	const scratch = Float64Array.from(values);
+	const middle = scratch.length >> 1;
+	const upper = select(scratch, middle);
+	if (scratch.length % 2) return round(upper);
+	// Everything before `middle` is now at most `upper`: the largest of it is the other middle value.
+	let lower = scratch[0];
+	for (let i = 1; i < middle; i++) if (scratch[i] > lower) lower = scratch[i];
+	return round((lower + upper) / 2);
+}
+
+/**
+ * The `k`-th smallest of `values` (from 0), leaving the smaller ones before it and the larger after (Hoare's
+ * selection, with the middle element as pivot). Reorders `values`.
+ */
+function select(values: Float64Array, k: number): number {
+	let left = 0;
+	let right = values.length - 1;
+	while (left < right) {
+		const pivot = values[(left + right) >> 1];
+		let i = left;
+		let j = right;
+		while (i <= j) {
+			while (values[i] < pivot) i++;
+			while (values[j] > pivot) j--;
+			if (i <= j) {
+				const swap = values[i];
+				values[i++] = values[j];
+				values[j--] = swap;
+			}
+		}
+		if (k <= j) right = j;
+		else if (k >= i) left = i;
+		else break;
+	}
+	return values[k];
 }
 
 /** The filters, each comparing one of a firm's facts with a value. */

@@ -32,10 +32,11 @@ export function snapshot<T>(db: Db, read: (trx: Transaction<Schema>) => Promise<
  */
 export async function chamberFirms(trx: Transaction<Schema>, chamberId: string): Promise<Firm[]> {
 	// One string of every firm's JSON, parsed at once: thousands of rows of many columns took several times longer.
+	// In no order: `unpackFirms` sorts them, since in PostgreSQL an ORDER BY sorted the whole text, on disk.
 	const concatenated =
 		trx.getExecutor().adapter instanceof SqliteAdapter
 			? sql<string | null>`group_concat(firm, ',')`
-			: sql<string | null>`string_agg(firm, ',' order by assessment_id)`;
+			: sql<string | null>`string_agg(firm, ',')`;
 	const { all } = await trx
 		.selectFrom('statistics_firm')
 		.select(concatenated.as('all'))
@@ -43,7 +44,7 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 		.executeTakeFirstOrThrow();
 	const firms = unpackFirms(all ?? '');
 	await readListings(trx, chamberId, firms);
-	return [...firms.values()];
+	return firms.map(({ firm }) => firm);
 }
 
 /**
@@ -53,7 +54,7 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 async function readListings(
 	trx: Transaction<Schema>,
 	chamberId: string,
-	firms: Map<string, { symbiosis?: FirmListing }>
+	firms: readonly { id: string; firm: { symbiosis?: FirmListing } }[]
 ): Promise<void> {
 	// The counted firms' items only, by way of their summary rows.
 	const items = await trx
@@ -62,6 +63,7 @@ async function readListings(
 		.select(['i.assessment_id', 'i.side', 'i.category'])
 		.where('f.chamber_id', '=', chamberId)
 		.execute();
+	if (items.length === 0) return;
 	const listings = new Map<string, Record<SymbiosisSide, Set<string>>>();
 	for (const item of items) {
 		let listing = listings.get(item.assessment_id);
@@ -69,9 +71,9 @@ async function readListings(
 			listings.set(item.assessment_id, (listing = { offer: new Set(), need: new Set() }));
 		listing[item.side].add(item.category);
 	}
-	for (const [id, listing] of listings) {
-		const firm = firms.get(id);
-		if (firm) firm.symbiosis = listing;
+	for (const { id, firm } of firms) {
+		const listing = listings.get(id);
+		if (listing) firm.symbiosis = listing;
 	}
 }
 
