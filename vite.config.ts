@@ -37,8 +37,13 @@ function i18nPages(): Plugin {
 		const shown = Object.entries(messages).filter(([key]) => areas.has(key.split('.')[0]));
 		return `export default ${JSON.stringify(Object.fromEntries(shown))};`;
 	};
-	/** Each language's module for each route, with the address it is served at. */
-	const pageModules = () => {
+	/**
+	 * Each language's module for each route, with the address it is served at: made once per build (or per change
+	 * of the files in `vite dev`), as each of the many modules that ask for it would otherwise parse the files anew.
+	 */
+	let made: ReturnType<typeof makePageModules> | undefined;
+	const pageModules = () => (made ??= makePageModules());
+	const makePageModules = () => {
 		const { everywhere, pages } = table();
 		const locales = readdirSync(file('locales')).map((name) => name.replace(/\.json$/, ''));
 		return locales.flatMap((locale) =>
@@ -54,6 +59,12 @@ function i18nPages(): Plugin {
 		name: 'i18n-pages',
 		configResolved(config) {
 			building = config.command === 'build';
+		},
+		buildStart() {
+			made = undefined;
+		},
+		watchChange() {
+			made = undefined;
 		},
 		resolveId: (id) =>
 			id === PAGES || id.startsWith(PAGE) || id.startsWith(AREA) ? `\0${id}` : undefined,
