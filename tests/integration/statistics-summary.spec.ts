@@ -137,13 +137,8 @@ async function storedSummaries(db: Db) {
 	};
 }
 
-/**
- * The statistics read through the summaries equal the scan from scratch, for each chamber and for the comparison
- * with all chambers unfiltered and by every sector, size class and province; and the summaries as maintained by
- * the writes equal the summaries derived again from scratch.
- */
-async function expectSummariesMatchScan(db: Db) {
-	const scanned = await scannedFirms(db);
+/** Each chamber's firms as the statistics read them equal those of the scan from scratch. */
+async function expectChamberFirmsMatch(db: Db, scanned: Awaited<ReturnType<typeof scannedFirms>>) {
 	const chambers = await db.selectFrom('chamber').select('id').execute();
 	await statistics.snapshot(db, async (trx) => {
 		for (const { id } of chambers) {
@@ -165,6 +160,18 @@ async function expectSummariesMatchScan(db: Db) {
 			const order = (firms: Firm[]) => firms.map(key).sort();
 			expect(order(read)).toEqual(order(expected));
 		}
+	});
+}
+
+/**
+ * The statistics read through the summaries equal the scan from scratch, for each chamber and for the comparison
+ * with all chambers unfiltered and by every sector, size class and province; and the summaries as maintained by
+ * the writes equal the summaries derived again from scratch.
+ */
+async function expectSummariesMatchScan(db: Db) {
+	const scanned = await scannedFirms(db);
+	await expectChamberFirmsMatch(db, scanned);
+	await statistics.snapshot(db, async (trx) => {
 		const filters: (ComparedFilter | undefined)[] = [undefined];
 		for (const { firm } of scanned) {
 			if (firm.sector) filters.push({ name: 'sector', value: firm.sector });
@@ -255,5 +262,40 @@ describe.each(testDatabases())('statistics summaries on $name', (target) => {
 		await submitViaApi(links[1]);
 		await reassessments.erase(current, [second]);
 		await expectSummariesMatchScan(current);
+	});
+
+	it('read by two server processes, show each the writes of both at once', async () => {
+		const other = target.connectAgain();
+		try {
+			const chamberId = await insertChamber(current, 'erzurum-tso');
+			const campaignId = await insertCampaign(current, chamberId, '2026-03-01T00:00:00.000Z');
+			// Both read before and after every write, so each keeps the firms it parsed in between.
+			const expectBothMatchScan = async () => {
+				const scanned = await scannedFirms(current);
+				await expectChamberFirmsMatch(current, scanned);
+				await expectChamberFirmsMatch(other, scanned);
+			};
+			await expectBothMatchScan();
+			const links: string[] = [];
+			for (const seed of [11, 12]) {
+				const answers = randomAnswers(questionnaire(), seededRandom(seed));
+				const link = await service.start({ locale: 'tr', answers, campaignId, chamberId });
+				expect((await submitViaApi(link)).status).toBe(200);
+				links.push(link);
+				await expectBothMatchScan();
+			}
+			const first = (await service.open(links[0]))!.assessment.id;
+			await planActions.save(other, first, {
+				owner: 'Enerji sorumlusu',
+				targetMonth: '2026-09',
+				recommendationId: 'rec_a',
+				status: 'in_progress'
+			});
+			await expectBothMatchScan();
+			await reassessments.erase(other, [first]);
+			await expectBothMatchScan();
+		} finally {
+			await other.destroy();
+		}
 	});
 });

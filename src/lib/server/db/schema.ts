@@ -27,6 +27,7 @@ export interface Schema {
 	symbiosis_introduction: SymbiosisIntroductionTable;
 	statistics_firm: StatisticsFirmTable;
 	statistics_national: StatisticsNationalTable;
+	statistics_version: StatisticsVersionTable;
 }
 
 export interface AuditLogTable {
@@ -341,4 +342,10 @@ export interface StatisticsNationalTable {
 	theme_id: string;
 	firms: number;
 	total_tenths: number;
+}
+
+/** How often a chamber's `statistics_firm` rows have changed; a chamber without a row is at version 0. */
+export interface StatisticsVersionTable {
+	chamber_id: string;
+	version: number;
 }

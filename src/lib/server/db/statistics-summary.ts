@@ -15,7 +15,9 @@ import type { Schema } from './schema';
  *   per sector, size class and province: the groups the comparison may be filtered by.
  *
  * They are derived data: every write that changes what they hold calls `refresh` with the assessments it touched,
- * inside its own transaction, and `rebuild` derives them from scratch (the migration, the seed script).
+ * inside its own transaction, and `rebuild` derives them from scratch (the seed script). Both raise the version of
+ * each chamber whose firms changed (`statistics_version`), which tells a server that keeps a chamber's firms parsed
+ * (`statistics.ts`) to read them again.
  */
 
 type Db = Kysely<Schema>;
@@ -388,10 +390,14 @@ export async function refresh(
 	const old = await trx
 		.deleteFrom('statistics_firm')
 		.where('assessment_id', 'in', touched)
-		.returning('firm')
+		.returning(['chamber_id', 'firm'])
 		.execute();
 	const rows = await derive(trx, touched);
 	if (rows.length > 0) await trx.insertInto('statistics_firm').values(stored(rows)).execute();
+	await raiseVersions(
+		trx,
+		[...old, ...rows].map((row) => row.chamber_id)
+	);
 	const totals: Totals = new Map();
 	contributions(
 		unpackFirms(old.map((row) => row.firm).join(',')).map(({ id, firm }) => ({
@@ -411,8 +417,27 @@ export async function refresh(
 	await addTotals(trx, totals);
 }
 
-/** Derives both summaries from scratch, a slice of assessments at a time (the migration, the seed script). */
-export async function rebuild(trx: Db): Promise<void> {
+/** Marks the firms of these chambers as changed, for whoever keeps them parsed (`db/statistics.ts`). */
+async function raiseVersions(trx: Db, chamberIds: readonly string[]): Promise<void> {
+	// In one order, so that two writes that touch the same chambers never wait for each other's locks in a circle.
+	for (const chamber_id of [...new Set(chamberIds)].sort()) {
+		await trx
+			.insertInto('statistics_version')
+			.values({ chamber_id, version: 1 })
+			.onConflict((conflict) =>
+				conflict
+					.column('chamber_id')
+					.doUpdateSet((eb) => ({ version: eb('statistics_version.version', '+', 1) }))
+			)
+			.execute();
+	}
+}
+
+/**
+ * Derives both summaries from scratch, a slice of assessments at a time, without marking any chamber's firms as
+ * changed: for the migration that created them, before chambers had versions. Everything else calls `rebuild`.
+ */
+export async function fillFromScratch(trx: Db): Promise<void> {
 	await trx.deleteFrom('statistics_firm').execute();
 	await trx.deleteFrom('statistics_national').execute();
 	const ids = await trx
@@ -441,4 +466,18 @@ export async function rebuild(trx: Db): Promise<void> {
 		);
 	}
 	await addTotals(trx, totals);
+}
+
+/** Derives both summaries from scratch (the seed script, a repair) and marks every chamber's firms as changed. */
+export async function rebuild(trx: Db): Promise<void> {
+	await fillFromScratch(trx);
+	const chambers = await trx
+		.selectFrom('statistics_version')
+		.select('chamber_id')
+		.union(trx.selectFrom('statistics_firm').select('chamber_id'))
+		.execute();
+	await raiseVersions(
+		trx,
+		chambers.map((row) => row.chamber_id)
+	);
 }

@@ -10,6 +10,7 @@ import type {
 } from '../aggregates/types';
 import type { Db } from './connect';
 import type { Schema } from './schema';
+import { ParsedFirms, type ChamberFirms } from './parsed-firms';
 import { unpackFirms } from './statistics-summary';
 
 /*
@@ -17,20 +18,56 @@ import { unpackFirms } from './statistics-summary';
  * published is the business of `aggregates/`, which composes these readers.
  */
 
+/** Each database's parsed firms, and the same for each snapshot read from it. */
+const parsedFirms = new WeakMap<Db, ParsedFirms>();
+const snapshotFirms = new WeakMap<Transaction<Schema>, ParsedFirms>();
+
 /** One snapshot for every query of a report, so the figures and their guards agree with each other. */
 export function snapshot<T>(db: Db, read: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+	let parsed = parsedFirms.get(db);
+	if (!parsed) parsedFirms.set(db, (parsed = new ParsedFirms()));
+	const kept = parsed;
 	return db
 		.transaction()
 		.setIsolationLevel('repeatable read')
 		.setAccessMode('read only')
-		.execute(read);
+		.execute((trx) => {
+			snapshotFirms.set(trx, kept);
+			return read(trx);
+		});
 }
 
 /**
  * The chamber's firms, each with its latest submitted assessment: everything its own figures are computed from, read
- * from the firms' summary rows (`statistics-summary.ts`) and the symbiosis listings.
+ * from the firms' summary rows (`statistics-summary.ts`), or parsed from them earlier at the same version, and the
+ * symbiosis listings, read every time.
  */
 export async function chamberFirms(trx: Transaction<Schema>, chamberId: string): Promise<Firm[]> {
+	const parsed = snapshotFirms.get(trx);
+	const version = parsed ? await versionOf(trx, chamberId) : 0;
+	let firms = parsed?.get(chamberId, version);
+	if (!firms) {
+		firms = await summarisedFirms(trx, chamberId);
+		parsed?.set(chamberId, version, firms);
+	}
+	const listings = await readListings(trx, chamberId);
+	// Kept firms are shared: a listing goes on a copy.
+	return firms.map(({ id, firm }) => {
+		const listing = listings.get(id);
+		return listing ? { ...firm, symbiosis: listing } : firm;
+	});
+}
+
+async function versionOf(trx: Transaction<Schema>, chamberId: string): Promise<number> {
+	const row = await trx
+		.selectFrom('statistics_version')
+		.select('version')
+		.where('chamber_id', '=', chamberId)
+		.executeTakeFirst();
+	return row?.version ?? 0;
+}
+
+async function summarisedFirms(trx: Transaction<Schema>, chamberId: string): Promise<ChamberFirms> {
 	// One string of every firm's JSON, parsed at once: thousands of rows of many columns took several times longer.
 	// In no order: `unpackFirms` sorts them, since in PostgreSQL an ORDER BY sorted the whole text, on disk.
 	const concatenated =
@@ -42,20 +79,17 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 		.select(concatenated.as('all'))
 		.where('chamber_id', '=', chamberId)
 		.executeTakeFirstOrThrow();
-	const firms = unpackFirms(all ?? '');
-	await readListings(trx, chamberId, firms);
-	return firms.map(({ firm }) => firm);
+	return unpackFirms(all ?? '');
 }
 
 /**
- * Fills in the symbiosis categories each firm offers and needs, for the supply–demand counts. Every listing counts,
- * whether or not the firm consented to be introduced.
+ * The symbiosis categories each counted firm offers and needs, by assessment id, for the supply–demand counts. Every
+ * listing counts, whether or not the firm consented to be introduced.
  */
 async function readListings(
 	trx: Transaction<Schema>,
-	chamberId: string,
-	firms: readonly { id: string; firm: { symbiosis?: FirmListing } }[]
-): Promise<void> {
+	chamberId: string
+): Promise<Map<string, FirmListing>> {
 	// The counted firms' items only, by way of their summary rows.
 	const items = await trx
 		.selectFrom('symbiosis_item as i')
@@ -63,7 +97,6 @@ async function readListings(
 		.select(['i.assessment_id', 'i.side', 'i.category'])
 		.where('f.chamber_id', '=', chamberId)
 		.execute();
-	if (items.length === 0) return;
 	const listings = new Map<string, Record<SymbiosisSide, Set<string>>>();
 	for (const item of items) {
 		let listing = listings.get(item.assessment_id);
@@ -71,10 +104,7 @@ async function readListings(
 			listings.set(item.assessment_id, (listing = { offer: new Set(), need: new Set() }));
 		listing[item.side].add(item.category);
 	}
-	for (const { id, firm } of firms) {
-		const listing = listings.get(id);
-		if (listing) firm.symbiosis = listing;
-	}
+	return listings;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Schema } from '../schema';
-import { rebuild } from '../statistics-summary';
+import { fillFromScratch } from '../statistics-summary';
 
 /**
  * The chamber statistics' summaries (see `statistics-summary.ts`), filled from the assessments already stored.
@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.on('assessment')
 		.columns(['chamber_id', 'status', 'previous_id', 'campaign_id'])
 		.execute();
-	await rebuild(db as Kysely<Schema>);
+	await fillFromScratch(db as Kysely<Schema>);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -20,6 +20,7 @@ import * as symbiosis from './0019-symbiosis';
 import * as symbiosisIntroduction from './0020-symbiosis-introduction';
 import * as symbiosisRegion from './0021-symbiosis-region';
 import * as statisticsSummary from './0022-statistics-summary';
+import * as statisticsVersion from './0023-statistics-version';
 
 /**
  * Every migration, in order. They are imported rather than read from a folder so that the built server carries them
@@ -46,7 +47,8 @@ const migrations: Record<string, Migration> = {
 	'0019-symbiosis': symbiosis,
 	'0020-symbiosis-introduction': symbiosisIntroduction,
 	'0021-symbiosis-region': symbiosisRegion,
-	'0022-statistics-summary': statisticsSummary
+	'0022-statistics-summary': statisticsSummary,
+	'0023-statistics-version': statisticsVersion
 };
 
 export const migrationProvider: MigrationProvider = {
