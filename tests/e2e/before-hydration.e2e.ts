@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import { QUESTIONNAIRE } from './api-helpers';
 import { waitForHydration } from './assessment-helpers';
 import { expect, test } from './test';
@@ -19,15 +19,19 @@ async function holdScripts(page: Page): Promise<() => void> {
 	return release;
 }
 
-test('answers given before the script arrives survive its taking over', async ({
-	page,
-	request
-}) => {
+async function newAssessment(request: APIRequestContext): Promise<string> {
 	const created = await request.post('/api/v1/assessments', {
 		data: { questionnaire: QUESTIONNAIRE, locale: 'en', answers: {} }
 	});
 	expect(created.status()).toBe(201);
-	const { token } = (await created.json()) as { token: string };
+	return ((await created.json()) as { token: string }).token;
+}
+
+test('answers given before the script arrives survive its taking over', async ({
+	page,
+	request
+}) => {
+	const token = await newAssessment(request);
 	const release = await holdScripts(page);
 	await page.goto(`/assessment/${token}/profile`, { waitUntil: 'domcontentloaded' });
 
@@ -46,4 +50,22 @@ test('answers given before the script arrives survive its taking over', async ({
 	await expect(activity).toHaveValue('C');
 	await expect(province).toHaveValue('39');
 	await expect(size).toBeChecked();
+});
+
+test('a figure typed before the script arrives is echoed once it takes over', async ({
+	page,
+	request
+}) => {
+	const token = await newAssessment(request);
+	const release = await holdScripts(page);
+	await page.goto(`/assessment/${token}/energy-figures?lang=en`, {
+		waitUntil: 'domcontentloaded'
+	});
+	const electricity = page.locator('#q-energy_electricity_kwh-input');
+	await electricity.fill('1500');
+
+	release();
+	await waitForHydration(page);
+	await expect(electricity).toHaveValue('1500');
+	await expect(page.locator('#q-energy_electricity_kwh-echo')).toHaveText('= 1,500 kWh');
 });
