@@ -18,7 +18,7 @@ import { unpackFirms } from './statistics-summary';
  * published is the business of `aggregates/`, which composes these readers.
  */
 
-/** Each database's parsed firms, and the same for each snapshot read from it. */
+/** The firms each connection keeps parsed (`ParsedFirms`), and the snapshots that read through them. */
 const parsedFirms = new WeakMap<Db, ParsedFirms>();
 const snapshotFirms = new WeakMap<Transaction<Schema>, ParsedFirms>();
 
