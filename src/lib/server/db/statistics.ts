@@ -24,15 +24,14 @@ const snapshotFirms = new WeakMap<Transaction<Schema>, ParsedFirms>();
 
 /** One snapshot for every query of a report, so the figures and their guards agree with each other. */
 export function snapshot<T>(db: Db, read: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
-	let parsed = parsedFirms.get(db);
-	if (!parsed) parsedFirms.set(db, (parsed = new ParsedFirms()));
-	const kept = parsed;
+	const parsed = parsedFirms.get(db) ?? new ParsedFirms();
+	parsedFirms.set(db, parsed);
 	return db
 		.transaction()
 		.setIsolationLevel('repeatable read')
 		.setAccessMode('read only')
 		.execute((trx) => {
-			snapshotFirms.set(trx, kept);
+			snapshotFirms.set(trx, parsed);
 			return read(trx);
 		});
 }
