@@ -131,46 +131,31 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Headers that the CSP in svelte.config.js does not cover. */
-const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	return response;
-};
-
-/** Declares UTF-8 on every HTML page, so no browser guesses the encoding of Turkish text (or of injected bytes). */
-const htmlCharset: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	const type = response.headers.get('content-type');
-	if (type?.startsWith('text/html') && !/charset=/i.test(type))
-		response.headers.set('content-type', 'text/html; charset=utf-8');
-	return response;
-};
-
 /**
- * Names the page's strings (the module +layout.server.ts names, which the root layout imports) beside SvelteKit's
- * own preloads in the Link header, so the browser fetches them with the page's code rather than one round trip
- * after it, and no page script grows for it. `vite dev` has no such file.
+ * The headers every response gets beyond the CSP in svelte.config.js, in one handle (each handle in the sequence
+ * costs every request a layer of promises). HTML pages also declare UTF-8, so no browser guesses the encoding of
+ * Turkish text (or of injected bytes), and name the page's strings (the module +layout.server.ts names, which the
+ * root layout imports) beside SvelteKit's own preloads in the Link header, so the browser fetches them with the
+ * page's code rather than one round trip after it, and no page script grows for it. `vite dev` has no such module.
  */
-const preloadStrings: Handle = async ({ event, resolve }) => {
+const responseHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (!dev && response.headers.get('content-type')?.startsWith('text/html')) {
-		const address = pageStrings(event.locals.locale, event.route.id);
-		response.headers.append('link', `<${address}>; rel="modulepreload"; nopush`);
+	const { headers } = response;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	const type = headers.get('content-type');
+	if (type?.startsWith('text/html')) {
+		if (!/charset=/i.test(type)) headers.set('content-type', 'text/html; charset=utf-8');
+		if (!dev) {
+			const address = pageStrings(event.locals.locale, event.route.id);
+			headers.append('link', `<${address}>; rel="modulepreload"; nopush`);
+		}
 	}
 	return response;
 };
 
-export const handle = sequence(
-	locale,
-	session,
-	securityHeaders,
-	htmlCharset,
-	preloadStrings,
-	unavailableStatus
-);
+export const handle = sequence(locale, session, responseHeaders, unavailableStatus);
 
 /** Logs the real error on the server, without tokens; the visitor only ever sees a generic, localised page. */
 export const handleError: HandleServerError = ({ error, status, event }) => {

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locales';
 import { config } from '$lib/server/config';
 
 // Dates that anchor the context.
@@ -7,11 +8,22 @@ const CBAM_DEFINITIVE_PHASE = '2026-01-01';
 
 // The landing page's figures come worded in the reader's language from here, so that the page, the first one most
 // visitors see, does not download the formatting module.
-export const load = ({ locals }) => ({
-	/** The smallest group a chamber may see figures for, quoted in the privacy promise. */
-	minGroupSize: formatNumber(locals.locale, config().minGroupSize),
-	/** When the European Green Deal was announced. */
-	greenDealAnnounced: formatDate(locals.locale, GREEN_DEAL_ANNOUNCED),
-	/** When the CBAM's definitive phase began. */
-	cbamDefinitivePhase: formatDate(locals.locale, CBAM_DEFINITIVE_PHASE)
-});
+function word(locale: Locale) {
+	return {
+		/** The smallest group a chamber may see figures for, quoted in the privacy promise. */
+		minGroupSize: formatNumber(locale, config().minGroupSize),
+		/** When the European Green Deal was announced. */
+		greenDealAnnounced: formatDate(locale, GREEN_DEAL_ANNOUNCED),
+		/** When the CBAM's definitive phase began. */
+		cbamDefinitivePhase: formatDate(locale, CBAM_DEFINITIVE_PHASE)
+	};
+}
+
+/** Worded once per language: the figures do not change while the server runs, and this is the busiest page. */
+const worded = new Map<Locale, ReturnType<typeof word>>();
+
+export const load = ({ locals }) => {
+	let figures = worded.get(locals.locale);
+	if (!figures) worded.set(locals.locale, (figures = word(locals.locale)));
+	return figures;
+};
