@@ -69,3 +69,35 @@ test('a figure typed before the script arrives is echoed once it takes over', as
 	await expect(electricity).toHaveValue('1500');
 	await expect(page.locator('#q-energy_electricity_kwh-echo')).toHaveText('= 1,500 kWh');
 });
+
+test('a listing chosen before the script arrives survives it, and removing a row keeps the others', async ({
+	page,
+	request
+}) => {
+	const token = await newAssessment(request);
+	const release = await holdScripts(page);
+	await page.goto(`/assessment/${token}/symbiosis-exchange?lang=en`, {
+		waitUntil: 'domcontentloaded'
+	});
+	const offer = (number: number) => page.getByRole('group', { name: `Offer ${number}` });
+	const consent = page.getByLabel(/My chamber may introduce me/);
+	await offer(1).getByLabel('Category').selectOption('wood');
+	await consent.check();
+
+	release();
+	await waitForHydration(page);
+	await expect(offer(1).getByLabel('Category')).toHaveValue('wood');
+	await expect(consent).toBeChecked();
+
+	// Each row keeps its own choices when the one above it goes.
+	await page.getByRole('button', { name: 'Add an offer' }).click();
+	await offer(2).getByLabel('Category').selectOption('metal');
+	await offer(2)
+		.getByLabel(/quantity/i)
+		.fill('3');
+	await page.getByRole('button', { name: 'Remove offer 1' }).click();
+	await expect(offer(2)).toHaveCount(0);
+	await expect(offer(1).getByLabel('Category')).toHaveValue('metal');
+	await expect(offer(1).getByLabel(/quantity/i)).toHaveValue('3');
+	await expect(consent).toBeChecked();
+});

@@ -32,9 +32,6 @@ test('a furniture maker offers sawdust, a briquette maker needs it, and their ch
 	});
 	const { token } = (await created.json()) as { token: string };
 	await page.goto(`/assessment/${token}/symbiosis-exchange?lang=en`);
-	// With JavaScript the form is taken over once its lazily loaded code has arrived, and Svelte then sets each field
-	// to the page's data: a choice made before that is lost (a known gap). The firm here chooses after it.
-	await page.waitForLoadState('networkidle');
 	const offer = page.getByRole('group', { name: 'Offer 1' });
 	await offer.getByLabel('Category').selectOption('wood');
 	await offer.getByLabel('Approximate quantity per year').fill('120');

@@ -111,6 +111,32 @@ describe('the listing as a form', () => {
 		expect(readIntent('back')).toEqual({ kind: 'save', direction: 'back' });
 		expect(readIntent('anything')).toEqual({ kind: 'save', direction: 'next' });
 	});
+
+	it('keeps each row’s key through a removal and gives an added or unkeyed row one no other row has', () => {
+		const values = readListingForm(
+			form([
+				['offers.0.key', '4'],
+				['offers.0.category', 'wood'],
+				['offers.1.key', '0'],
+				['offers.1.category', 'metal'],
+				['offers.2.key', '4'],
+				['offers.2.category', 'glass'],
+				['offers.3.key', '<script>'],
+				['offers.4.category', 'paper']
+			])
+		);
+		// A repeated, malformed or missing key is replaced; the first row holding a key keeps it.
+		expect(values.offers.map((row) => row.key)).toEqual(['4', '0', '1', '2', '3']);
+		const removed = changeRows(values, readIntent('remove-offer-1'), 10).offers;
+		expect(removed.map((row) => [row.key, row.category])).toEqual([
+			['4', 'wood'],
+			['1', 'glass'],
+			['2', ''],
+			['3', 'paper']
+		]);
+		const added = changeRows({ ...values, offers: removed }, readIntent('add-offer'), 10).offers;
+		expect(added.at(-1)).toMatchObject({ key: '0', category: '' });
+	});
 });
 
 describe('presentSymbiosis', () => {

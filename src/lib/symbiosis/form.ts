@@ -16,6 +16,12 @@ export const SIDE_LIST: Record<SymbiosisSide, 'offers' | 'needs'> = {
 
 /** One item as typed: every field text, `hazardous` a ticked box. */
 export interface ItemValues {
+	/**
+	 * The row's identity on the page, carried in a hidden field and never stored: the page keys its rows by it, so
+	 * that removing a row takes that row's fields away and leaves what was typed or chosen in the others, even
+	 * before the page's script has arrived.
+	 */
+	key: string;
 	category: string;
 	quantityPerYear: string;
 	unit: string;
@@ -40,14 +46,16 @@ const TEXT_FIELDS = [
 	'province'
 ] as const;
 const FIELD = /^(offers|needs)\.(\d{1,2})\.([a-zA-Z]+)$/;
+const KEY = /^\d{1,3}$/;
 
 /** A row with nothing chosen or typed: the blank row the form offers, left blank, is no item. */
 const isBlank = (row: ItemValues) =>
 	!row.category && !row.quantityPerYear.trim() && !row.note.trim();
 
 /** A row with nothing in it: the unit then is the category's usual one, the province the firm's. */
-export function blankItem(): ItemValues {
+export function blankItem(key: string): ItemValues {
 	return {
+		key,
 		category: '',
 		quantityPerYear: '',
 		unit: '',
@@ -65,19 +73,40 @@ export function readListingForm(form: FormData): ListingValues {
 		const match = FIELD.exec(name);
 		if (!match || typeof value !== 'string') continue;
 		const [, list, index, field] = match as unknown as [string, 'offers' | 'needs', string, string];
-		const row = rows[list].get(Number(index)) ?? blankItem();
+		const row = rows[list].get(Number(index)) ?? blankItem('');
 		rows[list].set(Number(index), row);
 		if (field === 'hazardous') row.hazardous = value === 'on';
+		else if (field === 'key') row.key = value;
 		else if ((TEXT_FIELDS as readonly string[]).includes(field))
 			row[field as (typeof TEXT_FIELDS)[number]] = value;
 	}
 	const ordered = (list: Map<number, ItemValues>) =>
-		[...list.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+		withKeys([...list.entries()].sort(([a], [b]) => a - b).map(([, row]) => row));
 	return {
 		offers: ordered(rows.offers),
 		needs: ordered(rows.needs),
 		consentIntroduce: form.get('consentIntroduce') === 'on'
 	};
+}
+
+/** The smallest key no row of `rows` has (so keys stay short however often rows come and go). */
+function freshKey(rows: ItemValues[]): string {
+	const used = new Set(rows.map((row) => row.key));
+	let key = 0;
+	while (used.has(String(key))) key++;
+	return String(key);
+}
+
+/** The rows as posted, with a fresh key for any row whose key is missing, malformed or taken by an earlier row. */
+function withKeys(rows: ItemValues[]): ItemValues[] {
+	const seen = new Set<string>();
+	const keyed = rows.map((row) => {
+		const key = KEY.test(row.key) && !seen.has(row.key) ? row.key : '';
+		seen.add(key);
+		return { ...row, key };
+	});
+	for (const row of keyed) if (!row.key) row.key = freshKey(keyed);
+	return keyed;
 }
 
 /** The rows without the blank ones, so the schema's issue paths and the rows shown again count alike. */
@@ -127,7 +156,8 @@ export function listingInput(
 
 /** A stored listing as the form's rows, quantities in the page's number style. */
 export function listingValues(listing: SymbiosisListing, locale: Locale): ListingValues {
-	const row = (item: SymbiosisListing['offers'][number]): ItemValues => ({
+	const row = (item: SymbiosisListing['offers'][number], index: number): ItemValues => ({
+		key: String(index),
 		category: item.category,
 		quantityPerYear:
 			locale === 'tr'
@@ -174,7 +204,7 @@ export function changeRows(
 	const changed =
 		intent.kind === 'add'
 			? rows.length < maxRows
-				? [...rows, blankItem()]
+				? [...rows, blankItem(freshKey(rows))]
 				: rows
 			: rows.filter((_, index) => index !== intent.index);
 	return { ...values, [list]: changed };

@@ -24,8 +24,8 @@ export async function symbiosisStep(opened: Opened, locale: Locale) {
 		/** The stored rows; an empty side offers one blank row to fill (left blank, it lists nothing). */
 		values: {
 			...values,
-			offers: values.offers.length > 0 ? values.offers : [blankItem()],
-			needs: values.needs.length > 0 ? values.needs : [blankItem()]
+			offers: values.offers.length > 0 ? values.offers : [blankItem('0')],
+			needs: values.needs.length > 0 ? values.needs : [blankItem('0')]
 		},
 		/** The firm's province by name: what an item's "province" defaults to. */
 		firmProvince: choices.provinces.find((entry) => entry.code === province)?.name ?? null,
