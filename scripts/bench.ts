@@ -73,6 +73,12 @@ try {
 		if (scores.failing.length > 0)
 			console.log(`  audits short of full marks: ${scores.failing.join(', ')}`);
 	}
+	// The same audit of the bare app's page shows what this machine's Chromium allows any SvelteKit page at all.
+	const reference = await measureLighthouse(`${bare.url}/`, PORT + 3);
+	console.log(
+		`Lighthouse mobile, the bare app (for reference): performance ${reference.performance}` +
+			(reference.failing.length > 0 ? `; short of full marks: ${reference.failing.join(', ')}` : '')
+	);
 
 	// Server-side rendering against the bare app, at 50 connections, without compression (autocannon asks for none).
 	const compared: [string, string, number][] = [
