@@ -39,10 +39,13 @@ test('answers given before the script arrives survive its taking over', async ({
 	const activity = page.getByRole('combobox', { name: 'Your main activity' });
 	const province = page.getByRole('combobox', { name: 'Province where you produce' });
 	const size = page.getByRole('radio', { name: '10–49 people' });
+	// The box beside the resume link, in the layout around the form.
+	const remind = page.getByLabel(/Remind me if I don't finish/);
 	await name.fill('Kırklareli Süt Ürünleri');
 	await activity.selectOption('C');
 	await province.selectOption({ label: 'Kırklareli' });
 	await size.check();
+	await remind.check();
 
 	release();
 	await waitForHydration(page);
@@ -50,6 +53,7 @@ test('answers given before the script arrives survive its taking over', async ({
 	await expect(activity).toHaveValue('C');
 	await expect(province).toHaveValue('39');
 	await expect(size).toBeChecked();
+	await expect(remind).toBeChecked();
 });
 
 test('a figure typed before the script arrives is echoed once it takes over', async ({
