@@ -136,10 +136,18 @@ const session: Handle = async ({ event, resolve }) => {
  * costs every request a layer of promises). HTML pages also declare UTF-8, so no browser guesses the encoding of
  * Turkish text (or of injected bytes), and name the page's strings (the module +layout.server.ts names, which the
  * root layout imports) beside SvelteKit's own preloads in the Link header, so the browser fetches them with the
- * page's code rather than one round trip after it, and no page script grows for it. `vite dev` has no such module.
+ * page's code rather than one round trip after it, and no page script grows for it. A page without a script (see
+ * the landing page's `csr`) gets no such preload: SvelteKit names a page's scripts through `preload`, so the handle
+ * knows. `vite dev` has no such module.
  */
 const responseHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let scripted = false;
+	const response = await resolve(event, {
+		preload: ({ type }) => {
+			if (type === 'js') scripted = true;
+			return type === 'js' || type === 'css';
+		}
+	});
 	const { headers } = response;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -147,7 +155,7 @@ const responseHeaders: Handle = async ({ event, resolve }) => {
 	const type = headers.get('content-type');
 	if (type?.startsWith('text/html')) {
 		if (!/charset=/i.test(type)) headers.set('content-type', 'text/html; charset=utf-8');
-		if (!dev) {
+		if (scripted && !dev) {
 			const address = pageStrings(event.locals.locale, event.route.id);
 			headers.append('link', `<${address}>; rel="modulepreload"; nopush`);
 		}

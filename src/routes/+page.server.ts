@@ -2,6 +2,10 @@ import { formatDate, formatNumber } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import { config } from '$lib/server/config';
 
+// Nothing on the landing page needs a script (its links and its one form work as they are), so it sends none: on a
+// phone it is read and answers at once, and the next page brings its own code.
+export const csr = false;
+
 // Dates that anchor the context.
 const GREEN_DEAL_ANNOUNCED = '2019-12-11';
 const CBAM_DEFINITIVE_PHASE = '2026-01-01';

@@ -78,7 +78,10 @@ test.describe('landing page', () => {
 	});
 
 	test('sends a nonce-based CSP and the security headers', async ({ request }) => {
-		const response = await request.get('/');
+		// The landing page runs no script, so its policy admits no inline one; a page with scripts names its nonce.
+		const landing = (await request.get('/')).headers()['content-security-policy'];
+		expect(landing).toMatch(/script-src 'self';/);
+		const response = await request.get('/methodology');
 		const headers = response.headers();
 		const csp = headers['content-security-policy'];
 		expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
@@ -92,6 +95,24 @@ test.describe('landing page', () => {
 });
 
 test.describe('delivery', () => {
+	test('the landing page sends no script, and starting an assessment still works', async ({
+		page
+	}) => {
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/_app/immutable/') && !request.url().endsWith('.css'))
+				scripts.push(new URL(request.url()).pathname);
+		});
+		const response = await page.goto('/?lang=en');
+		expect((await response!.allHeaders()).link ?? '').not.toContain('modulepreload');
+		await page.waitForLoadState('networkidle');
+		expect(scripts).toEqual([]);
+		expect(await page.locator('script').count()).toBe(0);
+
+		await page.getByRole('button', { name: 'Start the assessment' }).click();
+		await expect(page).toHaveURL(/\/assessment\/[A-Za-z0-9_-]{43}\/profile$/);
+	});
+
 	test("names the page's strings in its Link header, and the browser fetches them once", async ({
 		page
 	}) => {
@@ -100,9 +121,9 @@ test.describe('delivery', () => {
 			if (request.url().includes('/_app/immutable/i18n/'))
 				fetched.push(new URL(request.url()).pathname);
 		});
-		const response = await page.goto('/?lang=en');
+		const response = await page.goto('/methodology?lang=en');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			'How ready is your business for the European Green Deal?'
+			'How the scores are calculated'
 		);
 		const named = /<(\/_app\/immutable\/i18n\/en-[^>]+)>; rel="modulepreload"/.exec(
 			(await response!.allHeaders()).link
