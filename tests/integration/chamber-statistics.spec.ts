@@ -129,6 +129,30 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 		});
 	});
 
+	it('shows a group on the next view once new submissions bring it to the minimum', async () => {
+		const base = { sizeClass: 'micro', province: '59', submittedAt: MARCH_2 };
+		const chamberId = await chamberWith('grows', [
+			...firms(7, { ...base, sector: 'C', overall: 50 }),
+			...firms(6, { ...base, sector: 'D', overall: 60 }),
+			...firms(3, { ...base, sector: 'F', overall: 70 })
+		]);
+		// Viewed twice, so the second view reads what the first one kept.
+		await statistics(chamberId);
+		expect((await statistics(chamberId)).bySector.withheld).toMatchObject({ groups: 2 });
+
+		for (const firm of firms(2, { ...base, sector: 'F', overall: 70 }))
+			await insertSubmitted(db, { ...firm, chamberId });
+		expect((await statistics(chamberId)).bySector).toEqual({
+			groups: [
+				{ key: 'C', firms: 7, overallMean: 50 },
+				{ key: 'D', firms: 6, overallMean: 60 },
+				{ key: 'F', firms: 5, overallMean: 70 }
+			],
+			withheld: null
+		});
+		expect((await statistics(chamberId, { sector: 'F' })).firms).toBe(5);
+	});
+
 	it("resists the audit's attack: no requestable views give away sector G in province 34", async () => {
 		// All 21 C firms are in province 34, which has 4 G firms besides: province 34 minus sector C would be those
 		// 4, their count and their mean. Size class and campaign are the same for all, so they tell nothing.

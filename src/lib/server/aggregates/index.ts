@@ -15,13 +15,31 @@ import type {
 	SupplyDemandRow
 } from './types';
 import { discloseSupplyDemand, regionalSupplyDemand, type RegionalChamber } from './symbiosis';
-import { singleFilter } from './view';
+import { singleFilter, type Table } from './view';
 
 /*
  * The chamber statistics: this module reads the rows through `db/statistics` in one snapshot and composes the pure
  * figures (`own-figures`, `carbon`, `comparison`, `participation`), each of which applies its rules of disclosure
  * control (`suppression`, `dominance`).
  */
+
+/** The chamber's tables, by the options they were decided under, kept for as long as its parsed firms are. */
+const keptTables = new WeakMap<object, Map<string, Map<string, Table>>>();
+
+/**
+ * The chamber's tables (`disclose`): decided over its summary rows alone, so a view that finds the rows unchanged
+ * (see `statistics.basisOf`) reuses the tables an earlier view decided, rather than deciding them again.
+ */
+function tablesOf(firms: Firm[], options: StatisticsOptions): Map<string, Table> {
+	const basis = statistics.basisOf(firms);
+	if (!basis) return disclose(firms, options);
+	let byOptions = keptTables.get(basis);
+	if (!byOptions) keptTables.set(basis, (byOptions = new Map()));
+	const key = `${options.minGroupSize} ${options.themes.join(' ')}`;
+	let tables = byOptions.get(key);
+	if (!tables) byOptions.set(key, (tables = disclose(firms, options)));
+	return tables;
+}
 
 /** The comparison with all chambers of the view that `filters` select, from every chamber's totals. */
 async function comparison(
@@ -55,7 +73,7 @@ export async function chamberStatistics(
 	const { compareAllChambers = true } = options;
 	return statistics.snapshot(db, async (trx) => {
 		const firms = await statistics.chamberFirms(trx, chamberId);
-		const tables = disclose(firms, options);
+		const tables = tablesOf(firms, options);
 		const own = ownFigures(firms, filters, options, tables);
 		const allChambers = compareAllChambers ? await comparison(trx, firms, filters, options) : null;
 		return {
@@ -95,7 +113,7 @@ export async function chamberParticipation(
 ): Promise<Participation> {
 	return statistics.snapshot(db, async (trx) => {
 		const firms = await statistics.chamberFirms(trx, chamberId);
-		return progressOf(trx, chamberId, firms, disclose(firms, options), options);
+		return progressOf(trx, chamberId, firms, tablesOf(firms, options), options);
 	});
 }
 
@@ -128,7 +146,7 @@ export async function chamberSupplyDemand(
 	singleFilter(filters);
 	return statistics.snapshot(db, async (trx) => {
 		const firms = await statistics.chamberFirms(trx, chamberId);
-		return ownFigures(firms, filters, options).supplyDemand;
+		return ownFigures(firms, filters, options, tablesOf(firms, options)).supplyDemand;
 	});
 }
 
@@ -146,7 +164,7 @@ export async function regionSupplyDemand(
 		const chambers: RegionalChamber[] = [];
 		for (const id of chamberIds) {
 			const firms = await statistics.chamberFirms(trx, id);
-			const tables = discloseSupplyDemand(firms, disclose(firms, options), options.minGroupSize);
+			const tables = discloseSupplyDemand(firms, tablesOf(firms, options), options.minGroupSize);
 			chambers.push({ firms, tables });
 		}
 		return regionalSupplyDemand(chambers, options.symbiosisCategories ?? []);

@@ -21,6 +21,17 @@ import { unpackFirms } from './statistics-summary';
 /** The firms each connection keeps parsed (`ParsedFirms`), and the snapshots that read through them. */
 const parsedFirms = new WeakMap<Db, ParsedFirms>();
 const snapshotFirms = new WeakMap<Transaction<Schema>, ParsedFirms>();
+/** What each list `chamberFirms` returned was made from: see `basisOf`. */
+const bases = new WeakMap<Firm[], ChamberFirms>();
+
+/**
+ * The summary rows' firms a list of `chamberFirms` was made from: the same object for every snapshot that finds the
+ * chamber's rows unchanged while they are kept parsed, so what is computed from those rows alone (not from the
+ * listings) may be kept under it for as long as they are (a WeakMap then forgets it with them).
+ */
+export function basisOf(firms: Firm[]): object | undefined {
+	return bases.get(firms);
+}
 
 /** One snapshot for every query of a report, so the figures and their guards agree with each other. */
 export function snapshot<T>(db: Db, read: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
@@ -51,10 +62,12 @@ export async function chamberFirms(trx: Transaction<Schema>, chamberId: string):
 	}
 	const listings = await readListings(trx, chamberId);
 	// Kept firms are shared: a listing goes on a copy.
-	return firms.map(({ id, firm }) => {
+	const withListings = firms.map(({ id, firm }) => {
 		const listing = listings.get(id);
 		return listing ? { ...firm, symbiosis: listing } : firm;
 	});
+	bases.set(withListings, firms);
+	return withListings;
 }
 
 async function versionOf(trx: Transaction<Schema>, chamberId: string): Promise<number> {
