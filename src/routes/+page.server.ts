@@ -10,8 +10,7 @@ export const csr = false;
 const GREEN_DEAL_ANNOUNCED = '2019-12-11';
 const CBAM_DEFINITIVE_PHASE = '2026-01-01';
 
-// The landing page's figures come worded in the reader's language from here, so that the page, the first one most
-// visitors see, does not download the formatting module.
+/** The landing page's figures, worded in the reader's language. */
 function word(locale: Locale) {
 	return {
 		/** The smallest group a chamber may see figures for, quoted in the privacy promise. */
