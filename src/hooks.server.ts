@@ -145,6 +145,7 @@ const responseHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		preload: ({ type }) => {
 			if (type === 'js') scripted = true;
+			// What SvelteKit preloads by default, unchanged: the option is only read here.
 			return type === 'js' || type === 'css';
 		}
 	});

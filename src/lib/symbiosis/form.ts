@@ -101,9 +101,9 @@ function freshKey(rows: ItemValues[]): string {
 function withKeys(rows: ItemValues[]): ItemValues[] {
 	const seen = new Set<string>();
 	const keyed = rows.map((row) => {
-		const key = KEY.test(row.key) && !seen.has(row.key) ? row.key : '';
-		seen.add(key);
-		return { ...row, key };
+		const kept = KEY.test(row.key) && !seen.has(row.key);
+		if (kept) seen.add(row.key);
+		return { ...row, key: kept ? row.key : '' };
 	});
 	for (const row of keyed) if (!row.key) row.key = freshKey(keyed);
 	return keyed;
