@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as devalue from 'devalue';
+import { transport } from '../../src/hooks';
 import { parseCatalogue } from '$lib/content/load';
 import { stepsOf } from '$lib/questionnaire/steps';
-import { viewQuestion } from '$lib/questionnaire/view';
+import { viewQuestion, viewStepQuestions } from '$lib/questionnaire/view';
 import { addVisible, stepRuleInputs, visibleQuestionIds } from '$lib/questionnaire/visibility';
 import { randomAnswers, seededRandom } from '../fixtures/answers';
 import { readFolder } from '../fixtures/catalogue';
@@ -54,5 +56,31 @@ describe('question views', () => {
 		expect(form.options!.map((option) => option.label)).toEqual(
 			api.options!.map((option) => option.label)
 		);
+	});
+});
+
+describe("a step's questions on their way to the browser", () => {
+	// As SvelteKit sends page data on a navigation (devalue with the app's transport) and reads it in the browser.
+	const send = (data: unknown) =>
+		devalue.parse(devalue.stringify(data, { Prepared: transport.Prepared.encode }), {
+			Prepared: transport.Prepared.decode
+		});
+
+	it('arrive as the server made them, in each language, beside the rest of the data', () => {
+		for (const step of steps) {
+			for (const locale of ['tr', 'en'] as const) {
+				const questions = viewStepQuestions(step.questions, locale);
+				expect(send({ questions, savedAt: null })).toEqual({ questions, savedAt: null });
+			}
+		}
+	});
+
+	it('are made once per step and language, and other data is serialised as it is', () => {
+		const resource = steps.find((step) => step.id === 'resource')!;
+		const questions = viewStepQuestions(resource.questions, 'en');
+		expect(viewStepQuestions(resource.questions, 'en')).toBe(questions);
+		expect(viewStepQuestions(resource.questions, 'tr')).not.toBe(questions);
+		expect(transport.Prepared.encode(questions)).toBe(JSON.stringify(questions));
+		expect(transport.Prepared.encode([...questions])).toBeFalsy();
 	});
 });

@@ -140,7 +140,7 @@ export function missingRequired(questionnaire: Questionnaire, answers: Answers):
  * lists, `true`/`false` for yes/no, numbers in the reader's format. A question with no field sent is cleared.
  */
 export function fromFormFields(
-	questions: Pick<Question, 'id' | 'type' | 'allowNA'>[],
+	questions: readonly Pick<Question, 'id' | 'type' | 'allowNA'>[],
 	form: FormData,
 	locale: Locale
 ): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { prepare } from '../prepared';
 import { localize } from './localize';
 import type { Condition, Question, Questionnaire } from './schema';
 
@@ -40,6 +41,17 @@ export function viewQuestion(
 	let cached = views.get(question);
 	if (!cached) views.set(question, (cached = {}));
 	return (cached[`${locale} ${audience}`] ??= freezeView(makeView(question, locale, audience)));
+}
+
+/** A step's questions as its form asks them in one language: made once per list and language, prepared to send. */
+const stepViews = new WeakMap<Question[], Partial<Record<Locale, readonly QuestionView[]>>>();
+
+export function viewStepQuestions(questions: Question[], locale: Locale): readonly QuestionView[] {
+	let cached = stepViews.get(questions);
+	if (!cached) stepViews.set(questions, (cached = {}));
+	return (cached[locale] ??= prepare(
+		Object.freeze(questions.map((question) => viewQuestion(question, locale, 'form')))
+	));
 }
 
 function makeView(question: Question, locale: Locale, audience: Audience): QuestionView {

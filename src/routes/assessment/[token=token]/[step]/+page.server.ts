@@ -5,7 +5,7 @@ import { localize } from '$lib/questionnaire/localize';
 import { bandsUsed } from '$lib/carbon/answers';
 import { bandNotes } from '$lib/presenters/band-notes';
 import { stepHeading, stepsOf } from '$lib/questionnaire/steps';
-import { viewQuestion } from '$lib/questionnaire/view';
+import { viewStepQuestions } from '$lib/questionnaire/view';
 import { stepRuleInputs, visibleQuestionIds } from '$lib/questionnaire/visibility';
 import * as actionPlan from '$lib/server/assessment/action-plan';
 import * as assessmentService from '$lib/server/assessment/assessment-service';
@@ -48,7 +48,7 @@ export const load = async ({ params, locals, url }) => {
 			next: steps[index + 1].id
 		},
 		/** The step's questions in the page's language, with their show-if rules for the browser. */
-		questions: step.questions.map((question) => viewQuestion(question, locals.locale, 'form')),
+		questions: viewStepQuestions(step.questions, locals.locale),
 		/**
 		 * The saved answers the page reads (this step's fill the form; the earlier ones its rules read decide what
 		 * it shows), and which of those earlier questions are shown: `visibleBefore`.
