@@ -12,6 +12,14 @@ const PLACEHOLDER = /\{\{\s*([^,}]+?)\s*(?:,\s*([^}]+?)\s*)?\}\}/g;
  */
 export function lookup(locale: Locale, messages: Messages): Translate {
 	const plurals = new Intl.PluralRules(locale);
+	// Built once per set of options: building one per date took 40% of the resources page's server time.
+	const dateFormats = new Map<string, Intl.DateTimeFormat>();
+	const dateFormat = (options: Intl.DateTimeFormatOptions | undefined) => {
+		const key = JSON.stringify(options ?? {});
+		let format = dateFormats.get(key);
+		if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+		return format;
+	};
 	return (key, values) => {
 		const count = values?.count;
 		const text =
@@ -25,7 +33,7 @@ export function lookup(locale: Locale, messages: Messages): Translate {
 			if (value === null) return '';
 			if (format === 'datetime' && (value instanceof Date || typeof value === 'number')) {
 				const options = (values.formatParams as Record<string, object> | undefined)?.[name];
-				return new Intl.DateTimeFormat(locale, options).format(value);
+				return dateFormat(options).format(value);
 			}
 			return String(value);
 		});
