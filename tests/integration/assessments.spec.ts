@@ -179,5 +179,10 @@ describe.each(testDatabases())('assessments on $name', (target) => {
 		expect(await versions.remember(db, retitled)).toBe('replaced');
 		expect((await versions.find(db, 'mini', '1.0.0'))?.title.tr).toBe('Yeni başlık');
 		expect(await versions.find(db, 'mini', '9.9.9')).toBeUndefined();
+		// The loaded questionnaire stands for the stored version only while their content is the same.
+		expect((await versions.find(db, 'mini', '1.0.0', mini))?.title.tr).toBe('Yeni başlık');
+		expect(await versions.find(db, 'mini', '1.0.0', retitled)).toBe(retitled);
+		expect(await versions.remember(db, mini)).toBe('replaced');
+		expect((await versions.find(db, 'mini', '1.0.0'))?.title).toEqual(mini.title);
 	});
 });

@@ -199,8 +199,12 @@ async function openAssessment(assessment: Assessment): Promise<Opened> {
 		return carryOver(assessment, current);
 	}
 	const stored =
-		(await versions.find(db(), assessment.questionnaireId, assessment.questionnaireVersion)) ??
-		current;
+		(await versions.find(
+			db(),
+			assessment.questionnaireId,
+			assessment.questionnaireVersion,
+			current
+		)) ?? current;
 	if (!stored)
 		throw new Error(
 			`no definition for ${assessment.questionnaireId}@${assessment.questionnaireVersion}`

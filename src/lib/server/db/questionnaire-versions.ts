@@ -13,8 +13,7 @@ export async function remember(
 	questionnaire: Questionnaire,
 	now = new Date()
 ): Promise<'stored' | 'same' | 'replaced'> {
-	const definition = JSON.stringify(questionnaire);
-	const hash = createHash('sha256').update(definition).digest('hex');
+	const { definition, hash } = storedForm(questionnaire);
 	const key = { questionnaire_id: questionnaire.id, version: questionnaire.version };
 	const existing = await db
 		.selectFrom('questionnaire_version')
@@ -40,17 +39,49 @@ export async function remember(
 	return 'stored';
 }
 
-/** The definition a stored result was scored with. */
+/** A definition as stored: its JSON and the hash that tells one content from another. Made once per definition. */
+const stored = new WeakMap<Questionnaire, { definition: string; hash: string }>();
+
+function storedForm(questionnaire: Questionnaire) {
+	let form = stored.get(questionnaire);
+	if (!form) {
+		const definition = JSON.stringify(questionnaire);
+		form = { definition, hash: createHash('sha256').update(definition).digest('hex') };
+		stored.set(questionnaire, form);
+	}
+	return form;
+}
+
+/**
+ * Definitions read back, by hash. A results page opens its assessment's definition on every request: reading and
+ * parsing it each time took a seventh of the page's server time, and a new object each time missed every cache
+ * kept per loaded questionnaire. Content under one hash never changes, and versions are few.
+ */
+const parsed = new Map<string, Questionnaire>();
+
+/**
+ * The definition a stored result was scored with. `current`, the loaded questionnaire, is returned itself when the
+ * stored content is the same, so the pages of submitted and draft assessments share what is kept per questionnaire.
+ */
 export async function find(
 	db: Db,
 	id: string,
-	version: string
+	version: string,
+	current?: Questionnaire
 ): Promise<Questionnaire | undefined> {
-	const row = await db
+	const where = db
 		.selectFrom('questionnaire_version')
-		.select('definition')
 		.where('questionnaire_id', '=', id)
-		.where('version', '=', version)
-		.executeTakeFirst();
-	return row ? (JSON.parse(row.definition) as Questionnaire) : undefined;
+		.where('version', '=', version);
+	const row = await where.select('hash').executeTakeFirst();
+	if (!row) return undefined;
+	if (current && storedForm(current).hash === row.hash) return current;
+	let definition = parsed.get(row.hash);
+	if (!definition) {
+		const full = await where.select(['definition', 'hash']).executeTakeFirst();
+		if (!full) return undefined;
+		definition = JSON.parse(full.definition) as Questionnaire;
+		parsed.set(full.hash, definition);
+	}
+	return definition;
 }
