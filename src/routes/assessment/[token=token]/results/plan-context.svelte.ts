@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { formFeedback, type FormFeedback } from '$lib/form-feedback';
+import { formatMonth } from '$lib/i18n/format';
 import { presentPlan } from '$lib/presenters/plan';
 import type { PageData } from './$types';
 
@@ -34,10 +35,14 @@ export class PlanState {
 		return this.#data().plan.recommendable;
 	}
 
-	/** The target months the form offers (`2027-03`). */
-	get months(): string[] {
-		return this.#data().plan.months;
-	}
+	/**
+	 * The target months the form offers (`2027-03`), each in words: worded once for all the page's plan forms (each
+	 * card has one, and wording them per form took a tenth of the results page's server time).
+	 */
+	readonly months: { value: string; text: string }[] = $derived.by(() => {
+		const { plan, locale } = this.#data();
+		return plan.months.map((month) => ({ value: month, text: formatMonth(locale, month) }));
+	});
 
 	/** The plan form the server refused last, by its recommendation, with what was typed and each problem. */
 	readonly refused: (FormFeedback & { recommendationId: string }) | null = $derived.by(() => {
