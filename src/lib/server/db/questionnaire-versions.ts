@@ -78,6 +78,7 @@ export async function find(
 	if (current && storedForm(current).hash === row.hash) return current;
 	let definition = parsed.get(row.hash);
 	if (!definition) {
+		// Kept under the hash read with it: another process may have replaced the row since the first read.
 		const full = await where.select(['definition', 'hash']).executeTakeFirst();
 		if (!full) return undefined;
 		definition = JSON.parse(full.definition) as Questionnaire;
