@@ -181,8 +181,8 @@ test('no page shows an untranslated key, loaded or reached in the browser', asyn
 			await page.goto(`${path}?lang=${lang}`);
 			await expectTranslated(page);
 		}
-		// The same pages reached by the browser's router, which loads each page's strings itself (from a page that has
-		// a script: the landing page has none).
+		// The same pages reached by following links: from a page with a script, by the browser's router, which loads
+		// each page's strings itself. The pages to read have no script, so the browser loads those whole.
 		await page.goto(`/chamber/login?lang=${lang}`);
 		await page.waitForLoadState('networkidle');
 		for (const href of ['/methodology', '/resources', '/privacy', '/chamber/login']) {

@@ -78,10 +78,13 @@ test.describe('landing page', () => {
 	});
 
 	test('sends a nonce-based CSP and the security headers', async ({ request }) => {
-		// The landing page runs no script, so its policy admits no inline one; a page with scripts names its nonce.
-		const landing = (await request.get('/')).headers()['content-security-policy'];
-		expect(landing).toMatch(/script-src 'self';/);
-		const response = await request.get('/methodology');
+		// The pages to read run no script, so their policy admits no inline one; a page with scripts names its nonce.
+		for (const path of ['/', '/methodology', '/resources', '/privacy']) {
+			const page = await request.get(path);
+			expect(page.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+			expect(await page.text()).not.toContain('<script');
+		}
+		const response = await request.get('/chamber/login');
 		const headers = response.headers();
 		const csp = headers['content-security-policy'];
 		expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
@@ -121,10 +124,8 @@ test.describe('delivery', () => {
 			if (request.url().includes('/_app/immutable/i18n/'))
 				fetched.push(new URL(request.url()).pathname);
 		});
-		const response = await page.goto('/methodology?lang=en');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			'How the scores are calculated'
-		);
+		const response = await page.goto('/chamber/login?lang=en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chamber sign-in');
 		const named = /<(\/_app\/immutable\/i18n\/en-[^>]+)>; rel="modulepreload"/.exec(
 			(await response!.allHeaders()).link
 		);

@@ -3,6 +3,9 @@ import { localize } from '$lib/questionnaire/localize';
 import { isScored } from '$lib/questionnaire/questions';
 import { catalogue, questionnaire } from '$lib/server/content';
 
+// A page to read, with nothing that needs a script: it sends none, as the landing page does.
+export const csr = false;
+
 function factorRows(locale: Locale) {
 	const factors = catalogue().emissionFactors;
 	if (!factors) return null;

@@ -4,6 +4,10 @@ import { inDate, isoDay, scopeProvinces, type Reach } from '$lib/questionnaire/r
 import { resourceTypes, type Resource } from '$lib/questionnaire/schema';
 import { catalogue, questionnaire } from '$lib/server/content';
 
+// Nothing here needs a script (links and a GET filter form), so the page sends none, as the landing page does:
+// a phone gets the catalogue without the page's code or the 42 KB of its data serialised for the browser.
+export const csr = false;
+
 const filters = z.object({
 	province: z.string().optional().catch(undefined),
 	sector: z.string().optional().catch(undefined),
