@@ -17,6 +17,8 @@ test.describe('a chamber campaign', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yeşil Dönüşüm 2026');
 		await expect(page.getByText('Tekirdağ Ticaret ve Sanayi Odası davet ediyor')).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Neyi görmez' })).toBeVisible();
+		// A page to read and one plain form: a member's phone gets no script for it.
+		await expect(page.locator('script')).toHaveCount(0);
 		if (testInfo.project.name === 'js') {
 			const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 			expect(axe.violations).toEqual([]);

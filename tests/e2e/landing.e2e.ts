@@ -79,7 +79,7 @@ test.describe('landing page', () => {
 
 	test('sends a nonce-based CSP and the security headers', async ({ request }) => {
 		// The pages to read run no script, so their policy admits no inline one; a page with scripts names its nonce.
-		for (const path of ['/', '/methodology', '/resources', '/privacy']) {
+		for (const path of ['/', '/assessment/new', '/methodology', '/resources', '/privacy']) {
 			const page = await request.get(path);
 			expect(page.headers()['content-security-policy']).toMatch(/script-src 'self';/);
 			expect(await page.text()).not.toContain('<script');

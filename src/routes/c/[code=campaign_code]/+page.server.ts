@@ -4,6 +4,10 @@ import * as assessmentService from '$lib/server/assessment/assessment-service';
 import { config } from '$lib/server/config';
 import * as campaigns from '$lib/server/chamber/campaign-service';
 
+// Where a chamber's members arrive from its invitation, often on a phone: a page to read and one plain form, so it
+// sends no script, as the landing page does.
+export const csr = false;
+
 async function findCampaign(code: string) {
 	const campaign = await campaigns.campaignByCode(code);
 	if (!campaign) error(404, { message: 'Not Found', kind: 'campaign' });
