@@ -100,13 +100,17 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 		]);
 	});
 
+	/** Micro firms of one province: 7 in sector C scoring 50, 6 in D scoring 60, and 3 in F scoring 70. */
+	const microFirm = { sizeClass: 'micro', province: '59', submittedAt: MARCH_2 };
+	const inF = (count: number) => firms(count, { ...microFirm, sector: 'F', overall: 70 });
+	const threeSectors = () => [
+		...firms(7, { ...microFirm, sector: 'C', overall: 50 }),
+		...firms(6, { ...microFirm, sector: 'D', overall: 60 }),
+		...inF(3)
+	];
+
 	it('hides small groups and complements them so no group under the minimum can be worked out', async () => {
-		const base = { sizeClass: 'micro', province: '59', submittedAt: MARCH_2 };
-		const chamberId = await chamberWith('complement', [
-			...firms(7, { ...base, sector: 'C', overall: 50 }),
-			...firms(6, { ...base, sector: 'D', overall: 60 }),
-			...firms(3, { ...base, sector: 'F', overall: 70 })
-		]);
+		const chamberId = await chamberWith('complement', threeSectors());
 
 		const result = await statistics(chamberId);
 		expect(result.firms).toBe(16);
@@ -130,18 +134,12 @@ describe.each(testDatabases())('chamber statistics on $name', (target) => {
 	});
 
 	it('shows a group on the next view once new submissions bring it to the minimum', async () => {
-		const base = { sizeClass: 'micro', province: '59', submittedAt: MARCH_2 };
-		const chamberId = await chamberWith('grows', [
-			...firms(7, { ...base, sector: 'C', overall: 50 }),
-			...firms(6, { ...base, sector: 'D', overall: 60 }),
-			...firms(3, { ...base, sector: 'F', overall: 70 })
-		]);
+		const chamberId = await chamberWith('grows', threeSectors());
 		// Viewed twice, so the second view reads what the first one kept.
 		await statistics(chamberId);
 		expect((await statistics(chamberId)).bySector.withheld).toMatchObject({ groups: 2 });
 
-		for (const firm of firms(2, { ...base, sector: 'F', overall: 70 }))
-			await insertSubmitted(db, { ...firm, chamberId });
+		for (const firm of inF(2)) await insertSubmitted(db, { ...firm, chamberId });
 		expect((await statistics(chamberId)).bySector).toEqual({
 			groups: [
 				{ key: 'C', firms: 7, overallMean: 50 },
