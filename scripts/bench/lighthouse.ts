@@ -12,11 +12,8 @@ export interface LighthouseScores {
 	failing: string[];
 }
 
-interface Audit {
-	performance: number;
-	accessibility: number;
-	failing: string[];
-}
+/** One audit's scores. */
+type Audit = Omit<LighthouseScores, 'performanceRuns'>;
 
 /**
  * Lighthouse's scores for a page with its default (mobile) settings: a mid-range phone on a slow 4G link, simulated
