@@ -14,11 +14,19 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}) {
 	return format;
 }
 
-function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
-	const key = `${locale} ${JSON.stringify(options)}`;
+/**
+ * The date format of a language tag as Intl takes it (`tr-TR`; the page translator passes i18next's plain `en`, to
+ * word dates as i18next does) and a set of options.
+ */
+export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions = {}) {
+	const key = `${tag} ${JSON.stringify(options)}`;
 	let format = dateFormats.get(key);
-	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(intlTags[locale], options)));
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
 	return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions) {
+	return dateTimeFormat(intlTags[locale], options);
 }
 
 /** Formats a number the way the locale writes it (`1.234,5` in Turkish, `1,234.5` in English). */

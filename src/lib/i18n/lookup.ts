@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './format';
 import type { Locale } from './locales';
 import type { Messages, Translate } from './translator';
 
@@ -12,14 +13,6 @@ const PLACEHOLDER = /\{\{\s*([^,}]+?)\s*(?:,\s*([^}]+?)\s*)?\}\}/g;
  */
 export function lookup(locale: Locale, messages: Messages): Translate {
 	const plurals = new Intl.PluralRules(locale);
-	// Built once per set of options: building one per date took 40% of the resources page's server time.
-	const dateFormats = new Map<string, Intl.DateTimeFormat>();
-	const dateFormat = (options: Intl.DateTimeFormatOptions | undefined) => {
-		const key = JSON.stringify(options ?? {});
-		let format = dateFormats.get(key);
-		if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-		return format;
-	};
 	return (key, values) => {
 		const count = values?.count;
 		const text =
@@ -33,7 +26,8 @@ export function lookup(locale: Locale, messages: Messages): Translate {
 			if (value === null) return '';
 			if (format === 'datetime' && (value instanceof Date || typeof value === 'number')) {
 				const options = (values.formatParams as Record<string, object> | undefined)?.[name];
-				return dateFormat(options).format(value);
+				// One format per set of options, kept: building one per date took 40% of /resources' server time.
+				return dateTimeFormat(locale, options).format(value);
 			}
 			return String(value);
 		});
