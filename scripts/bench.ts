@@ -42,10 +42,12 @@ try {
 	const submitted = await createSubmitted(server.url, questionnaire());
 	const step = await measurePageWeight(`${server.url}/assessment/${draft}/resource`);
 	checkSize('step page JS (gzip)', step.jsGzipBytes, 55);
+	report('step page script files', step.scriptFiles, 'files');
 	report('step page CSS (gzip)', step.cssGzipBytes, 'bytes');
 	const resultsUrl = `${server.url}/assessment/${submitted}/results`;
 	const results = await measurePageWeight(resultsUrl);
 	checkSize('results page JS (gzip)', results.jsGzipBytes, 110);
+	report('results page script files', results.scriptFiles, 'files');
 	report('results page CSS (gzip)', results.cssGzipBytes, 'bytes');
 	const resultsHtml = await wireSize(resultsUrl);
 	const plainHtml = (await (await fetch(resultsUrl)).arrayBuffer()).byteLength;

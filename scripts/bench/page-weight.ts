@@ -3,6 +3,8 @@ import { chromium } from '@playwright/test';
 
 export interface PageWeight {
 	jsGzipBytes: number;
+	/** How many script files: over HTTP/1.1 a browser fetches six at a time, each batch a round trip. */
+	scriptFiles: number;
 	cssGzipBytes: number;
 }
 
@@ -22,9 +24,13 @@ export async function measurePageWeight(url: string): Promise<PageWeight> {
 		});
 		await page.goto(url, { waitUntil: 'networkidle' });
 		const measured = await Promise.all(bodies);
-		const total = (type: string) =>
-			measured.filter((entry) => entry.type === type).reduce((sum, entry) => sum + entry.bytes, 0);
-		return { jsGzipBytes: total('script'), cssGzipBytes: total('stylesheet') };
+		const ofType = (type: string) => measured.filter((entry) => entry.type === type);
+		const total = (type: string) => ofType(type).reduce((sum, entry) => sum + entry.bytes, 0);
+		return {
+			jsGzipBytes: total('script'),
+			scriptFiles: ofType('script').length,
+			cssGzipBytes: total('stylesheet')
+		};
 	} finally {
 		await browser.close();
 	}
