@@ -22,9 +22,9 @@ async function results(page: Page) {
 async function addFirstPriority(page: Page, owner: string, status: string) {
 	const card = page.locator('ol.priorities > li').first();
 	const title = (await card.getByRole('heading', { level: 3 }).innerText()).trim();
-	// The form is folded away under its summary, unless a refusal opened it again.
-	if ((await card.locator('details').getAttribute('open')) === null)
-		await card.getByText('Planıma ekle').click();
+	// The form is drawn when its link asks for it, or again after a refusal.
+	if (!(await card.getByLabel('Kim yapacak?').isVisible()))
+		await card.getByRole('link', { name: 'Planıma ekle' }).click();
 	await card.getByLabel('Kim yapacak?').fill(owner);
 	const month = card.getByLabel('Hedef ay');
 	await month.selectOption({ index: 2 });
@@ -42,6 +42,14 @@ test('a firm plans an action, finds it in the PDF and in its re-assessment', asy
 	await results(page);
 	const plan = page.locator('section#plan');
 	await expect(plan).toContainText('Planınızda henüz eylem yok.');
+	// No form is drawn until one is asked for; one asked for and cancelled leaves nothing behind.
+	await expect(page.getByLabel('Kim yapacak?')).toHaveCount(0);
+	const second = page.locator('ol.priorities > li').nth(1);
+	await second.getByRole('link', { name: 'Planıma ekle' }).click();
+	await expect(second.getByLabel('Kim yapacak?')).toBeFocused();
+	await second.getByRole('link', { name: 'Vazgeç' }).click();
+	await expect(second.getByRole('link', { name: 'Planıma ekle' })).toBeVisible();
+	await expect(page.getByLabel('Kim yapacak?')).toHaveCount(0);
 
 	const { title, monthText } = await addFirstPriority(page, 'Üretim müdürü Şule', 'Sürüyor');
 	const item = plan.getByRole('listitem').filter({ hasText: title });
@@ -53,7 +61,8 @@ test('a firm plans an action, finds it in the PDF and in its re-assessment', asy
 	await expect(page.locator('ol.priorities > li').first()).toContainText('Planınızda: Sürüyor');
 
 	// Marked done from the plan itself.
-	await item.getByText('Değiştir').click();
+	await item.getByRole('link', { name: 'Değiştir' }).click();
+	await expect(item.getByLabel('Kim yapacak?')).toBeFocused();
 	await item.getByLabel('Durum').selectOption({ label: 'Tamamlandı' });
 	await item.getByRole('button', { name: 'Değişikliği kaydet' }).click();
 	await expect(plan).toContainText('1 eylem, 1 tamamlandı');
@@ -109,7 +118,9 @@ test('adds an action to the plan without JavaScript too @no-js', async ({ page }
 	const plan = page.locator('section#plan');
 	// Who does it is required: blanks are refused beside the field, and nothing is added.
 	const card = page.locator('ol.priorities > li').first();
-	await card.getByText('Planıma ekle').click();
+	await card.getByRole('link', { name: 'Planıma ekle' }).click();
+	// Asked for, the form takes the cursor.
+	await expect(card.getByLabel('Kim yapacak?')).toBeFocused();
 	await card.getByLabel('Kim yapacak?').fill('   ');
 	await card.getByRole('button', { name: 'Plana ekle' }).click();
 	const problem = 'Kimin yapacağını 1 ile 80 karakter arasında yazın.';

@@ -14,14 +14,17 @@ type Refused = { plan?: { values: Record<string, string>; errors: Record<string,
 export class PlanState {
 	readonly #data: () => Pick<PageData, 'plan' | 't' | 'locale'>;
 	readonly #form: () => Refused | null | undefined;
+	readonly #url: () => URL;
 
-	/** Takes getters, so the forms follow the page's data and form after each change. */
+	/** Takes getters, so the forms follow the page's data, form and address after each change. */
 	constructor(
 		data: () => Pick<PageData, 'plan' | 't' | 'locale'>,
-		form: () => Refused | null | undefined
+		form: () => Refused | null | undefined,
+		url: () => URL
 	) {
 		this.#data = data;
 		this.#form = form;
+		this.#url = url;
 	}
 
 	/** The plan in the page's language. */
@@ -51,6 +54,28 @@ export class PlanState {
 		const feedback = formFeedback(problems, this.#data().t);
 		return { ...feedback, recommendationId: feedback.values.recommendationId ?? '' };
 	});
+
+	/**
+	 * The recommendation whose plan form is drawn: the one just refused, or the one the address asks for
+	 * (`?plan=`, from the form's link). Only that form is drawn: a dozen forms folded away on every card made most
+	 * of the page's layout and hydration work, and a phone paid for them on every visit.
+	 */
+	readonly openForm: string | null = $derived.by(
+		() => this.refused?.recommendationId ?? this.#url().searchParams.get('plan')
+	);
+
+	/**
+	 * The address that opens a recommendation's plan form. It names no place on the page: a browser brings the
+	 * form's first field into view by focusing it, which it would not do for an address with a fragment.
+	 */
+	openHref(recommendationId: string): string {
+		return `?plan=${encodeURIComponent(recommendationId)}`;
+	}
+
+	/** The address that closes the open form, back at `anchor`. */
+	closeHref(anchor: string): string {
+		return `${this.#url().pathname}#${anchor}`;
+	}
 }
 
 const KEY = Symbol('plan');
