@@ -130,8 +130,8 @@ function svelteKitNamespaceImport(): Plugin {
  * (what the root layout loads). Rolldown splits them into eight files, each shared by a different set of pages; the
  * embedded server speaks HTTP/1.1, over which a browser fetches six files at a time, so every page paid for the
  * split in round trips. Two files, not one: each TCP connection starts slow, and one 35 KB file on one connection
- * came later than two halves on two (Lighthouse's simulated largest paint of a step page: 1.72 s against 1.63 s).
- * A step page now loads 17 scripts instead of 22, the results page 22 instead of 27, each about 1 KB less (every
+ * came later than two halves on two (Lighthouse's simulated largest paint of a step page, its scripts then
+ * preloaded: 1.72 s against 1.63 s). A step page now loads 17 scripts instead of 22, the results page 22 instead of 27, each about 1 KB less (every
  * file repeats its own wrapper). A page's own code keeps its own files.
  */
 const RUNTIME_FILES = [
@@ -161,8 +161,8 @@ export default defineConfig({
 	build: {
 		// Vite would list, in SvelteKit's entry, every script each page's code imports, to fetch them alongside it
 		// on a client-side navigation: about 0.8 KB gzipped that every first visit downloads. SvelteKit already
-		// fetches a page's code when a link is hovered (app.html), and its server names the first page's scripts in
-		// the response's Link header; the stylesheets a page's code needs are still listed and loaded.
+		// fetches a page's code when a link is hovered (app.html), and the first page's code comes after its HTML
+		// (see the Link header in hooks.server.ts); the stylesheets a page's code needs are still listed and loaded.
 		modulePreload: false
 	},
 	ssr: {
