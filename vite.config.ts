@@ -131,8 +131,8 @@ function svelteKitNamespaceImport(): Plugin {
  * embedded server speaks HTTP/1.1, over which a browser fetches six files at a time, so every page paid for the
  * split in round trips. Two files, not one: each TCP connection starts slow, and one 35 KB file on one connection
  * came later than two halves on two (Lighthouse's simulated largest paint of a step page, its scripts then
- * preloaded: 1.72 s against 1.63 s). A step page now loads 17 scripts instead of 22, the results page 22 instead of 27, each about 1 KB less (every
- * file repeats its own wrapper). A page's own code keeps its own files.
+ * preloaded: about 1.72 s against 1.63 s). A step page now loads 17 scripts instead of 22, the results page 22
+ * instead of 27, each about 1 KB less (every file repeats its own wrapper). A page's own code keeps its own files.
  */
 const RUNTIME_FILES = [
 	{ name: 'svelte', test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/ },
